@@ -1,0 +1,119 @@
+package dev.frostgate;
+
+import dev.frostgate.server.FrostgateServer;
+import dev.frostgate.server.ServerConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: {@code frostgate serve} and {@code frostgate version}. */
+@Command(name = "frostgate", mixinStandardHelpOptions = true, versionProvider = Frostgate.Version.class,
+        subcommands = {Frostgate.Serve.class, Frostgate.PrintVersion.class},
+        description = "A self-hostable authentication server implementing Snowflake's security model.")
+public final class Frostgate implements Runnable {
+
+    public static void main(String[] arguments) {
+        System.exit(new CommandLine(new Frostgate()).execute(arguments));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Start the server. Every option can also be set with its environment variable.")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--host", defaultValue = "${env:FROSTGATE_HOST:-127.0.0.1}",
+                description = "Address to listen on (FROSTGATE_HOST). Default: ${DEFAULT-VALUE}.")
+        String host;
+
+        @Option(names = "--port", defaultValue = "${env:FROSTGATE_PORT:-8080}",
+                description = "Port to listen on (FROSTGATE_PORT). Default: ${DEFAULT-VALUE}.")
+        int port;
+
+        @Option(names = "--data-dir", defaultValue = "${env:FROSTGATE_DATA_DIR:-./data}",
+                description = "Directory for the embedded database and the server key (FROSTGATE_DATA_DIR). "
+                        + "Default: ${DEFAULT-VALUE}.")
+        Path dataDirectory;
+
+        @Option(names = "--account", defaultValue = "${env:FROSTGATE_ACCOUNT:-frostgate}",
+                description = "The account name clients must log into (FROSTGATE_ACCOUNT). Default: ${DEFAULT-VALUE}.")
+        String account;
+
+        @Option(names = "--db-url", defaultValue = "${env:FROSTGATE_DB_URL}",
+                description = "JDBC URL of an external database, e.g. jdbc:postgresql://host/db (FROSTGATE_DB_URL). "
+                        + "Default: embedded H2 in the data directory.")
+        String databaseUrl;
+
+        @Option(names = "--db-user", defaultValue = "${env:FROSTGATE_DB_USER}",
+                description = "Database user (FROSTGATE_DB_USER).")
+        String databaseUser;
+
+        @Option(names = "--db-password", defaultValue = "${env:FROSTGATE_DB_PASSWORD}",
+                description = "Database password (FROSTGATE_DB_PASSWORD; prefer the variable over the option).")
+        String databasePassword;
+
+        @Option(names = "--trusted-proxies", defaultValue = "${env:FROSTGATE_TRUSTED_PROXIES}", split = ",",
+                description = "Comma-separated proxy addresses whose X-Forwarded-For is believed "
+                        + "(FROSTGATE_TRUSTED_PROXIES). Default: none.")
+        String[] trustedProxies;
+
+        @Option(names = "--max-body-bytes", defaultValue = "${env:FROSTGATE_MAX_BODY_BYTES:-4194304}",
+                description = "Largest accepted request body, after gunzip (FROSTGATE_MAX_BODY_BYTES). "
+                        + "Default: ${DEFAULT-VALUE}.")
+        int maximumBodyBytes;
+
+        @Option(names = "--result-wait-seconds", defaultValue = "${env:FROSTGATE_RESULT_WAIT_SECONDS:-45}",
+                description = "How long a query request waits for its statement before answering "
+                        + "'in progress' (FROSTGATE_RESULT_WAIT_SECONDS). Default: ${DEFAULT-VALUE}.")
+        int resultWaitSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            ServerConfig config = new ServerConfig(host, port, dataDirectory, account, Optional.ofNullable(databaseUrl),
+                    Optional.ofNullable(databaseUser), Optional.ofNullable(databasePassword),
+                    trustedProxies == null ? Set.of()
+                            : Arrays.stream(trustedProxies).map(String::trim).filter(value -> !value.isEmpty())
+                                    .collect(Collectors.toUnmodifiableSet()),
+                    Optional.ofNullable(System.getenv("FROSTGATE_ADMIN_PASSWORD")),
+                    Optional.ofNullable(System.getenv("FROSTGATE_SERVER_KEY")), maximumBodyBytes,
+                    Duration.ofSeconds(resultWaitSeconds));
+            FrostgateServer server = FrostgateServer.start(config, Clock.systemUTC(), System.out);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception ignored) {
+                    // The process is ending either way.
+                }
+            }));
+            server.join();
+            return 0;
+        }
+    }
+
+    @Command(name = "version", description = "Print the version.")
+    static final class PrintVersion implements Runnable {
+        @Override
+        public void run() {
+            System.out.println("frostgate " + Version.VERSION);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        static final String VERSION = "0.1.0";
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"frostgate " + VERSION};
+        }
+    }
+}

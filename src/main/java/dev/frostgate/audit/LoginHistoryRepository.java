@@ -1,0 +1,12 @@
+package dev.frostgate.audit;
+
+import java.util.List;
+
+/** Append-only store of login events; implemented by the store. */
+public interface LoginHistoryRepository {
+
+    void append(LoginEvent event);
+
+    /** The newest events first, at most {@code limit}. */
+    List<LoginEvent> newest(int limit);
+}

@@ -1,0 +1,112 @@
+package dev.frostgate.auth;
+
+import dev.frostgate.audit.LoginHistory;
+import dev.frostgate.catalog.RoleHierarchy;
+import dev.frostgate.catalog.RoleRepository;
+import dev.frostgate.catalog.SystemRoles;
+import dev.frostgate.catalog.User;
+import dev.frostgate.catalog.UserRepository;
+import dev.frostgate.error.ErrorCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The login stages, in Snowflake's order: account → method → credential (which names the user) →
+ * user state → role → session. Every attempt, passed or refused, is written to the login history.
+ * Network and authentication policies join as stages before the credential with their issue.
+ */
+public final class LoginPipeline {
+    private final String accountName;
+    private final Map<AuthenticationMethod, Authenticator> authenticators = new EnumMap<>(AuthenticationMethod.class);
+    private final UserRepository users;
+    private final RoleRepository roles;
+    private final SessionManager sessions;
+    private final LoginHistory history;
+    private final Clock clock;
+
+    public LoginPipeline(String accountName, List<Authenticator> authenticators, UserRepository users,
+                         RoleRepository roles, SessionManager sessions, LoginHistory history, Clock clock) {
+        this.accountName = accountName;
+        authenticators.forEach(authenticator -> this.authenticators.put(authenticator.method(), authenticator));
+        this.users = users;
+        this.roles = roles;
+        this.sessions = sessions;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** A successful login: the session and the user it belongs to. */
+    public record LoginResult(IssuedSession issued, User user) {}
+
+    public LoginResult login(LoginRequest request) {
+        Optional<AuthenticationMethod> method = AuthenticationMethod.fromAuthenticator(request.authenticator());
+        String factor = method.map(Enum::name).orElse(request.authenticator().orElse("UNKNOWN"));
+        try {
+            LoginResult result = attempt(request, method);
+            history.recordSuccess(attempt(request, Optional.of(result.user().name()), factor));
+            return result;
+        } catch (LoginFailure failure) {
+            history.recordFailure(attempt(request, failure.userName().or(request::loginName), factor),
+                    failure.errorCode().code(), failure.symbolicName());
+            throw failure;
+        }
+    }
+
+    private LoginResult attempt(LoginRequest request, Optional<AuthenticationMethod> requestedMethod) {
+        if (!request.accountName().equalsIgnoreCase(accountName)) {
+            throw new LoginFailure(ErrorCode.ACCOUNT_NOT_FOUND, Optional.empty(),
+                    request.accountName().toUpperCase(Locale.ROOT));
+        }
+        Authenticator authenticator = requestedMethod.map(authenticators::get)
+                .orElseThrow(() -> new LoginFailure(ErrorCode.AUTHENTICATOR_NOT_SUPPORTED, Optional.empty()));
+        User user = authenticator.authenticate(request);
+        Instant now = clock.instant();
+        Optional<String> userName = Optional.of(user.name());
+        if (user.disabled()) {
+            throw new LoginFailure(ErrorCode.USER_ACCESS_DISABLED, userName);
+        }
+        if (user.isExpired(now)) {
+            throw new LoginFailure(ErrorCode.USER_EXPIRED, userName);
+        }
+        String role = primaryRole(user, request.requestedRole());
+        users.recordLoginOutcome(user.name(), new UserRepository.LoginOutcome(0, Optional.empty(), Optional.of(now)));
+        IssuedSession issued = sessions.open(user.name(), role,
+                user.defaultSecondaryRoles() == User.DefaultSecondaryRoles.ALL, authenticator.method(),
+                request.client());
+        return new LoginResult(issued, user);
+    }
+
+    /** The connect-string role if granted (else refused), then DEFAULT_ROLE if granted, then PUBLIC. */
+    private String primaryRole(User user, Optional<String> requestedRole) {
+        RoleHierarchy hierarchy = new RoleHierarchy(roles.roleGrants());
+        Optional<String> requested = requestedRole.filter(role -> !role.isBlank()).map(LoginPipeline::roleName);
+        if (requested.isPresent()) {
+            if (!hierarchy.isGrantedToUser(requested.get(), user.name())) {
+                throw new LoginFailure(ErrorCode.ROLE_NOT_GRANTED_AT_LOGIN, Optional.of(user.name()), requested.get());
+            }
+            return requested.get();
+        }
+        return user.defaultRole().filter(role -> hierarchy.isGrantedToUser(role, user.name()))
+                .orElse(SystemRoles.PUBLIC);
+    }
+
+    /** The connect string follows identifier rules: quoted names keep their case, others are upper-cased. */
+    private static String roleName(String raw) {
+        String trimmed = raw.trim();
+        if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
+            return trimmed.substring(1, trimmed.length() - 1);
+        }
+        return trimmed.toUpperCase(Locale.ROOT);
+    }
+
+    private static LoginHistory.Attempt attempt(LoginRequest request, Optional<String> userName, String factor) {
+        return new LoginHistory.Attempt(userName.map(name -> name.toUpperCase(Locale.ROOT)),
+                request.client().ipAddress(), request.client().clientType().name(),
+                request.client().applicationVersion(), factor);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.frostgate.auth;
+
+import java.util.Optional;
+
+/**
+ * A login attempt in domain terms, whatever door it came through. {@code password} and
+ * {@code token} are secrets: this record's toString never prints them.
+ */
+public record LoginRequest(
+        String accountName,
+        Optional<String> loginName,
+        Optional<String> authenticator,
+        Optional<String> password,
+        Optional<String> token,
+        Optional<String> requestedRole,
+        ClientInfo client) {
+
+    /** What the client says about itself and where it connects from (the address is not its claim). */
+    public record ClientInfo(String ipAddress, Optional<String> applicationId, Optional<String> applicationVersion) {
+        public ClientType clientType() {
+            return ClientType.fromApplicationId(applicationId);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LoginRequest[account=" + accountName + ", loginName=" + loginName.orElse(null) + ", authenticator="
+                + authenticator.orElse(null) + ", client=" + client + "]";
+    }
+}

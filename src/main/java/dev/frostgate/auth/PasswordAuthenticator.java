@@ -1,0 +1,68 @@
+package dev.frostgate.auth;
+
+import dev.frostgate.catalog.User;
+import dev.frostgate.catalog.UserRepository;
+import dev.frostgate.crypto.PasswordHasher;
+import dev.frostgate.error.ErrorCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Password login. Unknown users, users without a password, SERVICE users and wrong passwords all
+ * answer 390100 after the same Argon2id work, so none can be told from another. Consecutive
+ * failures lock the user temporarily (390102); the lock is checked before the password so that a
+ * locked account cannot be used to guess.
+ */
+public final class PasswordAuthenticator implements Authenticator {
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final LockoutSettings lockout;
+    private final Clock clock;
+
+    public PasswordAuthenticator(UserRepository users, PasswordHasher hasher, LockoutSettings lockout, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.lockout = lockout;
+        this.clock = clock;
+    }
+
+    @Override
+    public AuthenticationMethod method() {
+        return AuthenticationMethod.PASSWORD;
+    }
+
+    @Override
+    public User authenticate(LoginRequest request) {
+        String password = request.password().orElse("");
+        Optional<User> found = request.loginName().filter(name -> !name.isBlank()).flatMap(users::findByLoginName);
+        if (found.isEmpty()) {
+            hasher.verifyAgainstDecoy(password);
+            throw new LoginFailure(ErrorCode.INCORRECT_USERNAME_PASSWORD, Optional.empty());
+        }
+        User user = found.get();
+        Instant now = clock.instant();
+        if (user.isLocked(now)) {
+            throw new LoginFailure(ErrorCode.USER_LOCKED_TEMP, Optional.of(user.name()));
+        }
+        boolean verified = user.type().allowsPassword() && user.passwordHash().isPresent()
+                ? hasher.verify(password, user.passwordHash().get())
+                : hasher.verifyAgainstDecoy(password);
+        if (!verified) {
+            recordFailure(user, now);
+            throw new LoginFailure(ErrorCode.INCORRECT_USERNAME_PASSWORD, Optional.of(user.name()));
+        }
+        return user;
+    }
+
+    private void recordFailure(User user, Instant now) {
+        // A lock that has run out starts a fresh count.
+        int previous = user.lockedUntil().isPresent() ? 0 : user.failedLoginAttempts();
+        int failures = previous + 1;
+        Optional<Instant> lockedUntil = failures >= lockout.maximumRetries()
+                ? Optional.of(now.plus(lockout.lockoutTime()))
+                : Optional.empty();
+        users.recordLoginOutcome(user.name(),
+                new UserRepository.LoginOutcome(lockedUntil.isPresent() ? 0 : failures, lockedUntil, Optional.empty()));
+    }
+}

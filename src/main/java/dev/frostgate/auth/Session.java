@@ -1,0 +1,33 @@
+package dev.frostgate.auth;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An open session. Tokens themselves are never kept: only their keyed digests, in the store.
+ * {@code primaryRole} and {@code secondaryRolesAll} change with USE ROLE / USE SECONDARY ROLES.
+ */
+public record Session(
+        long id,
+        String sessionTokenDigest,
+        String masterTokenDigest,
+        String userName,
+        String primaryRole,
+        boolean secondaryRolesAll,
+        String authenticationMethod,
+        Optional<String> clientIp,
+        Optional<String> clientType,
+        Instant createdOn,
+        Instant sessionExpiresAt,
+        Instant masterExpiresAt) {
+
+    public Session withRoles(String role, boolean allSecondaryRoles) {
+        return new Session(id, sessionTokenDigest, masterTokenDigest, userName, role, allSecondaryRoles,
+                authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt);
+    }
+
+    public Session withTokens(String sessionDigest, Instant sessionExpiry, String masterDigest, Instant masterExpiry) {
+        return new Session(id, sessionDigest, masterDigest, userName, primaryRole, secondaryRolesAll,
+                authenticationMethod, clientIp, clientType, createdOn, sessionExpiry, masterExpiry);
+    }
+}

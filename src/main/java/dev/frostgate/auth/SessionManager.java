@@ -1,0 +1,120 @@
+package dev.frostgate.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.frostgate.catalog.UserRepository;
+import dev.frostgate.crypto.SecretGenerator;
+import dev.frostgate.crypto.TokenDigester;
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Opens, authenticates, renews and closes sessions. Tokens are random 256-bit secrets; only their
+ * keyed digests are stored. Lookups go through a short-lived cache so that a query does not cost a
+ * database read, while other nodes see role changes and logouts within {@link #CACHE_LIFETIME}.
+ */
+public final class SessionManager {
+    static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
+    private static final int TOKEN_BYTES = 32;
+
+    private final SessionRepository repository;
+    private final TokenDigester digester;
+    private final SecretGenerator secrets;
+    private final SessionSettings settings;
+    private final Clock clock;
+    private final Cache<String, Session> bySessionDigest;
+    private final UserRepository users;
+    private final Cache<String, Boolean> activeUsers;
+
+    public SessionManager(SessionRepository repository, UserRepository users, TokenDigester digester,
+                          SecretGenerator secrets, SessionSettings settings, Clock clock) {
+        this.repository = repository;
+        this.users = users;
+        this.activeUsers = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
+        this.digester = digester;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.clock = clock;
+        this.bySessionDigest = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
+    }
+
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    public IssuedSession open(String userName, String primaryRole, boolean secondaryRolesAll,
+                              AuthenticationMethod method, LoginRequest.ClientInfo client) {
+        Instant now = clock.instant();
+        String sessionToken = "ST-" + secrets.randomToken(TOKEN_BYTES);
+        String masterToken = "MT-" + secrets.randomToken(TOKEN_BYTES);
+        Session session = new Session(secrets.randomPositiveLong() % 1_000_000_000_000_000L,
+                digester.digest(sessionToken), digester.digest(masterToken), userName, primaryRole,
+                secondaryRolesAll, method.name(), Optional.of(client.ipAddress()),
+                Optional.of(client.clientType().name()), now, now.plus(settings.sessionTokenValidity()),
+                now.plus(settings.masterTokenValidity()));
+        repository.insert(session);
+        return new IssuedSession(session, sessionToken, masterToken);
+    }
+
+    /**
+     * The live session a session token belongs to; 390104 if unknown, 390112 once expired (drivers
+     * then renew). A session whose user was disabled, locked by an administrator or dropped is ended.
+     */
+    public Session authenticate(String sessionToken) {
+        String digest = digester.digest(sessionToken);
+        Session session = Optional.ofNullable(bySessionDigest.getIfPresent(digest))
+                .or(() -> repository.findBySessionTokenDigest(digest))
+                .orElseThrow(() -> new FrostgateException(ErrorCode.SESSION_TOKEN_INVALID));
+        if (!clock.instant().isBefore(session.sessionExpiresAt())) {
+            throw new FrostgateException(ErrorCode.SESSION_EXPIRED);
+        }
+        if (!activeUsers.get(session.userName(), this::isActive)) {
+            close(session);
+            throw new FrostgateException(ErrorCode.SESSION_GONE);
+        }
+        bySessionDigest.put(digest, session);
+        return session;
+    }
+
+    private boolean isActive(String userName) {
+        return users.find(userName).map(user -> !user.disabled()).orElse(false);
+    }
+
+    /** Issues a new session token for the session the master token belongs to; the master token stays. */
+    public IssuedSession renew(String masterToken) {
+        Session session = repository.findByMasterTokenDigest(digester.digest(masterToken))
+                .orElseThrow(() -> new FrostgateException(ErrorCode.MASTER_TOKEN_NOT_FOUND));
+        Instant now = clock.instant();
+        if (!now.isBefore(session.masterExpiresAt())) {
+            throw new FrostgateException(ErrorCode.MASTER_TOKEN_EXPIRED);
+        }
+        String sessionToken = "ST-" + secrets.randomToken(TOKEN_BYTES);
+        bySessionDigest.invalidate(session.sessionTokenDigest());
+        Session renewed = session.withTokens(digester.digest(sessionToken), now.plus(settings.sessionTokenValidity()),
+                session.masterTokenDigest(), session.masterExpiresAt());
+        repository.update(renewed);
+        return new IssuedSession(renewed, sessionToken, masterToken);
+    }
+
+    /** Seconds the session's master token has left, as token-request reports it. */
+    public long secondsUntilMasterExpiry(Session session) {
+        return Math.max(0, Duration.between(clock.instant(), session.masterExpiresAt()).toSeconds());
+    }
+
+    /** USE ROLE / USE SECONDARY ROLES. */
+    public Session changeRoles(Session session, String primaryRole, boolean secondaryRolesAll) {
+        Session changed = session.withRoles(primaryRole, secondaryRolesAll);
+        repository.update(changed);
+        bySessionDigest.put(changed.sessionTokenDigest(), changed);
+        return changed;
+    }
+
+    public void close(Session session) {
+        bySessionDigest.invalidate(session.sessionTokenDigest());
+        repository.delete(session.id());
+    }
+}

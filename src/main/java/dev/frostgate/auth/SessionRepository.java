@@ -1,0 +1,22 @@
+package dev.frostgate.auth;
+
+import java.util.Optional;
+
+/** Persistence of sessions by token digest; implemented by the store. */
+public interface SessionRepository {
+
+    void insert(Session session);
+
+    Optional<Session> findBySessionTokenDigest(String digest);
+
+    Optional<Session> findByMasterTokenDigest(String digest);
+
+    Optional<Session> findById(long id);
+
+    void update(Session session);
+
+    void delete(long id);
+
+    /** Ends every session of a user (dropped or disabled users). */
+    void deleteForUser(String userName);
+}

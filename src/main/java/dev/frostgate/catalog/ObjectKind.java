@@ -1,0 +1,39 @@
+package dev.frostgate.catalog;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** The securable object kinds and the privileges each accepts (besides OWNERSHIP). */
+public enum ObjectKind {
+    ACCOUNT(Set.of("CREATE USER", "CREATE ROLE", "MANAGE GRANTS", "APPLY AUTHENTICATION POLICY",
+            "APPLY PASSWORD POLICY", "APPLY SESSION POLICY", "APPLY NETWORK POLICY", "CREATE INTEGRATION",
+            "CREATE NETWORK POLICY", "CREATE AUTHENTICATION POLICY", "CREATE PASSWORD POLICY",
+            "CREATE SESSION POLICY", "CREATE NETWORK RULE", "MONITOR", "MONITOR USAGE", "MONITOR SECURITY",
+            "CREATE DATABASE", "CREATE WAREHOUSE", "EXECUTE TASK", "IMPORT SHARE", "CREATE SHARE")),
+    USER(Set.of("MONITOR", "MODIFY PROGRAMMATIC AUTHENTICATION METHODS", "IMPERSONATE")),
+    ROLE(Set.of()),
+    INTEGRATION(Set.of("USAGE", "USE_ANY_ROLE"));
+
+    private final Set<String> privileges;
+
+    ObjectKind(Set<String> privileges) {
+        this.privileges = privileges;
+    }
+
+    public boolean accepts(String privilege) {
+        return privilege.equals("OWNERSHIP") ? this != ACCOUNT : privileges.contains(privilege);
+    }
+
+    public Set<String> privileges() {
+        return privileges;
+    }
+
+    public static Optional<ObjectKind> parse(String word) {
+        for (ObjectKind kind : values()) {
+            if (kind.name().equals(word)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+}

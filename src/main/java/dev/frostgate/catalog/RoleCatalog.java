@@ -1,0 +1,186 @@
+package dev.frostgate.catalog;
+
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Roles and grants: creating and dropping roles, granting roles and privileges, ownership transfer. */
+public final class RoleCatalog {
+    private final RoleRepository roles;
+    private final UserCatalog users;
+    private final AccessControl accessControl;
+    private final Clock clock;
+    private final String accountName;
+
+    public RoleCatalog(RoleRepository roles, UserCatalog users, AccessControl accessControl, Clock clock,
+                       String accountName) {
+        this.roles = roles;
+        this.users = users;
+        this.accessControl = accessControl;
+        this.clock = clock;
+        this.accountName = accountName;
+    }
+
+    public boolean create(Actor actor, String name, Optional<String> comment, boolean orReplace, boolean ifNotExists) {
+        accessControl.requireOnAccount(actor, "CREATE ROLE", accountName);
+        Optional<Role> existing = roles.find(name);
+        if (existing.isPresent()) {
+            if (ifNotExists) {
+                return false;
+            }
+            if (!orReplace || SystemRoles.isSystemRole(name)) {
+                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name);
+            }
+            requireOwnership(actor, existing.get());
+            roles.delete(name);
+        }
+        roles.insert(new Role(name, comment, Optional.of(actor.primaryRole()), clock.instant()));
+        return true;
+    }
+
+    public boolean drop(Actor actor, String name, boolean ifExists) {
+        Optional<Role> found = roles.find(name);
+        if (found.isEmpty()) {
+            if (ifExists) {
+                return false;
+            }
+            throw notFound(name);
+        }
+        if (SystemRoles.isSystemRole(name)) {
+            throw new FrostgateException(ErrorCode.CANNOT_DROP_SELF, "Cannot drop system role '" + name + "'.");
+        }
+        requireOwnership(actor, found.get());
+        return roles.delete(name);
+    }
+
+    public List<Role> list() {
+        return roles.list();
+    }
+
+    public Role requireExisting(String name) {
+        return roles.find(name).orElseThrow(() -> notFound(name));
+    }
+
+    public void grantRole(Actor actor, String role, RoleGrant.GranteeKind granteeKind, String grantee) {
+        Role granted = requireExisting(role);
+        requireOwnership(actor, granted);
+        requireGrantee(granteeKind, grantee);
+        if (granteeKind == RoleGrant.GranteeKind.ROLE
+                && accessControl.hierarchy().closureOf(role).contains(grantee)) {
+            throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
+                    "Cannot grant role " + role + " to " + grantee + ": it would create a cycle in the role hierarchy.");
+        }
+        roles.insertRoleGrant(new RoleGrant(role, granteeKind, grantee, actor.primaryRole(), clock.instant()));
+    }
+
+    public void revokeRole(Actor actor, String role, RoleGrant.GranteeKind granteeKind, String grantee) {
+        Role granted = requireExisting(role);
+        requireOwnership(actor, granted);
+        requireGrantee(granteeKind, grantee);
+        roles.deleteRoleGrant(role, granteeKind, grantee);
+    }
+
+    public void grantPrivileges(Actor actor, List<String> privileges, ObjectKind kind, String objectName, String role,
+                                boolean grantOption) {
+        requireExisting(role);
+        List<String> expanded = expand(privileges, kind);
+        requirePrivilegeAuthority(actor, kind, objectName);
+        for (String privilege : expanded) {
+            roles.insertPrivilegeGrant(new PrivilegeGrant(privilege, kind, objectName, role, grantOption,
+                    actor.primaryRole(), clock.instant()));
+        }
+    }
+
+    public void revokePrivileges(Actor actor, List<String> privileges, ObjectKind kind, String objectName,
+                                 String role) {
+        requireExisting(role);
+        List<String> expanded = expand(privileges, kind);
+        requirePrivilegeAuthority(actor, kind, objectName);
+        for (String privilege : expanded) {
+            roles.deletePrivilegeGrant(privilege, kind, objectName, role);
+        }
+    }
+
+    /** GRANT OWNERSHIP ON USER|ROLE: the current owner (or MANAGE GRANTS) hands the object to another role. */
+    public void grantOwnership(Actor actor, ObjectKind kind, String objectName, String newOwner) {
+        requireExisting(newOwner);
+        switch (kind) {
+            case USER -> {
+                users.requireOwnership(actor, users.requireExisting(objectName));
+                users.changeOwner(objectName, newOwner);
+            }
+            case ROLE -> {
+                requireOwnership(actor, requireExisting(objectName));
+                roles.updateOwner(objectName, newOwner);
+            }
+            default -> throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "OWNERSHIP ON " + kind);
+        }
+    }
+
+    /** Grants ACCOUNTADMIN to the bootstrap administrator, without a privilege check. */
+    public void grantBootstrapRole(String userName) {
+        roles.insertRoleGrant(new RoleGrant(SystemRoles.ACCOUNTADMIN, RoleGrant.GranteeKind.USER, userName,
+                SystemRoles.ACCOUNTADMIN, clock.instant()));
+    }
+
+    public List<RoleGrant> roleGrants() {
+        return roles.roleGrants();
+    }
+
+    public List<PrivilegeGrant> privilegeGrants() {
+        return roles.privilegeGrants();
+    }
+
+    private List<String> expand(List<String> privileges, ObjectKind kind) {
+        if (privileges.size() == 1
+                && (privileges.get(0).equals("ALL") || privileges.get(0).equals("ALL PRIVILEGES"))) {
+            return List.copyOf(kind.privileges());
+        }
+        for (String privilege : privileges) {
+            if (privilege.equals("OWNERSHIP")) {
+                throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE,
+                        "GRANT OWNERSHIP with other privileges; use GRANT OWNERSHIP ON " + kind + " … TO ROLE");
+            }
+            if (!kind.accepts(privilege)) {
+                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, privilege, kind.name());
+            }
+        }
+        return privileges;
+    }
+
+    private void requirePrivilegeAuthority(Actor actor, ObjectKind kind, String objectName) {
+        if (accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+            return;
+        }
+        boolean owner = switch (kind) {
+            case USER -> accessControl.owns(actor, users.requireExisting(objectName).owner());
+            case ROLE -> accessControl.owns(actor, requireExisting(objectName).owner());
+            default -> false;
+        };
+        if (!owner) {
+            throw AccessControl.insufficient(kind == ObjectKind.ACCOUNT ? "account" : kind.name(),
+                    kind == ObjectKind.ACCOUNT ? accountName : objectName);
+        }
+    }
+
+    /** The role's owner (or a role above it) or a holder of MANAGE GRANTS. */
+    private void requireOwnership(Actor actor, Role role) {
+        if (!accessControl.owns(actor, role.owner()) && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+            throw AccessControl.insufficient("role", role.name());
+        }
+    }
+
+    private void requireGrantee(RoleGrant.GranteeKind kind, String grantee) {
+        if (kind == RoleGrant.GranteeKind.USER) {
+            users.requireExisting(grantee);
+        } else {
+            requireExisting(grantee);
+        }
+    }
+
+    static FrostgateException notFound(String name) {
+        return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "Role", name);
+    }
+}

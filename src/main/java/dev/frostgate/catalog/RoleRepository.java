@@ -1,0 +1,32 @@
+package dev.frostgate.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of roles and of grants (role grants and privilege grants); implemented by the store. */
+public interface RoleRepository {
+
+    Optional<Role> find(String name);
+
+    List<Role> list();
+
+    void insert(Role role);
+
+    void updateOwner(String roleName, String owner);
+
+    /** Removes the role, its grants to others, grants of it, and privileges granted to it. */
+    boolean delete(String name);
+
+    List<RoleGrant> roleGrants();
+
+    /** Inserts the grant; returns false if it already existed. */
+    boolean insertRoleGrant(RoleGrant grant);
+
+    boolean deleteRoleGrant(String role, RoleGrant.GranteeKind granteeKind, String grantee);
+
+    List<PrivilegeGrant> privilegeGrants();
+
+    boolean insertPrivilegeGrant(PrivilegeGrant grant);
+
+    boolean deletePrivilegeGrant(String privilege, ObjectKind kind, String objectName, String role);
+}

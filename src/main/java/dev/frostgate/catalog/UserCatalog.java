@@ -1,0 +1,196 @@
+package dev.frostgate.catalog;
+
+import dev.frostgate.crypto.PasswordHasher;
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import dev.frostgate.sql.Property;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Creating, changing, dropping and reading users, with their privilege checks. */
+public final class UserCatalog {
+    /** Properties a user may change on itself without OWNERSHIP. */
+    private static final Set<String> SELF_SERVICE_PROPERTIES = Set.of("DEFAULT_ROLE", "DEFAULT_SECONDARY_ROLES");
+
+    private final UserRepository users;
+    private final AccessControl accessControl;
+    private final UserPropertyEditor editor;
+    private final Clock clock;
+    private final String accountName;
+
+    public UserCatalog(UserRepository users, AccessControl accessControl, PasswordHasher passwordHasher, Clock clock,
+                       String accountName) {
+        this.users = users;
+        this.accessControl = accessControl;
+        this.editor = new UserPropertyEditor(passwordHasher);
+        this.clock = clock;
+        this.accountName = accountName;
+    }
+
+    /** Returns false when IF NOT EXISTS found the user already there. */
+    public boolean create(Actor actor, String name, List<Property> properties, boolean orReplace, boolean ifNotExists) {
+        accessControl.requireOnAccount(actor, "CREATE USER", accountName);
+        Optional<User> existing = users.find(name);
+        if (existing.isPresent()) {
+            if (ifNotExists) {
+                return false;
+            }
+            if (!orReplace) {
+                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name);
+            }
+            requireOwnership(actor, existing.get());
+        }
+        Instant now = clock.instant();
+        User user = editor.set(User.builder(name, now), properties, now).owner(Optional.of(actor.primaryRole()))
+                .build();
+        UserPropertyEditor.checkTypeConsistency(user);
+        requireUniqueLoginName(user, existing.map(User::name));
+        existing.ifPresent(old -> users.delete(old.name()));
+        users.insert(user);
+        return true;
+    }
+
+    /** Creates the bootstrap administrator; only used on an empty store. */
+    public void createBootstrapAdministrator(String name, String passwordHash) {
+        Instant now = clock.instant();
+        users.insert(User.builder(name, now).passwordHash(Optional.of(passwordHash))
+                .passwordLastSet(Optional.of(now)).defaultRole(Optional.of(SystemRoles.ACCOUNTADMIN))
+                .owner(Optional.of(SystemRoles.ACCOUNTADMIN)).build());
+    }
+
+    public boolean isEmpty() {
+        return users.list().isEmpty();
+    }
+
+    public void alterSet(Actor actor, String name, List<Property> properties, boolean ifExists) {
+        Optional<User> found = findForAlter(name, ifExists);
+        if (found.isEmpty()) {
+            return;
+        }
+        User user = found.get();
+        boolean selfService = user.name().equals(actor.userName())
+                && properties.stream().allMatch(property -> SELF_SERVICE_PROPERTIES.contains(property.name()));
+        if (!selfService) {
+            requireOwnership(actor, user);
+        }
+        Instant now = clock.instant();
+        User changed = editor.set(user.toBuilder(), properties, now).build();
+        UserPropertyEditor.checkTypeConsistency(changed);
+        requireUniqueLoginName(changed, Optional.of(user.name()));
+        users.update(user.name(), changed);
+    }
+
+    public void alterUnset(Actor actor, String name, List<String> propertyNames, boolean ifExists) {
+        Optional<User> found = findForAlter(name, ifExists);
+        if (found.isEmpty()) {
+            return;
+        }
+        User user = found.get();
+        boolean selfService = user.name().equals(actor.userName())
+                && SELF_SERVICE_PROPERTIES.containsAll(propertyNames);
+        if (!selfService) {
+            requireOwnership(actor, user);
+        }
+        User changed = editor.unset(user.toBuilder(), propertyNames).build();
+        requireUniqueLoginName(changed, Optional.of(user.name()));
+        users.update(user.name(), changed);
+    }
+
+    public void rename(Actor actor, String name, String newName, boolean ifExists) {
+        Optional<User> found = findForAlter(name, ifExists);
+        if (found.isEmpty()) {
+            return;
+        }
+        User user = found.get();
+        requireOwnership(actor, user);
+        if (users.find(newName).isPresent()) {
+            throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName);
+        }
+        users.update(user.name(), user.toBuilder().name(newName).build());
+    }
+
+    /** Returns false when IF EXISTS found nothing to drop. */
+    public boolean drop(Actor actor, String name, boolean ifExists) {
+        Optional<User> found = users.find(name);
+        if (found.isEmpty()) {
+            if (ifExists) {
+                return false;
+            }
+            throw notFound(name);
+        }
+        requireOwnership(actor, found.get());
+        if (name.equals(actor.userName())) {
+            throw new FrostgateException(ErrorCode.CANNOT_DROP_SELF, "Cannot drop the current user.");
+        }
+        return users.delete(name);
+    }
+
+    /** A user the actor may describe: itself, one it owns, or one it may MONITOR. */
+    public User describe(Actor actor, String name) {
+        User user = users.find(name).orElseThrow(() -> notFound(name));
+        if (!user.name().equals(actor.userName()) && !accessControl.owns(actor, user.owner())
+                && !accessControl.holds(actor, "MONITOR", ObjectKind.USER, user.name())
+                && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+            throw notFound(name);
+        }
+        return user;
+    }
+
+    /**
+     * The users SHOW USERS lists: all of them for holders of MANAGE GRANTS or account MONITOR;
+     * otherwise those the actor owns or may MONITOR, and itself.
+     */
+    public List<User> visibleUsers(Actor actor) {
+        List<User> all = users.list();
+        if (accessControl.holdsOnAccount(actor, "MANAGE GRANTS") || accessControl.holdsOnAccount(actor, "MONITOR")) {
+            return all;
+        }
+        return all.stream().filter(user -> user.name().equals(actor.userName())
+                || accessControl.owns(actor, user.owner())
+                || accessControl.holds(actor, "MONITOR", ObjectKind.USER, user.name())).toList();
+    }
+
+    public Optional<User> find(String name) {
+        return users.find(name);
+    }
+
+    public User requireExisting(String name) {
+        return users.find(name).orElseThrow(() -> notFound(name));
+    }
+
+    void requireOwnership(Actor actor, User user) {
+        if (!accessControl.owns(actor, user.owner()) && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+            throw AccessControl.insufficient("user", user.name());
+        }
+    }
+
+    void changeOwner(String userName, String role) {
+        User user = requireExisting(userName);
+        users.update(userName, user.toBuilder().owner(Optional.of(role)).build());
+    }
+
+    private Optional<User> findForAlter(String name, boolean ifExists) {
+        Optional<User> found = users.find(name);
+        if (found.isEmpty() && !ifExists) {
+            throw notFound(name);
+        }
+        return found;
+    }
+
+    private void requireUniqueLoginName(User user, Optional<String> replacing) {
+        users.findByLoginName(user.loginName())
+                .filter(other -> !other.name().equals(user.name()) && !replacing.equals(Optional.of(other.name())))
+                .ifPresent(other -> {
+                    throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS,
+                            user.loginName().toUpperCase(Locale.ROOT));
+                });
+    }
+
+    static FrostgateException notFound(String name) {
+        return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "User", name);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.frostgate.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of users; implemented by the store. */
+public interface UserRepository {
+
+    Optional<User> find(String name);
+
+    /** Login names are unique and case-insensitive; they are stored upper-cased. */
+    Optional<User> findByLoginName(String loginName);
+
+    List<User> list();
+
+    void insert(User user);
+
+    /** Replaces the stored user named {@code previousName} (which differs from user.name() on rename). */
+    void update(String previousName, User user);
+
+    /** Removes the user and every grant to it; returns whether it existed. */
+    boolean delete(String name);
+
+    /** Records a login outcome without touching other fields, so concurrent ALTERs are not overwritten. */
+    void recordLoginOutcome(String name, LoginOutcome outcome);
+
+    /** The counters a login attempt changes. */
+    record LoginOutcome(int failedLoginAttempts, Optional<java.time.Instant> lockedUntil,
+                        Optional<java.time.Instant> lastSuccessLogin) {}
+}

@@ -1,0 +1,68 @@
+package dev.frostgate.error;
+
+/**
+ * The one catalog of errors Frostgate returns, with Snowflake's code, SQLState and message
+ * template. Doors (protocol adapters) map an entry to their wire shape; nothing else invents codes.
+ */
+public enum ErrorCode {
+    // SQL compilation and execution
+    UNSUPPORTED_FEATURE("000002", "0A000", "Unsupported feature '%s'."),
+    SYNTAX_ERROR("001003", "42000", "SQL compilation error:\n%s"),
+    INVALID_PROPERTY("001008", "22023", "SQL compilation error:\ninvalid property '%s' for '%s'."),
+    INVALID_PROPERTY_VALUE("002211", "22023", "SQL compilation error:\ninvalid value [%s] for parameter '%s'"),
+    CONFLICTING_PROPERTY("001009", "22023", "SQL compilation error:\n%s"),
+    OBJECT_ALREADY_EXISTS("002002", "42710", "SQL compilation error:\nObject '%s' already exists."),
+    OBJECT_DOES_NOT_EXIST("002003", "02000", "SQL compilation error:\n%s '%s' does not exist or not authorized."),
+    INVALID_IDENTIFIER("000904", "42000", "SQL compilation error: error line 1 at position %s\ninvalid identifier '%s'"),
+    UNKNOWN_FUNCTION("002140", "42601", "SQL compilation error:\nUnknown function %s"),
+    INVALID_ARGUMENT("100035", "22000", "%s"),
+    INSUFFICIENT_PRIVILEGES("003001", "42501", "SQL access control error:\nInsufficient privileges to operate on %s '%s'."),
+    ROLE_NOT_ASSIGNED("003013", "42501",
+            "Requested role '%s' is not assigned to the executing user. Specify another role to activate."),
+    CANNOT_DROP_SELF("003541", "42601", "SQL execution error: %s"),
+    STATEMENT_TOO_LARGE("000603", "XX000", "SQL text exceeds the maximum allowed size."),
+    INTERNAL_ERROR("000603", "XX000", "SQL execution internal error: Processing aborted due to error %s."),
+
+    // Login (reported over HTTP 200 with success:false by the v1 protocol)
+    INCORRECT_USERNAME_PASSWORD("390100", "08004", "Incorrect username or password was specified."),
+    USER_ACCESS_DISABLED("390101", "08004", "User access disabled. Contact your local system administrator."),
+    USER_LOCKED_TEMP("390102", "08004", "User temporarily locked. Contact your local system administrator or please try again later."),
+    USER_EXPIRED("390106", "08004", "User access has expired. Contact your local system administrator."),
+    ACCOUNT_NOT_FOUND("390201", "08004", "The requested account '%s' does not exist on this server."),
+    AUTHENTICATOR_NOT_SUPPORTED("390139", "08004",
+            "The specified authenticator is not accepted by your Snowflake account configuration. Please contact your local system administrator to get the correct URL to use."),
+    ROLE_NOT_GRANTED_AT_LOGIN("390189", "08004",
+            "Role '%s' specified in the connect string is not granted to this user. Contact your local system administrator, or attempt to login with another role, e.g. PUBLIC."),
+    BAD_REQUEST("390400", "08004", "%s"),
+
+    // Session tokens
+    SESSION_TOKEN_INVALID("390104", "08004", "User must login again to access the service."),
+    SESSION_GONE("390111", "08004", "Session no longer exists.  New login required to access the service."),
+    SESSION_EXPIRED("390112", "08004", "Your session has expired. Please login again."),
+    MASTER_TOKEN_NOT_FOUND("390113", "08004", "Master token not found. New login required to access the service."),
+    MASTER_TOKEN_EXPIRED("390114", "08004", "Authentication token has expired.  The user must authenticate again."),
+    MASTER_TOKEN_INVALID("390115", "08004", "Master token is invalid. New login required to access the service."),
+
+    // HTTP-level failures reported in the v1 envelope
+    NOT_FOUND("390404", "08004", "The requested resource was not found."),
+    BODY_TOO_LARGE("390413", "08004", "The request body exceeds the maximum allowed size."),
+    MALFORMED_REQUEST("390400", "08004", "The request could not be read: %s");
+
+    private final String code;
+    private final String sqlState;
+    private final String template;
+
+    ErrorCode(String code, String sqlState, String template) {
+        this.code = code;
+        this.sqlState = sqlState;
+        this.template = template;
+    }
+
+    public String code() { return code; }
+
+    public String sqlState() { return sqlState; }
+
+    public String format(Object... arguments) {
+        return arguments.length == 0 ? template : String.format(template, arguments);
+    }
+}

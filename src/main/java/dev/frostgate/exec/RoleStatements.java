@@ -1,0 +1,174 @@
+package dev.frostgate.exec;
+
+import static dev.frostgate.exec.ResultTable.row;
+
+import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.ObjectKind;
+import dev.frostgate.catalog.PrivilegeGrant;
+import dev.frostgate.catalog.Role;
+import dev.frostgate.catalog.RoleCatalog;
+import dev.frostgate.catalog.RoleGrant;
+import dev.frostgate.catalog.RoleHierarchy;
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import dev.frostgate.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** CREATE / DROP / SHOW ROLES, GRANT and REVOKE of roles and privileges, and SHOW GRANTS. */
+final class RoleStatements {
+    private static final List<Column> SHOW_ROLES_COLUMNS = List.of(Column.timestamp("created_on"),
+            Column.text("name"), Column.text("is_default"), Column.text("is_current"), Column.text("is_inherited"),
+            Column.number("assigned_to_users"), Column.number("granted_to_roles"), Column.number("granted_roles"),
+            Column.text("owner"), Column.text("comment"));
+    private static final List<Column> ROLE_GRANT_COLUMNS = List.of(Column.timestamp("created_on"),
+            Column.text("role"), Column.text("granted_to"), Column.text("grantee_name"), Column.text("granted_by"));
+    private static final List<Column> PRIVILEGE_GRANT_COLUMNS = List.of(Column.timestamp("created_on"),
+            Column.text("privilege"), Column.text("granted_on"), Column.text("name"), Column.text("granted_to"),
+            Column.text("grantee_name"), Column.text("grant_option"), Column.text("granted_by"));
+
+    private final RoleCatalog roles;
+    private final AccessControl accessControl;
+    private final String accountName;
+
+    RoleStatements(RoleCatalog roles, AccessControl accessControl, String accountName) {
+        this.roles = roles;
+        this.accessControl = accessControl;
+        this.accountName = accountName;
+    }
+
+    ResultTable create(SessionContext context, Statement.CreateRole create) {
+        boolean created = roles.create(context.actor(), create.name(), create.comment(), create.orReplace(),
+                create.ifNotExists());
+        return ResultTable.status(created ? "Role " + create.name() + " successfully created."
+                : create.name() + " already exists, statement succeeded.");
+    }
+
+    ResultTable drop(SessionContext context, Statement.DropRole drop) {
+        boolean dropped = roles.drop(context.actor(), drop.name(), drop.ifExists());
+        return ResultTable.status(dropped ? drop.name() + " successfully dropped."
+                : "Drop statement executed successfully (" + drop.name() + " already dropped).");
+    }
+
+    ResultTable show(SessionContext context, Statement.ShowRoles show) {
+        RoleHierarchy hierarchy = accessControl.hierarchy();
+        List<RoleGrant> grants = roles.roleGrants();
+        Set<String> current = hierarchy.closureOf(context.actor().primaryRole());
+        var like = show.likePattern().map(NamePattern::caseInsensitive);
+        List<List<Object>> rows = roles.list().stream()
+                .filter(role -> like.map(pattern -> pattern.matches(role.name())).orElse(true))
+                .map(role -> row(role.createdOn(), role.name(), "N",
+                        role.name().equals(context.actor().primaryRole()) ? "Y" : "N",
+                        current.contains(role.name()) && !role.name().equals(context.actor().primaryRole()) ? "Y" : "N",
+                        count(grants, role.name(), RoleGrant.GranteeKind.USER),
+                        count(grants, role.name(), RoleGrant.GranteeKind.ROLE),
+                        grants.stream().filter(grant -> grant.granteeKind() == RoleGrant.GranteeKind.ROLE
+                                && grant.grantee().equals(role.name())).count(),
+                        role.owner().orElse(""), role.comment().orElse(null)))
+                .toList();
+        return new ResultTable(SHOW_ROLES_COLUMNS, rows, StatementKind.SHOW);
+    }
+
+    ResultTable grantRole(SessionContext context, Statement.GrantRole grant) {
+        roles.grantRole(context.actor(), grant.role(), granteeKind(grant.grantee()), grant.grantee().name());
+        return ResultTable.success();
+    }
+
+    ResultTable revokeRole(SessionContext context, Statement.RevokeRole revoke) {
+        roles.revokeRole(context.actor(), revoke.role(), granteeKind(revoke.grantee()), revoke.grantee().name());
+        return ResultTable.success();
+    }
+
+    ResultTable grantPrivileges(SessionContext context, Statement.GrantPrivileges grant) {
+        ObjectKind kind = objectKind(grant.on());
+        roles.grantPrivileges(context.actor(), grant.privileges(), kind, grant.on().name().orElse(""), grant.role(),
+                grant.withGrantOption());
+        return ResultTable.success();
+    }
+
+    ResultTable revokePrivileges(SessionContext context, Statement.RevokePrivileges revoke) {
+        ObjectKind kind = objectKind(revoke.on());
+        roles.revokePrivileges(context.actor(), revoke.privileges(), kind, revoke.on().name().orElse(""),
+                revoke.role());
+        return ResultTable.success();
+    }
+
+    ResultTable grantOwnership(SessionContext context, Statement.GrantOwnership grant) {
+        roles.grantOwnership(context.actor(), objectKind(grant.on()), grant.on().name().orElse(""), grant.role());
+        return ResultTable.success();
+    }
+
+    ResultTable showGrants(SessionContext context, Statement.ShowGrants show) {
+        return switch (show.scope()) {
+            case Statement.GrantsScope.ToUser toUser -> roleGrantTable(roles.roleGrants().stream()
+                    .filter(grant -> grant.granteeKind() == RoleGrant.GranteeKind.USER
+                            && grant.grantee().equals(toUser.user())).toList());
+            case Statement.GrantsScope.OfRole ofRole -> {
+                roles.requireExisting(ofRole.role());
+                yield roleGrantTable(roles.roleGrants().stream()
+                        .filter(grant -> grant.role().equals(ofRole.role())).toList());
+            }
+            case Statement.GrantsScope.ToRole toRole -> grantsToRole(roles.requireExisting(toRole.role()));
+            case Statement.GrantsScope.OnAccount onAccount -> privilegeTable(roles.privilegeGrants().stream()
+                    .filter(grant -> grant.objectKind() == ObjectKind.ACCOUNT).toList(), List.of());
+            case Statement.GrantsScope.OnObject onObject -> grantsOnObject(objectKind(onObject.object()),
+                    onObject.object().name().orElse(""));
+        };
+    }
+
+    /** Privileges held by the role, and the roles granted to it (as USAGE on ROLE, as Snowflake shows them). */
+    private ResultTable grantsToRole(Role role) {
+        List<PrivilegeGrant> privileges = roles.privilegeGrants().stream()
+                .filter(grant -> grant.role().equals(role.name())).toList();
+        List<List<Object>> usage = roles.roleGrants().stream()
+                .filter(grant -> grant.granteeKind() == RoleGrant.GranteeKind.ROLE
+                        && grant.grantee().equals(role.name()))
+                .map(grant -> row(grant.createdOn(), "USAGE", "ROLE", grant.role(), "ROLE", role.name(), "false",
+                        grant.grantedBy()))
+                .toList();
+        return privilegeTable(privileges, usage);
+    }
+
+    private ResultTable grantsOnObject(ObjectKind kind, String name) {
+        List<List<Object>> ownership = new ArrayList<>();
+        if (kind == ObjectKind.ROLE) {
+            Role role = roles.requireExisting(name);
+            role.owner().ifPresent(owner -> ownership.add(row(role.createdOn(), "OWNERSHIP", "ROLE", name, "ROLE",
+                    owner, "true", owner)));
+        }
+        return privilegeTable(roles.privilegeGrants().stream()
+                .filter(grant -> grant.objectKind() == kind && grant.objectName().equals(name)).toList(), ownership);
+    }
+
+    private ResultTable privilegeTable(List<PrivilegeGrant> grants, List<List<Object>> extraRows) {
+        List<List<Object>> rows = new ArrayList<>(extraRows);
+        grants.stream().sorted(Comparator.comparing(PrivilegeGrant::privilege)).forEach(grant -> rows.add(row(
+                grant.createdOn(), grant.privilege(), grant.objectKind().name(),
+                grant.objectKind() == ObjectKind.ACCOUNT ? accountName : grant.objectName(), "ROLE", grant.role(),
+                Values.bool(grant.grantOption()), grant.grantedBy())));
+        return new ResultTable(PRIVILEGE_GRANT_COLUMNS, rows, StatementKind.SHOW);
+    }
+
+    private static ResultTable roleGrantTable(List<RoleGrant> grants) {
+        List<List<Object>> rows = grants.stream().sorted(Comparator.comparing(RoleGrant::role))
+                .map(grant -> row(grant.createdOn(), grant.role(), grant.granteeKind().name(), grant.grantee(),
+                        grant.grantedBy()))
+                .toList();
+        return new ResultTable(ROLE_GRANT_COLUMNS, rows, StatementKind.SHOW);
+    }
+
+    private static long count(List<RoleGrant> grants, String role, RoleGrant.GranteeKind kind) {
+        return grants.stream().filter(grant -> grant.role().equals(role) && grant.granteeKind() == kind).count();
+    }
+
+    private static RoleGrant.GranteeKind granteeKind(Statement.Grantee grantee) {
+        return grantee.kind() == Statement.GranteeKind.USER ? RoleGrant.GranteeKind.USER : RoleGrant.GranteeKind.ROLE;
+    }
+
+    private static ObjectKind objectKind(Statement.SecurableObject object) {
+        return ObjectKind.parse(object.kind())
+                .orElseThrow(() -> new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "GRANT ON " + object.kind()));
+    }
+}

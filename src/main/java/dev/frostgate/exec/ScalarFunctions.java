@@ -1,0 +1,93 @@
+package dev.frostgate.exec;
+
+import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.RoleHierarchy;
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** The scalar functions SELECT knows: session context functions and a few string helpers. */
+final class ScalarFunctions {
+    /** The server version reported by CURRENT_VERSION() and at login. */
+    static final String SERVER_VERSION = "9.0.0";
+
+    @FunctionalInterface
+    interface ScalarFunction {
+        TypedValue apply(List<TypedValue> arguments, SessionContext context);
+    }
+
+    private final Map<String, ScalarFunction> functions;
+    private final AccessControl accessControl;
+    private final String accountName;
+
+    ScalarFunctions(AccessControl accessControl, String accountName) {
+        this.accessControl = accessControl;
+        this.accountName = accountName;
+        this.functions = Map.ofEntries(
+                Map.entry("CURRENT_USER", noArguments((context) -> TypedValue.text(context.actor().userName()))),
+                Map.entry("CURRENT_ROLE", noArguments((context) -> TypedValue.text(context.actor().primaryRole()))),
+                Map.entry("CURRENT_ACCOUNT", noArguments((context) -> TypedValue.text(this.accountName))),
+                Map.entry("CURRENT_ACCOUNT_NAME", noArguments((context) -> TypedValue.text(this.accountName))),
+                Map.entry("CURRENT_SESSION",
+                        noArguments((context) -> TypedValue.text(Long.toString(context.session().id())))),
+                Map.entry("CURRENT_SECONDARY_ROLES", noArguments(this::currentSecondaryRoles)),
+                Map.entry("CURRENT_AVAILABLE_ROLES", noArguments(this::currentAvailableRoles)),
+                Map.entry("CURRENT_VERSION", noArguments((context) -> TypedValue.text(SERVER_VERSION))),
+                Map.entry("CURRENT_DATABASE", noArguments((context) -> TypedValue.NULL)),
+                Map.entry("CURRENT_SCHEMA", noArguments((context) -> TypedValue.NULL)),
+                Map.entry("CURRENT_WAREHOUSE", noArguments((context) -> TypedValue.NULL)),
+                Map.entry("CURRENT_IP_ADDRESS", noArguments((context) ->
+                        TypedValue.text(context.session().clientIp().orElse(null)))),
+                Map.entry("UPPER", (arguments, context) -> oneText(arguments, "UPPER", text -> text.toUpperCase(Locale.ROOT))),
+                Map.entry("LOWER", (arguments, context) -> oneText(arguments, "LOWER", text -> text.toLowerCase(Locale.ROOT))));
+    }
+
+    TypedValue call(String name, List<TypedValue> arguments, SessionContext context) {
+        ScalarFunction function = functions.get(name);
+        if (function == null) {
+            throw new FrostgateException(ErrorCode.UNKNOWN_FUNCTION, name);
+        }
+        return function.apply(arguments, context);
+    }
+
+    /** {@code {"roles":"R1,R2","value":"ALL"}} as Snowflake returns it. */
+    private TypedValue currentSecondaryRoles(SessionContext context) {
+        if (!context.actor().secondaryRolesAll()) {
+            return TypedValue.text("{\"roles\":\"\",\"value\":\"\"}");
+        }
+        RoleHierarchy hierarchy = accessControl.hierarchy();
+        Set<String> roles = new TreeSet<>(hierarchy.directRolesOf(context.actor().userName()));
+        roles.remove(context.actor().primaryRole());
+        return TypedValue.text("{\"roles\":\"" + String.join(",", roles) + "\",\"value\":\"ALL\"}");
+    }
+
+    /** A JSON array of every role the user may activate. */
+    private TypedValue currentAvailableRoles(SessionContext context) {
+        Set<String> roles = new TreeSet<>(accessControl.hierarchy().availableRolesOf(context.actor().userName()));
+        return TypedValue.text(roles.stream().map(role -> "\"" + role.replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",", "[", "]")));
+    }
+
+    private static ScalarFunction noArguments(java.util.function.Function<SessionContext, TypedValue> body) {
+        return (arguments, context) -> {
+            if (!arguments.isEmpty()) {
+                throw new FrostgateException(ErrorCode.INVALID_ARGUMENT, "This function takes no arguments.");
+            }
+            return body.apply(context);
+        };
+    }
+
+    private static TypedValue oneText(List<TypedValue> arguments, String name,
+                                      java.util.function.UnaryOperator<String> body) {
+        if (arguments.size() != 1) {
+            throw new FrostgateException(ErrorCode.INVALID_ARGUMENT, name + " takes one argument.");
+        }
+        Object value = arguments.get(0).value();
+        return value == null ? TypedValue.NULL : TypedValue.text(body.apply(value.toString()));
+    }
+}

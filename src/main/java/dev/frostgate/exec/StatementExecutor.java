@@ -1,0 +1,81 @@
+package dev.frostgate.exec;
+
+import dev.frostgate.audit.LoginHistory;
+import dev.frostgate.auth.SessionManager;
+import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.RoleCatalog;
+import dev.frostgate.catalog.UserCatalog;
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import dev.frostgate.sql.SqlParser;
+import dev.frostgate.sql.SqlSyntaxException;
+import dev.frostgate.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+
+/** SQL text and a session in, a result table out: parses, then hands each statement family to its handler. */
+public final class StatementExecutor {
+    /** Statements longer than this are refused before parsing. */
+    public static final int MAXIMUM_STATEMENT_LENGTH = 1_000_000;
+
+    private final UserStatements userStatements;
+    private final RoleStatements roleStatements;
+    private final SessionStatements sessionStatements;
+    private final QueryEngine queryEngine;
+
+    public StatementExecutor(UserCatalog users, RoleCatalog roles, AccessControl accessControl,
+                             SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName) {
+        this.userStatements = new UserStatements(users, clock);
+        this.roleStatements = new RoleStatements(roles, accessControl, accountName);
+        this.sessionStatements = new SessionStatements(sessions, accessControl);
+        ScalarFunctions functions = new ScalarFunctions(accessControl, accountName);
+        this.queryEngine = new QueryEngine(List.of(new LoginHistoryView(loginHistory, accessControl, accountName)),
+                functions);
+    }
+
+    public ResultTable execute(SessionContext context, String sql) {
+        if (sql == null || sql.isBlank()) {
+            throw new FrostgateException(ErrorCode.SYNTAX_ERROR, "Empty SQL statement.");
+        }
+        if (sql.length() > MAXIMUM_STATEMENT_LENGTH) {
+            throw new FrostgateException(ErrorCode.STATEMENT_TOO_LARGE);
+        }
+        Statement statement;
+        try {
+            statement = SqlParser.parse(sql);
+        } catch (SqlSyntaxException syntax) {
+            throw new FrostgateException(ErrorCode.SYNTAX_ERROR, syntax.getMessage());
+        }
+        return execute(context, statement);
+    }
+
+    private ResultTable execute(SessionContext context, Statement statement) {
+        return switch (statement) {
+            case Statement.CreateUser create -> userStatements.create(context, create);
+            case Statement.AlterUserSet alter -> userStatements.alterSet(context, alter);
+            case Statement.AlterUserUnset alter -> userStatements.alterUnset(context, alter);
+            case Statement.AlterUserRename rename -> userStatements.rename(context, rename);
+            case Statement.DropUser drop -> userStatements.drop(context, drop);
+            case Statement.DescribeUser describe -> userStatements.describe(context, describe);
+            case Statement.ShowUsers show -> userStatements.show(context, show);
+            case Statement.CreateRole create -> roleStatements.create(context, create);
+            case Statement.DropRole drop -> roleStatements.drop(context, drop);
+            case Statement.ShowRoles show -> roleStatements.show(context, show);
+            case Statement.GrantRole grant -> roleStatements.grantRole(context, grant);
+            case Statement.RevokeRole revoke -> roleStatements.revokeRole(context, revoke);
+            case Statement.GrantPrivileges grant -> roleStatements.grantPrivileges(context, grant);
+            case Statement.RevokePrivileges revoke -> roleStatements.revokePrivileges(context, revoke);
+            case Statement.GrantOwnership grant -> roleStatements.grantOwnership(context, grant);
+            case Statement.ShowGrants show -> roleStatements.showGrants(context, show);
+            case Statement.UseRole use -> sessionStatements.useRole(context, use);
+            case Statement.UseSecondaryRoles use -> sessionStatements.useSecondaryRoles(context, use);
+            case Statement.UseObject use -> sessionStatements.useObject();
+            case Statement.AlterSessionSet alter -> sessionStatements.alterSession();
+            case Statement.AlterSessionUnset alter -> sessionStatements.alterSession();
+            case Statement.Begin begin -> sessionStatements.transaction();
+            case Statement.Commit commit -> sessionStatements.transaction();
+            case Statement.Rollback rollback -> sessionStatements.transaction();
+            case Statement.Select select -> queryEngine.execute(context, select.query());
+        };
+    }
+}

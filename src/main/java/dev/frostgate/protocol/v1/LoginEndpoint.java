@@ -1,0 +1,79 @@
+package dev.frostgate.protocol.v1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.frostgate.auth.IssuedSession;
+import dev.frostgate.auth.LoginFailure;
+import dev.frostgate.auth.LoginPipeline;
+import dev.frostgate.auth.LoginRequest;
+import dev.frostgate.auth.SessionSettings;
+import dev.frostgate.protocol.Endpoint;
+import dev.frostgate.protocol.Exchange;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code POST /session/v1/login-request}: the driver login, turned into a {@link LoginRequest}. */
+public final class LoginEndpoint implements Endpoint {
+    private final LoginPipeline pipeline;
+    private final SessionSettings settings;
+    private final String serverVersion;
+
+    public LoginEndpoint(LoginPipeline pipeline, SessionSettings settings, String serverVersion) {
+        this.pipeline = pipeline;
+        this.settings = settings;
+        this.serverVersion = serverVersion;
+    }
+
+    @Override
+    public void handle(Exchange exchange) throws Exception {
+        Optional<JsonNode> data = V1Requests.readData(exchange);
+        if (data.isEmpty()) {
+            return;
+        }
+        JsonNode fields = data.get();
+        LoginRequest request = new LoginRequest(text(fields, "ACCOUNT_NAME").orElse(""), text(fields, "LOGIN_NAME"),
+                text(fields, "AUTHENTICATOR"), text(fields, "PASSWORD"), text(fields, "TOKEN"),
+                exchange.queryParameter("roleName"),
+                new LoginRequest.ClientInfo(exchange.clientAddress(), text(fields, "CLIENT_APP_ID"),
+                        text(fields, "CLIENT_APP_VERSION")));
+        try {
+            LoginPipeline.LoginResult result = pipeline.login(request);
+            V1Responses.success(exchange, successData(result.issued(), exchange));
+        } catch (LoginFailure failure) {
+            Map<String, Object> failureData = new LinkedHashMap<>();
+            failureData.put("nextAction", "RETRY_LOGIN");
+            failureData.put("authnMethod", request.authenticator().orElse("PASSWORD"));
+            failureData.put("signInOptions", Map.of());
+            V1Responses.failure(exchange, failure.errorCode(), failure.getMessage(), failureData);
+        }
+    }
+
+    private Map<String, Object> successData(IssuedSession issued, Exchange exchange) {
+        Map<String, Object> sessionInfo = new LinkedHashMap<>();
+        sessionInfo.put("databaseName", exchange.queryParameter("databaseName").orElse(null));
+        sessionInfo.put("schemaName", exchange.queryParameter("schemaName").orElse(null));
+        sessionInfo.put("warehouseName", exchange.queryParameter("warehouse").orElse(null));
+        sessionInfo.put("roleName", issued.session().primaryRole());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("token", issued.sessionToken());
+        data.put("masterToken", issued.masterToken());
+        data.put("validityInSeconds", settings.sessionTokenValidity().toSeconds());
+        data.put("masterValidityInSeconds", settings.masterTokenValidity().toSeconds());
+        data.put("serverVersion", serverVersion);
+        data.put("sessionId", issued.session().id());
+        data.put("healthCheckInterval", 45);
+        data.put("parameters", V1Requests.SESSION_PARAMETERS);
+        data.put("sessionInfo", sessionInfo);
+        data.put("idToken", null);
+        data.put("mfaToken", null);
+        data.put("displayUserName", issued.session().userName());
+        return data;
+    }
+
+    private static Optional<String> text(JsonNode fields, String name) {
+        JsonNode node = fields.get(name);
+        return node == null || node.isNull() || !node.isValueNode() ? Optional.empty() : Optional.of(node.asText());
+    }
+
+}

@@ -1,0 +1,159 @@
+package dev.frostgate.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.frostgate.audit.LoginHistory;
+import dev.frostgate.auth.LockoutSettings;
+import dev.frostgate.auth.LoginPipeline;
+import dev.frostgate.auth.PasswordAuthenticator;
+import dev.frostgate.auth.SessionManager;
+import dev.frostgate.auth.SessionSettings;
+import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.RoleCatalog;
+import dev.frostgate.catalog.UserCatalog;
+import dev.frostgate.crypto.PasswordHasher;
+import dev.frostgate.crypto.SecretGenerator;
+import dev.frostgate.crypto.ServerKey;
+import dev.frostgate.crypto.TokenDigester;
+import dev.frostgate.exec.QueryRegistry;
+import dev.frostgate.exec.StatementExecutor;
+import dev.frostgate.protocol.v1.LoginEndpoint;
+import dev.frostgate.protocol.v1.QueryEndpoints;
+import dev.frostgate.protocol.v1.SessionEndpoints;
+import dev.frostgate.store.Database;
+import dev.frostgate.store.JdbcLoginHistoryRepository;
+import dev.frostgate.store.JdbcRoleRepository;
+import dev.frostgate.store.JdbcSessionRepository;
+import dev.frostgate.store.JdbcUserRepository;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: builds every part by constructor, starts Jetty, and stops it all again. */
+public final class FrostgateServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FrostgateServer.class);
+    public static final String SERVER_VERSION = "9.0.0";
+    public static final String ADMIN_USER = "ADMIN";
+
+    private final Database database;
+    private final QueryRegistry queries;
+    private final Server jetty;
+
+    private FrostgateServer(Database database, QueryRegistry queries, Server jetty) {
+        this.database = database;
+        this.queries = queries;
+        this.jetty = jetty;
+    }
+
+    /**
+     * Opens the store, bootstraps the administrator on an empty store (printing a generated password
+     * once to {@code console}, never to the log), and starts serving.
+     */
+    public static FrostgateServer start(ServerConfig config, Clock clock, PrintStream console) throws Exception {
+        SecureRandom random = new SecureRandom();
+        Database database = Database.open(config.databaseSettings());
+        try {
+            return assemble(config, clock, console, random, database);
+        } catch (Exception | Error failure) {
+            database.close();
+            throw failure;
+        }
+    }
+
+    private static FrostgateServer assemble(ServerConfig config, Clock clock, PrintStream console, SecureRandom random,
+                                            Database database) throws Exception {
+        String account = config.accountName();
+        ServerKey serverKey = ServerKey.load(config.serverKey(), config.dataDirectory(), random);
+        PasswordHasher passwordHasher = new PasswordHasher(PasswordHasher.OWASP, random);
+        SecretGenerator secrets = new SecretGenerator(random);
+
+        JdbcUserRepository userRepository = new JdbcUserRepository(database);
+        JdbcRoleRepository roleRepository = new JdbcRoleRepository(database);
+        AccessControl accessControl = new AccessControl(roleRepository);
+        UserCatalog users = new UserCatalog(userRepository, accessControl, passwordHasher, clock, account);
+        RoleCatalog roles = new RoleCatalog(roleRepository, users, accessControl, clock, account);
+        bootstrapAdministrator(config, users, roles, passwordHasher, secrets, console);
+
+        SessionManager sessions = new SessionManager(new JdbcSessionRepository(database), userRepository,
+                new TokenDigester(serverKey), secrets, SessionSettings.DEFAULTS, clock);
+        LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
+        LoginPipeline pipeline = new LoginPipeline(account,
+                List.of(new PasswordAuthenticator(userRepository, passwordHasher, LockoutSettings.DEFAULTS, clock)),
+                userRepository, roleRepository, sessions, loginHistory, clock);
+        StatementExecutor executor = new StatementExecutor(users, roles, accessControl, sessions, loginHistory, clock,
+                account);
+        QueryRegistry queries = new QueryRegistry();
+
+        ObjectMapper json = new ObjectMapper();
+        QueryEndpoints queryEndpoints = new QueryEndpoints(sessions, executor, queries, config.resultWait());
+        SessionEndpoints sessionEndpoints = new SessionEndpoints(sessions);
+        Router router = new Router(json, new ClientAddressResolver(config.trustedProxies()), config.maximumBodyBytes())
+                .route("GET", "/healthz", HealthEndpoints.alive())
+                .route("GET", "/readyz", HealthEndpoints.ready(database::isReachable))
+                .route("POST", "/session/v1/login-request", new LoginEndpoint(pipeline, SessionSettings.DEFAULTS,
+                        SERVER_VERSION))
+                .route("POST", "/queries/v1/query-request", queryEndpoints.queryRequest())
+                .route("GET", QueryEndpoints::isResultPath, queryEndpoints.result())
+                .route("POST", "/queries/v1/abort-request", sessionEndpoints.abortRequest())
+                .route("POST", "/session/token-request", sessionEndpoints.tokenRequest())
+                .route("POST", "/session", sessionEndpoints.session())
+                .route("POST", "/session/heartbeat", sessionEndpoints.heartbeat())
+                .route("POST", "/telemetry/send", sessionEndpoints.telemetry());
+
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("frostgate-http");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        Server jetty = new Server(threads);
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        jetty.setHandler(router);
+        jetty.start();
+        LOG.info("Frostgate listening on http://{}:{} for account {}", config.host(), connector.getLocalPort(),
+                account);
+        return new FrostgateServer(database, queries, jetty);
+    }
+
+    private static void bootstrapAdministrator(ServerConfig config, UserCatalog users, RoleCatalog roles,
+                                               PasswordHasher hasher, SecretGenerator secrets, PrintStream console) {
+        if (!users.isEmpty()) {
+            return;
+        }
+        boolean generated = config.adminPassword().filter(password -> !password.isEmpty()).isEmpty();
+        String password = config.adminPassword().filter(value -> !value.isEmpty())
+                .orElseGet(() -> secrets.strongPassword(24));
+        users.createBootstrapAdministrator(ADMIN_USER, hasher.hash(password));
+        roles.grantBootstrapRole(ADMIN_USER);
+        if (generated) {
+            console.println("Created user ADMIN with role ACCOUNTADMIN. Its generated password, shown only now: "
+                    + password);
+        } else {
+            LOG.info("Created user ADMIN with role ACCOUNTADMIN; password from FROSTGATE_ADMIN_PASSWORD");
+        }
+    }
+
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            jetty.stop();
+        } finally {
+            queries.close();
+            database.close();
+        }
+    }
+}

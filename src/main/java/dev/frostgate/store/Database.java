@@ -1,0 +1,68 @@
+package dev.frostgate.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection pool and schema migrations. H2 in the data directory by default; PostgreSQL (or
+ * any JDBC URL Flyway supports) when a URL is given.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public record Settings(Optional<String> url, Optional<String> user, Optional<String> password, Path dataDirectory,
+                           int maximumPoolSize) {
+        public String effectiveUrl() {
+            return url.orElseGet(() -> "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("frostgate")
+                    + ";DB_CLOSE_ON_EXIT=FALSE");
+        }
+    }
+
+    /** Opens the pool and migrates the schema to the newest version. */
+    public static Database open(Settings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.effectiveUrl());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(settings.maximumPoolSize());
+        config.setMinimumIdle(1);
+        config.setPoolName("frostgate-store");
+        config.setConnectionTimeout(10_000);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException failure) {
+            dataSource.close();
+            throw failure;
+        }
+        return new Database(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True when a connection can be taken and is valid: the readiness check. */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException unreachable) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.frostgate.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** A thin layer over JDBC: parameter binding, row mapping and transactions, nothing more. */
+final class Jdbc {
+    private final DataSource dataSource;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        return inConnection(connection -> query(connection, sql, mapper, parameters));
+    }
+
+    <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... parameters) {
+        List<T> rows = query(sql, mapper, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    int update(String sql, Object... parameters) {
+        return inConnection(connection -> update(connection, sql, parameters));
+    }
+
+    static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        }
+    }
+
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        }
+    }
+
+    <T> T inConnection(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException failure) {
+            throw new StoreException(failure);
+        }
+    }
+
+    /** Runs several statements atomically. */
+    <T> T inTransaction(Work<T> work) {
+        return inConnection(connection -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException failure) {
+                connection.rollback();
+                throw failure;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value instanceof Optional<?> optional) {
+                value = optional.orElse(null);
+            }
+            switch (value) {
+                case null -> statement.setNull(i + 1, Types.NULL);
+                case Instant instant -> statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+                case Enum<?> constant -> statement.setString(i + 1, constant.name());
+                default -> statement.setObject(i + 1, value);
+            }
+        }
+    }
+
+    static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
+        return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    static Optional<String> text(ResultSet row, String column) throws SQLException {
+        return Optional.ofNullable(row.getString(column));
+    }
+}

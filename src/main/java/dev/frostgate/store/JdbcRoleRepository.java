@@ -1,0 +1,117 @@
+package dev.frostgate.store;
+
+import dev.frostgate.catalog.ObjectKind;
+import dev.frostgate.catalog.PrivilegeGrant;
+import dev.frostgate.catalog.Role;
+import dev.frostgate.catalog.RoleGrant;
+import dev.frostgate.catalog.RoleRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Roles, role grants and privilege grants. */
+public final class JdbcRoleRepository implements RoleRepository {
+    private final Jdbc jdbc;
+
+    public JdbcRoleRepository(Database database) {
+        this.jdbc = new Jdbc(database.dataSource());
+    }
+
+    @Override
+    public Optional<Role> find(String name) {
+        return jdbc.queryOne("SELECT name, comment, owner, created_on FROM roles WHERE name = ?", JdbcRoleRepository::role,
+                name);
+    }
+
+    @Override
+    public List<Role> list() {
+        return jdbc.query("SELECT name, comment, owner, created_on FROM roles ORDER BY name", JdbcRoleRepository::role);
+    }
+
+    @Override
+    public void insert(Role role) {
+        jdbc.update("INSERT INTO roles (name, comment, owner, created_on) VALUES (?,?,?,?)", role.name(),
+                role.comment(), role.owner(), role.createdOn());
+    }
+
+    @Override
+    public void updateOwner(String roleName, String owner) {
+        jdbc.update("UPDATE roles SET owner = ? WHERE name = ?", owner, roleName);
+    }
+
+    @Override
+    public boolean delete(String name) {
+        return jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "DELETE FROM role_grants WHERE role_name = ? OR (grantee_kind = 'ROLE' "
+                    + "AND grantee_name = ?)", name, name);
+            Jdbc.update(connection, "DELETE FROM privilege_grants WHERE role_name = ? OR (object_kind = 'ROLE' "
+                    + "AND object_name = ?)", name, name);
+            return Jdbc.update(connection, "DELETE FROM roles WHERE name = ?", name) > 0;
+        });
+    }
+
+    @Override
+    public List<RoleGrant> roleGrants() {
+        return jdbc.query("SELECT role_name, grantee_kind, grantee_name, granted_by, created_on FROM role_grants",
+                row -> new RoleGrant(row.getString("role_name"),
+                        RoleGrant.GranteeKind.valueOf(row.getString("grantee_kind")), row.getString("grantee_name"),
+                        row.getString("granted_by"), Jdbc.instant(row, "created_on").orElseThrow()));
+    }
+
+    @Override
+    public boolean insertRoleGrant(RoleGrant grant) {
+        return jdbc.inTransaction(connection -> {
+            boolean exists = !Jdbc.query(connection, "SELECT 1 FROM role_grants WHERE role_name = ? AND grantee_kind = ? "
+                    + "AND grantee_name = ?", row -> 1, grant.role(), grant.granteeKind(), grant.grantee()).isEmpty();
+            if (exists) {
+                return false;
+            }
+            Jdbc.update(connection, "INSERT INTO role_grants (role_name, grantee_kind, grantee_name, granted_by, "
+                    + "created_on) VALUES (?,?,?,?,?)", grant.role(), grant.granteeKind(), grant.grantee(),
+                    grant.grantedBy(), grant.createdOn());
+            return true;
+        });
+    }
+
+    @Override
+    public boolean deleteRoleGrant(String role, RoleGrant.GranteeKind granteeKind, String grantee) {
+        return jdbc.update("DELETE FROM role_grants WHERE role_name = ? AND grantee_kind = ? AND grantee_name = ?",
+                role, granteeKind, grantee) > 0;
+    }
+
+    @Override
+    public List<PrivilegeGrant> privilegeGrants() {
+        return jdbc.query("SELECT privilege, object_kind, object_name, role_name, grant_option, granted_by, created_on "
+                + "FROM privilege_grants", row -> new PrivilegeGrant(row.getString("privilege"),
+                ObjectKind.valueOf(row.getString("object_kind")), row.getString("object_name"),
+                row.getString("role_name"), row.getBoolean("grant_option"), row.getString("granted_by"),
+                Jdbc.instant(row, "created_on").orElseThrow()));
+    }
+
+    @Override
+    public boolean insertPrivilegeGrant(PrivilegeGrant grant) {
+        return jdbc.inTransaction(connection -> {
+            boolean exists = !Jdbc.query(connection, "SELECT 1 FROM privilege_grants WHERE privilege = ? AND "
+                    + "object_kind = ? AND object_name = ? AND role_name = ?", row -> 1, grant.privilege(),
+                    grant.objectKind(), grant.objectName(), grant.role()).isEmpty();
+            if (exists) {
+                return false;
+            }
+            Jdbc.update(connection, "INSERT INTO privilege_grants (privilege, object_kind, object_name, role_name, "
+                    + "grant_option, granted_by, created_on) VALUES (?,?,?,?,?,?,?)", grant.privilege(),
+                    grant.objectKind(), grant.objectName(), grant.role(), grant.grantOption(), grant.grantedBy(),
+                    grant.createdOn());
+            return true;
+        });
+    }
+
+    @Override
+    public boolean deletePrivilegeGrant(String privilege, ObjectKind kind, String objectName, String role) {
+        return jdbc.update("DELETE FROM privilege_grants WHERE privilege = ? AND object_kind = ? AND object_name = ? "
+                + "AND role_name = ?", privilege, kind, objectName, role) > 0;
+    }
+
+    private static Role role(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Role(row.getString("name"), Jdbc.text(row, "comment"), Jdbc.text(row, "owner"),
+                Jdbc.instant(row, "created_on").orElseThrow());
+    }
+}

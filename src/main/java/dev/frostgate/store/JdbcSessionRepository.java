@@ -1,0 +1,72 @@
+package dev.frostgate.store;
+
+import dev.frostgate.auth.Session;
+import dev.frostgate.auth.SessionRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Sessions, found by the keyed digest of a token. */
+public final class JdbcSessionRepository implements SessionRepository {
+    private static final String COLUMNS = "id, session_token_digest, master_token_digest, user_name, primary_role, "
+            + "secondary_roles_all, authentication_method, client_ip, client_type, created_on, session_expires_at, "
+            + "master_expires_at";
+
+    private final Jdbc jdbc;
+
+    public JdbcSessionRepository(Database database) {
+        this.jdbc = new Jdbc(database.dataSource());
+    }
+
+    @Override
+    public void insert(Session session) {
+        jdbc.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", session.id(),
+                session.sessionTokenDigest(), session.masterTokenDigest(), session.userName(), session.primaryRole(),
+                session.secondaryRolesAll(), session.authenticationMethod(), session.clientIp(), session.clientType(),
+                session.createdOn(), session.sessionExpiresAt(), session.masterExpiresAt());
+    }
+
+    @Override
+    public Optional<Session> findBySessionTokenDigest(String digest) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM sessions WHERE session_token_digest = ?",
+                JdbcSessionRepository::map, digest);
+    }
+
+    @Override
+    public Optional<Session> findByMasterTokenDigest(String digest) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM sessions WHERE master_token_digest = ?",
+                JdbcSessionRepository::map, digest);
+    }
+
+    @Override
+    public Optional<Session> findById(long id) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM sessions WHERE id = ?", JdbcSessionRepository::map, id);
+    }
+
+    @Override
+    public void update(Session session) {
+        jdbc.update("UPDATE sessions SET session_token_digest = ?, master_token_digest = ?, primary_role = ?, "
+                + "secondary_roles_all = ?, session_expires_at = ?, master_expires_at = ? WHERE id = ?",
+                session.sessionTokenDigest(), session.masterTokenDigest(), session.primaryRole(),
+                session.secondaryRolesAll(), session.sessionExpiresAt(), session.masterExpiresAt(), session.id());
+    }
+
+    @Override
+    public void delete(long id) {
+        jdbc.update("DELETE FROM sessions WHERE id = ?", id);
+    }
+
+    @Override
+    public void deleteForUser(String userName) {
+        jdbc.update("DELETE FROM sessions WHERE user_name = ?", userName);
+    }
+
+    private static Session map(ResultSet row) throws SQLException {
+        return new Session(row.getLong("id"), row.getString("session_token_digest"),
+                row.getString("master_token_digest"), row.getString("user_name"), row.getString("primary_role"),
+                row.getBoolean("secondary_roles_all"), row.getString("authentication_method"),
+                Jdbc.text(row, "client_ip"), Jdbc.text(row, "client_type"),
+                Jdbc.instant(row, "created_on").orElseThrow(), Jdbc.instant(row, "session_expires_at").orElseThrow(),
+                Jdbc.instant(row, "master_expires_at").orElseThrow());
+    }
+}

@@ -1,0 +1,112 @@
+package dev.frostgate.store;
+
+import dev.frostgate.catalog.User;
+import dev.frostgate.catalog.UserRepository;
+import dev.frostgate.catalog.UserType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Users in the {@code users} table. */
+public final class JdbcUserRepository implements UserRepository {
+    private static final String COLUMNS = "name, login_name, display_name, first_name, last_name, email, comment, "
+            + "user_type, password_hash, password_last_set, disabled, must_change_password, expires_at, locked_until, "
+            + "failed_login_attempts, default_role, default_secondary_roles, owner, created_on, last_success_login";
+
+    private final Jdbc jdbc;
+
+    public JdbcUserRepository(Database database) {
+        this.jdbc = new Jdbc(database.dataSource());
+    }
+
+    @Override
+    public Optional<User> find(String name) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE name = ?", JdbcUserRepository::map, name);
+    }
+
+    @Override
+    public Optional<User> findByLoginName(String loginName) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE login_name = ?", JdbcUserRepository::map,
+                loginName.toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public List<User> list() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM users ORDER BY name", JdbcUserRepository::map);
+    }
+
+    @Override
+    public void insert(User user) {
+        jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                values(user));
+    }
+
+    @Override
+    public void update(String previousName, User user) {
+        jdbc.inTransaction(connection -> {
+            Object[] values = values(user);
+            Object[] parameters = java.util.Arrays.copyOf(values, values.length + 1);
+            parameters[values.length] = previousName;
+            Jdbc.update(connection, "UPDATE users SET name = ?, login_name = ?, display_name = ?, first_name = ?, "
+                    + "last_name = ?, email = ?, comment = ?, user_type = ?, password_hash = ?, password_last_set = ?, "
+                    + "disabled = ?, must_change_password = ?, expires_at = ?, locked_until = ?, "
+                    + "failed_login_attempts = ?, default_role = ?, default_secondary_roles = ?, owner = ?, "
+                    + "created_on = ?, last_success_login = ? WHERE name = ?", parameters);
+            if (!previousName.equals(user.name())) {
+                Jdbc.update(connection, "UPDATE role_grants SET grantee_name = ? WHERE grantee_kind = 'USER' "
+                        + "AND grantee_name = ?", user.name(), previousName);
+                Jdbc.update(connection, "UPDATE privilege_grants SET object_name = ? WHERE object_kind = 'USER' "
+                        + "AND object_name = ?", user.name(), previousName);
+                Jdbc.update(connection, "UPDATE sessions SET user_name = ? WHERE user_name = ?",
+                        user.name(), previousName);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean delete(String name) {
+        return jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "DELETE FROM role_grants WHERE grantee_kind = 'USER' AND grantee_name = ?", name);
+            Jdbc.update(connection, "DELETE FROM privilege_grants WHERE object_kind = 'USER' AND object_name = ?",
+                    name);
+            Jdbc.update(connection, "DELETE FROM sessions WHERE user_name = ?", name);
+            return Jdbc.update(connection, "DELETE FROM users WHERE name = ?", name) > 0;
+        });
+    }
+
+    @Override
+    public void recordLoginOutcome(String name, LoginOutcome outcome) {
+        if (outcome.lastSuccessLogin().isPresent()) {
+            jdbc.update("UPDATE users SET failed_login_attempts = ?, locked_until = ?, last_success_login = ? "
+                    + "WHERE name = ?", outcome.failedLoginAttempts(), outcome.lockedUntil(),
+                    outcome.lastSuccessLogin(), name);
+        } else {
+            jdbc.update("UPDATE users SET failed_login_attempts = ?, locked_until = ? WHERE name = ?",
+                    outcome.failedLoginAttempts(), outcome.lockedUntil(), name);
+        }
+    }
+
+    private static Object[] values(User user) {
+        return new Object[] {user.name(), user.loginName().toUpperCase(Locale.ROOT), user.displayName(),
+                user.firstName(), user.lastName(), user.email(), user.comment(), user.type(), user.passwordHash(),
+                user.passwordLastSet(), user.disabled(), user.mustChangePassword(), user.expiresAt(),
+                user.lockedUntil(), user.failedLoginAttempts(), user.defaultRole(), user.defaultSecondaryRoles(),
+                user.owner(), user.createdOn(), user.lastSuccessLogin()};
+    }
+
+    private static User map(ResultSet row) throws SQLException {
+        return new User(row.getString("name"), row.getString("login_name"), Jdbc.text(row, "display_name"),
+                Jdbc.text(row, "first_name"), Jdbc.text(row, "last_name"), Jdbc.text(row, "email"),
+                Jdbc.text(row, "comment"), UserType.valueOf(row.getString("user_type")),
+                Jdbc.text(row, "password_hash"), Jdbc.instant(row, "password_last_set"), row.getBoolean("disabled"),
+                row.getBoolean("must_change_password"), Jdbc.instant(row, "expires_at"),
+                Jdbc.instant(row, "locked_until"), row.getInt("failed_login_attempts"),
+                Jdbc.text(row, "default_role"),
+                User.DefaultSecondaryRoles.valueOf(row.getString("default_secondary_roles")),
+                Jdbc.text(row, "owner"), Jdbc.instant(row, "created_on").orElseThrow(),
+                Jdbc.instant(row, "last_success_login"));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.frostgate.testing;
+
+import dev.frostgate.server.FrostgateServer;
+import dev.frostgate.server.ServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+/** A real Frostgate server on a random loopback port with its own data directory. */
+public final class RunningServer implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "Admin-Test-Passw0rd!";
+
+    private final FrostgateServer server;
+    private final Path dataDirectory;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    private RunningServer(UnaryOperator<ServerConfig> customize, Clock clock) throws Exception {
+        this.dataDirectory = Files.createTempDirectory("frostgate-test");
+        ServerConfig config = customize.apply(ServerConfig.embedded(dataDirectory).withAdminPassword(ADMIN_PASSWORD));
+        this.server = FrostgateServer.start(config, clock, new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    public static RunningServer start() throws Exception {
+        return new RunningServer(UnaryOperator.identity(), Clock.systemUTC());
+    }
+
+    public static RunningServer start(UnaryOperator<ServerConfig> customize, Clock clock) throws Exception {
+        return new RunningServer(customize, clock);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:snowflake://127.0.0.1:" + port() + "/?ssl=off&account=frostgate&disablePlatformDetection=true";
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public String consoleOutput() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+}
