@@ -43,6 +43,7 @@ final class ScalarFunctions {
                 Map.entry("CURRENT_WAREHOUSE", noArguments((context) -> TypedValue.NULL)),
                 Map.entry("CURRENT_IP_ADDRESS", noArguments((context) ->
                         TypedValue.text(context.session().clientIp().orElse(null)))),
+                Map.entry("SYSTEM$WAIT", ScalarFunctions::systemWait),
                 Map.entry("UPPER", (arguments, context) -> oneText(arguments, "UPPER", text -> text.toUpperCase(Locale.ROOT))),
                 Map.entry("LOWER", (arguments, context) -> oneText(arguments, "LOWER", text -> text.toLowerCase(Locale.ROOT))));
     }
@@ -71,6 +72,40 @@ final class ScalarFunctions {
         Set<String> roles = new TreeSet<>(accessControl.hierarchy().availableRolesOf(context.actor().userName()));
         return TypedValue.text(roles.stream().map(role -> "\"" + role.replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "[", "]")));
+    }
+
+    /**
+     * {@code SYSTEM$WAIT(amount [, 'SECONDS'|'MILLISECONDS'|'MINUTES'])}: sleeps, as in Snowflake; capped
+     * at ten minutes. It is how a statement that outlasts its request (the 333333 flow) is produced.
+     */
+    private static TypedValue systemWait(List<TypedValue> arguments, SessionContext context) {
+        if (arguments.isEmpty() || arguments.size() > 2 || arguments.get(0).isNull()) {
+            throw new FrostgateException(ErrorCode.INVALID_ARGUMENT, "SYSTEM$WAIT takes an amount and an optional unit.");
+        }
+        java.math.BigDecimal amount;
+        try {
+            amount = new java.math.BigDecimal(arguments.get(0).value().toString());
+        } catch (NumberFormatException notNumeric) {
+            throw new FrostgateException(ErrorCode.INVALID_ARGUMENT, "SYSTEM$WAIT amount must be a number.");
+        }
+        String unit = arguments.size() == 2 ? String.valueOf(arguments.get(1).value()).toUpperCase(Locale.ROOT)
+                : "SECONDS";
+        long multiplier = switch (unit) {
+            case "MILLISECONDS" -> 1;
+            case "SECONDS" -> 1_000;
+            case "MINUTES" -> 60_000;
+            default -> throw new FrostgateException(ErrorCode.INVALID_ARGUMENT, "Unknown SYSTEM$WAIT unit " + unit);
+        };
+        long millis = amount.multiply(java.math.BigDecimal.valueOf(multiplier)).longValue();
+        if (millis < 0 || millis > 600_000) {
+            throw new FrostgateException(ErrorCode.INVALID_ARGUMENT, "SYSTEM$WAIT accepts at most 10 minutes.");
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return TypedValue.text("waited " + amount.toPlainString() + " " + unit.toLowerCase(Locale.ROOT));
     }
 
     private static ScalarFunction noArguments(java.util.function.Function<SessionContext, TypedValue> body) {

@@ -36,6 +36,26 @@ public enum SnowflakeJdbc {
         return connect(server.jdbcUrl(), properties);
     }
 
+    /**
+     * Loads the driver's own classes from its jar only, but shares SLF4J with the tests so that the
+     * drivers log through the same (quiet) configuration.
+     */
+    private static final class IsolatedDriverLoader extends URLClassLoader {
+        private final ClassLoader application = SnowflakeJdbc.class.getClassLoader();
+
+        IsolatedDriverLoader(URL[] urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith("org.slf4j.")) {
+                return application.loadClass(name);
+            }
+            return super.loadClass(name, resolve);
+        }
+    }
+
     private Driver load() {
         try {
             if (this == V3) {
@@ -45,8 +65,7 @@ public enum SnowflakeJdbc {
             if (!Files.exists(jar)) {
                 throw new IllegalStateException("missing " + jar + ": run the build through Maven");
             }
-            ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader());
+            ClassLoader loader = new IsolatedDriverLoader(new URL[] {jar.toUri().toURL()});
             return (Driver) Class.forName("net.snowflake.client.jdbc.SnowflakeDriver", true, loader)
                     .getConstructor().newInstance();
         } catch (ReflectiveOperationException | java.net.MalformedURLException failure) {

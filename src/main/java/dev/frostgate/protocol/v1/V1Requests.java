@@ -36,7 +36,8 @@ final class V1Requests {
             return Optional.of(node);
         } catch (Exchange.BadBodyException bad) {
             if (bad.tooLarge()) {
-                V1Responses.failure(exchange, ErrorCode.BODY_TOO_LARGE, ErrorCode.BODY_TOO_LARGE.format(), null);
+                V1Responses.failure(exchange, 413, ErrorCode.BODY_TOO_LARGE, ErrorCode.BODY_TOO_LARGE.format(),
+                        null);
             } else {
                 V1Responses.failure(exchange, ErrorCode.MALFORMED_REQUEST,
                         ErrorCode.MALFORMED_REQUEST.format(bad.getMessage()), null);

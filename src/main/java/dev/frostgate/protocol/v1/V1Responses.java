@@ -22,13 +22,18 @@ final class V1Responses {
     }
 
     static void failure(Exchange exchange, ErrorCode code, String message, Object data) {
+        failure(exchange, 200, code, message, data);
+    }
+
+    /** A failure with a non-200 status, for HTTP-level refusals such as an oversized body (413). */
+    static void failure(Exchange exchange, int status, ErrorCode code, String message, Object data) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", data);
         body.put("code", code.code());
         body.put("message", message);
         body.put("success", false);
         body.put("headers", null);
-        exchange.respondJson(200, body);
+        exchange.respondJson(status, body);
     }
 
     /** A statement failure, with the SQLState and query id JDBC reads from {@code data}. */

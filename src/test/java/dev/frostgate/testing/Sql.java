@@ -1,0 +1,69 @@
+package dev.frostgate.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Running SQL through a real JDBC connection and reading results as plain maps. */
+public final class Sql {
+    private Sql() {}
+
+    /** Executes a statement and returns its rows (column label → string value), empty for hidden DDL rows. */
+    public static List<Map<String, String>> rows(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            boolean hasResultSet = statement.execute(sql);
+            List<Map<String, String>> rows = new ArrayList<>();
+            if (!hasResultSet) {
+                return rows;
+            }
+            try (ResultSet result = statement.getResultSet()) {
+                ResultSetMetaData metadata = result.getMetaData();
+                while (result.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int column = 1; column <= metadata.getColumnCount(); column++) {
+                        row.put(metadata.getColumnLabel(column), result.getString(column));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+
+    public static void execute(Connection connection, String... statements) throws SQLException {
+        for (String sql : statements) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** The single value of a one-row, one-column query. */
+    public static String value(Connection connection, String sql) throws SQLException {
+        List<Map<String, String>> rows = rows(connection, sql);
+        assertThat(rows).hasSize(1);
+        return rows.get(0).values().iterator().next();
+    }
+
+    @FunctionalInterface
+    public interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    /** Asserts that the action fails with the given Snowflake error code and returns the exception. */
+    public static SQLException failsWith(String errorCode, SqlAction action) {
+        SQLException failure = catchThrowableOfType(SQLException.class, action::run);
+        assertThat((Throwable) failure).as("expected error %s", errorCode).isNotNull();
+        assertThat(String.format("%06d", failure.getErrorCode())).as(failure.getMessage()).isEqualTo(errorCode);
+        return failure;
+    }
+}
