@@ -2,6 +2,7 @@ package dev.frostgate.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.frostgate.catalog.UserChangeListener;
 import dev.frostgate.catalog.UserRepository;
 import dev.frostgate.crypto.SecretGenerator;
 import dev.frostgate.crypto.TokenDigester;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * keyed digests are stored. Lookups go through a short-lived cache so that a query does not cost a
  * database read, while other nodes see role changes and logouts within {@link #CACHE_LIFETIME}.
  */
-public final class SessionManager {
+public final class SessionManager implements UserChangeListener {
     static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
     private static final int TOKEN_BYTES = 32;
 
@@ -74,7 +75,7 @@ public final class SessionManager {
         }
         if (!activeUsers.get(session.userName(), this::isActive)) {
             close(session);
-            throw new FrostgateException(ErrorCode.SESSION_GONE);
+            throw new FrostgateException(ErrorCode.SESSION_TOKEN_INVALID);
         }
         bySessionDigest.put(digest, session);
         return session;
@@ -111,6 +112,21 @@ public final class SessionManager {
         repository.update(changed);
         bySessionDigest.put(changed.sessionTokenDigest(), changed);
         return changed;
+    }
+
+    /** Logout by token; a token that belongs to no live session is ignored. */
+    public void closeIfOpen(String sessionToken) {
+        repository.findBySessionTokenDigest(digester.digest(sessionToken)).ifPresent(this::close);
+    }
+
+    /**
+     * Forgets what this node cached about a user, so that dropping, disabling or renaming it takes
+     * effect here at once (other nodes within {@link #CACHE_LIFETIME}).
+     */
+    @Override
+    public void userChanged(String userName) {
+        activeUsers.invalidate(userName);
+        bySessionDigest.asMap().values().removeIf(session -> session.userName().equals(userName));
     }
 
     public void close(Session session) {

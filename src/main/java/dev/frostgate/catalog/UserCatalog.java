@@ -21,6 +21,7 @@ public final class UserCatalog {
     private final UserPropertyEditor editor;
     private final Clock clock;
     private final String accountName;
+    private final java.util.List<UserChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public UserCatalog(UserRepository users, AccessControl accessControl, PasswordHasher passwordHasher, Clock clock,
                        String accountName) {
@@ -51,7 +52,16 @@ public final class UserCatalog {
         requireUniqueLoginName(user, existing.map(User::name));
         existing.ifPresent(old -> users.delete(old.name()));
         users.insert(user);
+        existing.ifPresent(old -> changed(old.name()));
         return true;
+    }
+
+    public void addListener(UserChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    private void changed(String userName) {
+        listeners.forEach(listener -> listener.userChanged(userName));
     }
 
     /** Creates the bootstrap administrator; only used on an empty store. */
@@ -82,6 +92,7 @@ public final class UserCatalog {
         UserPropertyEditor.checkTypeConsistency(changed);
         requireUniqueLoginName(changed, Optional.of(user.name()));
         users.update(user.name(), changed);
+        changed(user.name());
     }
 
     public void alterUnset(Actor actor, String name, List<String> propertyNames, boolean ifExists) {
@@ -98,6 +109,7 @@ public final class UserCatalog {
         User changed = editor.unset(user.toBuilder(), propertyNames).build();
         requireUniqueLoginName(changed, Optional.of(user.name()));
         users.update(user.name(), changed);
+        changed(user.name());
     }
 
     public void rename(Actor actor, String name, String newName, boolean ifExists) {
@@ -111,6 +123,7 @@ public final class UserCatalog {
             throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName);
         }
         users.update(user.name(), user.toBuilder().name(newName).build());
+        changed(user.name());
     }
 
     /** Returns false when IF EXISTS found nothing to drop. */
@@ -126,7 +139,9 @@ public final class UserCatalog {
         if (name.equals(actor.userName())) {
             throw new FrostgateException(ErrorCode.CANNOT_DROP_SELF, "Cannot drop the current user.");
         }
-        return users.delete(name);
+        boolean deleted = users.delete(name);
+        changed(name);
+        return deleted;
     }
 
     /** A user the actor may describe: itself, one it owns, or one it may MONITOR. */

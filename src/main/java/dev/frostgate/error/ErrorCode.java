@@ -37,7 +37,6 @@ public enum ErrorCode {
 
     // Session tokens
     SESSION_TOKEN_INVALID("390104", "08004", "User must login again to access the service."),
-    SESSION_GONE("390111", "08004", "Session no longer exists.  New login required to access the service."),
     SESSION_EXPIRED("390112", "08004", "Your session has expired. Please login again."),
     MASTER_TOKEN_NOT_FOUND("390113", "08004", "Master token not found. New login required to access the service."),
     MASTER_TOKEN_EXPIRED("390114", "08004", "Authentication token has expired.  The user must authenticate again."),

@@ -82,6 +82,7 @@ public final class FrostgateServer implements AutoCloseable {
 
         SessionManager sessions = new SessionManager(new JdbcSessionRepository(database), userRepository,
                 new TokenDigester(serverKey), secrets, SessionSettings.DEFAULTS, clock);
+        users.addListener(sessions);
         LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
         LoginPipeline pipeline = new LoginPipeline(account,
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, LockoutSettings.DEFAULTS, clock)),

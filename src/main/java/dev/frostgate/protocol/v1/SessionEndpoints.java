@@ -2,7 +2,6 @@ package dev.frostgate.protocol.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.frostgate.auth.IssuedSession;
-import dev.frostgate.auth.Session;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
@@ -55,7 +54,10 @@ public final class SessionEndpoints {
         };
     }
 
-    /** {@code POST /session?delete=true}: logout. */
+    /**
+     * {@code POST /session?delete=true}: logout. Idempotent: a session that has already ended (its
+     * user dropped or disabled, or logged out before) answers success too, so clients close cleanly.
+     */
     public Endpoint session() {
         return exchange -> {
             if (!exchange.queryParameter("delete").map(Boolean::parseBoolean).orElse(false)) {
@@ -63,11 +65,8 @@ public final class SessionEndpoints {
                         ErrorCode.MALFORMED_REQUEST.format("only delete=true is supported"), null);
                 return;
             }
-            Optional<Session> session = authentication.authenticate(exchange);
-            if (session.isPresent()) {
-                sessions.close(session.get());
-                V1Responses.success(exchange, null);
-            }
+            SessionTokens.fromAuthorization(exchange.header("Authorization")).ifPresent(sessions::closeIfOpen);
+            V1Responses.success(exchange, null);
         };
     }
 
