@@ -1,0 +1,88 @@
+package dev.frostgate.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+/** A raw HTTP client for the v1 protocol, for what the drivers hide: status codes, envelopes, bad input. */
+public final class V1Client {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String baseUrl;
+
+    public V1Client(RunningServer server) {
+        this.baseUrl = server.baseUrl();
+    }
+
+    public record Reply(int status, JsonNode body) {
+        public String code() {
+            return body.path("code").isNull() ? null : body.path("code").asText(null);
+        }
+
+        public boolean success() {
+            return body.path("success").asBoolean(false);
+        }
+
+        public JsonNode data() {
+            return body.path("data");
+        }
+    }
+
+    public Reply login(String user, String password) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("data", Map.of("ACCOUNT_NAME", "frostgate", "LOGIN_NAME", user,
+                "PASSWORD", password, "CLIENT_APP_ID", "JDBC", "CLIENT_APP_VERSION", "3.28.0")));
+        return post("/session/v1/login-request?requestId=" + UUID.randomUUID(), body.getBytes(StandardCharsets.UTF_8),
+                Map.of());
+    }
+
+    public Reply query(String sessionToken, String sql, String requestId) throws IOException, InterruptedException {
+        byte[] body = JSON.writeValueAsBytes(Map.of("sqlText", sql, "sequenceId", 0));
+        return post("/queries/v1/query-request?requestId=" + requestId, gzip(body),
+                Map.of("Authorization", "Snowflake Token=\"" + sessionToken + "\"", "Content-Encoding", "gzip"));
+    }
+
+    public Reply query(String sessionToken, String sql) throws IOException, InterruptedException {
+        return query(sessionToken, sql, UUID.randomUUID().toString());
+    }
+
+    public Reply post(String path, byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json")
+                .header("Accept", "application/json");
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    public Reply get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    private Reply send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Reply(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    public static byte[] gzip(byte[] plain) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(buffer)) {
+            gzip.write(plain);
+        }
+        return buffer.toByteArray();
+    }
+
+    public static Map<String, String> sessionHeader(String token) {
+        return Map.of("Authorization", "Snowflake Token=\"" + token + "\"");
+    }
+}
