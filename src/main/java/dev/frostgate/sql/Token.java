@@ -24,7 +24,16 @@ public record Token(TokenType type, String value, String raw, int line, int colu
     }
 
     /** The text Snowflake quotes in "unexpected '…'". */
+    /**
+     * The token as a syntax error quotes it. String literals are never quoted back: one may be a
+     * password (an unterminated {@code PASSWORD = 'secret}, say), and errors must not carry secrets.
+     */
     public String unexpectedText() {
-        return type == TokenType.END_OF_INPUT ? "<EOF>" : raw;
+        if (type == TokenType.END_OF_INPUT) {
+            return "<EOF>";
+        }
+        boolean stringLiteral = type == TokenType.STRING
+                || type == TokenType.INVALID && (raw.startsWith("'") || raw.startsWith("$$"));
+        return stringLiteral ? "<string literal>" : raw;
     }
 }

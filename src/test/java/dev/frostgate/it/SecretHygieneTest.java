@@ -1,0 +1,107 @@
+package dev.frostgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.frostgate.server.ServerConfig;
+import dev.frostgate.testing.RunningServer;
+import dev.frostgate.testing.Sql;
+import dev.frostgate.testing.SnowflakeJdbc;
+import dev.frostgate.testing.V1Client;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Secrets are shown once and stored only as hashes: after real use, neither the database files nor
+ * the logs contain any password or token the test created, and the administrator bootstrap prints a
+ * generated password only once.
+ */
+class SecretHygieneTest {
+    private static final Path TEST_LOG = Path.of("target/test-logs/frostgate-tests.log");
+
+    @Test
+    void databaseAndLogsHoldNoSecrets() throws Exception {
+        List<String> secrets = new ArrayList<>();
+        Path dataDirectory;
+        try (RunningServer server = RunningServer.start()) {
+            dataDirectory = server.dataDirectory();
+            secrets.add(RunningServer.ADMIN_PASSWORD);
+            String userPassword = "Hygiene-Pw-" + System.nanoTime();
+            secrets.add(userPassword);
+            try (Connection admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD)) {
+                Sql.execute(admin, "CREATE USER hygiene PASSWORD = '" + userPassword + "'");
+                Sql.execute(admin, "ALTER USER hygiene SET PASSWORD = '" + userPassword + "-2'");
+                secrets.add(userPassword + "-2");
+                Sql.failsWith("001003", () -> Sql.execute(admin, "CREATE USER x PASSWORD = '" + userPassword
+                        + "-3' WITH GARBAGE"));
+                secrets.add(userPassword + "-3");
+                java.sql.SQLException echoed = Sql.failsWith("001003",
+                        () -> Sql.execute(admin, "CREATE USER y PASSWORD = 'a' '" + userPassword + "-4'"));
+                assertThat(echoed.getMessage()).doesNotContain(userPassword);
+                secrets.add(userPassword + "-4");
+            }
+            V1Client client = new V1Client(server);
+            V1Client.Reply login = client.login("hygiene", userPassword + "-2");
+            secrets.add(login.data().path("token").asText());
+            secrets.add(login.data().path("masterToken").asText());
+            client.login("hygiene", "Wrong-" + userPassword);
+            secrets.add("Wrong-" + userPassword);
+        }
+        assertThat(secrets).allSatisfy(secret -> assertThat(secret).hasSizeGreaterThan(10));
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertNoSecret(file, Files.readAllBytes(file), secrets);
+            }
+        }
+        assertThat(TEST_LOG).exists();
+        assertNoSecret(TEST_LOG, Files.readAllBytes(TEST_LOG), secrets);
+    }
+
+    @Test
+    void generatedAdministratorPasswordIsPrintedOnceAndWorks() throws Exception {
+        Path dataDirectory = Files.createTempDirectory("frostgate-bootstrap");
+        String password;
+        try (RunningServer first = RunningServer.start(config -> withoutAdminPassword(config, dataDirectory),
+                Clock.systemUTC())) {
+            Matcher printed = Pattern.compile("shown only now: (\\S+)").matcher(first.consoleOutput());
+            assertThat(printed.find()).as(first.consoleOutput()).isTrue();
+            password = printed.group(1);
+            assertThat(password).hasSizeGreaterThanOrEqualTo(24);
+            try (Connection admin = SnowflakeJdbc.V3.connect(first, "ADMIN", password)) {
+                Sql.execute(admin, "CREATE ROLE survives_restart");
+            }
+        }
+        assertNoSecret(TEST_LOG, Files.readAllBytes(TEST_LOG), List.of(password));
+        try (RunningServer second = RunningServer.start(config -> withoutAdminPassword(config, dataDirectory),
+                Clock.systemUTC())) {
+            assertThat(second.consoleOutput()).doesNotContain("shown only now");
+            try (Connection admin = SnowflakeJdbc.V3.connect(second, "ADMIN", password)) {
+                assertThat(Sql.rows(admin, "SHOW ROLES LIKE 'SURVIVES_RESTART'")).hasSize(1);
+            }
+        }
+    }
+
+    private static ServerConfig withoutAdminPassword(ServerConfig config, Path dataDirectory) {
+        ServerConfig fresh = ServerConfig.embedded(dataDirectory);
+        return new ServerConfig(fresh.host(), fresh.port(), dataDirectory, fresh.accountName(), fresh.databaseUrl(),
+                fresh.databaseUser(), fresh.databasePassword(), fresh.trustedProxies(), java.util.Optional.empty(),
+                fresh.serverKey(), fresh.maximumBodyBytes(), fresh.resultWait());
+    }
+
+    private static void assertNoSecret(Path file, byte[] content, List<String> secrets) {
+        String utf8 = new String(content, StandardCharsets.UTF_8);
+        String utf16 = new String(content, StandardCharsets.UTF_16BE);
+        for (String secret : secrets) {
+            assertThat(utf8.contains(secret) || utf16.contains(secret))
+                    .as("%s contains a secret of length %d", file, secret.length()).isFalse();
+        }
+    }
+}
