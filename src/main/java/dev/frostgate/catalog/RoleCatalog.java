@@ -125,6 +125,28 @@ public final class RoleCatalog {
                 SystemRoles.ACCOUNTADMIN, clock.instant()));
     }
 
+    /** SHOW GRANTS TO USER: the user itself, the user's owner, or a holder of MANAGE GRANTS. */
+    public void requireUserGrantsVisible(Actor actor, String userName) {
+        User user = users.requireExisting(userName);
+        if (!user.name().equals(actor.userName()) && !accessControl.owns(actor, user.owner())
+                && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+            throw AccessControl.insufficient("user", userName);
+        }
+    }
+
+    /** SHOW GRANTS TO / OF ROLE: a role the actor has active, the role's owner, or MANAGE GRANTS. */
+    public void requireRoleGrantsVisible(Actor actor, String roleName) {
+        Role role = requireExisting(roleName);
+        if (!accessControl.activeRoles(actor).contains(roleName)) {
+            requireOwnership(actor, role);
+        }
+    }
+
+    /** SHOW GRANTS ON ACCOUNT, or on an object: MANAGE GRANTS, or ownership of the object. */
+    public void requireObjectGrantsVisible(Actor actor, ObjectKind kind, String objectName) {
+        requirePrivilegeAuthority(actor, kind, objectName);
+    }
+
     public List<RoleGrant> roleGrants() {
         return roles.roleGrants();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Creating, changing, dropping and reading users, with their privilege checks. */
 public final class UserCatalog {
@@ -77,36 +78,33 @@ public final class UserCatalog {
     }
 
     public void alterSet(Actor actor, String name, List<Property> properties, boolean ifExists) {
-        Optional<User> found = findForAlter(name, ifExists);
-        if (found.isEmpty()) {
-            return;
-        }
-        User user = found.get();
-        boolean selfService = user.name().equals(actor.userName())
-                && properties.stream().allMatch(property -> SELF_SERVICE_PROPERTIES.contains(property.name()));
-        if (!selfService) {
-            requireOwnership(actor, user);
-        }
         Instant now = clock.instant();
-        User changed = editor.set(user.toBuilder(), properties, now).build();
-        UserPropertyEditor.checkTypeConsistency(changed);
-        requireUniqueLoginName(changed, Optional.of(user.name()));
-        users.update(user.name(), changed);
-        changed(user.name());
+        alter(actor, name, ifExists, properties.stream().map(Property::name).toList(),
+                user -> editor.set(user, properties, now));
     }
 
     public void alterUnset(Actor actor, String name, List<String> propertyNames, boolean ifExists) {
+        alter(actor, name, ifExists, propertyNames, user -> editor.unset(user, propertyNames));
+    }
+
+    /**
+     * Applies a change to an existing user. Changing only self-service properties of oneself needs no
+     * privilege; anything else needs ownership (or MANAGE GRANTS).
+     */
+    private void alter(Actor actor, String name, boolean ifExists, List<String> touchedProperties,
+                       UnaryOperator<User.Builder> change) {
         Optional<User> found = findForAlter(name, ifExists);
         if (found.isEmpty()) {
             return;
         }
         User user = found.get();
         boolean selfService = user.name().equals(actor.userName())
-                && SELF_SERVICE_PROPERTIES.containsAll(propertyNames);
+                && SELF_SERVICE_PROPERTIES.containsAll(touchedProperties);
         if (!selfService) {
             requireOwnership(actor, user);
         }
-        User changed = editor.unset(user.toBuilder(), propertyNames).build();
+        User changed = change.apply(user.toBuilder()).build();
+        UserPropertyEditor.checkTypeConsistency(changed);
         requireUniqueLoginName(changed, Optional.of(user.name()));
         users.update(user.name(), changed);
         changed(user.name());

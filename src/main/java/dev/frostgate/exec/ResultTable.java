@@ -12,6 +12,18 @@ public record ResultTable(List<Column> columns, List<List<Object>> rows, Stateme
                 StatementKind.DDL);
     }
 
+    /** CREATE's status: created, or the IF NOT EXISTS no-op. */
+    public static ResultTable created(String kind, String name, boolean created) {
+        return status(created ? kind + " " + name + " successfully created."
+                : name + " already exists, statement succeeded.");
+    }
+
+    /** DROP's status: dropped, or the IF EXISTS no-op. */
+    public static ResultTable dropped(String name, boolean dropped) {
+        return status(dropped ? name + " successfully dropped."
+                : "Drop statement executed successfully (" + name + " already dropped).");
+    }
+
     public static ResultTable success() {
         return status("Statement executed successfully.");
     }

@@ -42,14 +42,12 @@ final class RoleStatements {
     ResultTable create(SessionContext context, Statement.CreateRole create) {
         boolean created = roles.create(context.actor(), create.name(), create.comment(), create.orReplace(),
                 create.ifNotExists());
-        return ResultTable.status(created ? "Role " + create.name() + " successfully created."
-                : create.name() + " already exists, statement succeeded.");
+        return ResultTable.created("Role", create.name(), created);
     }
 
     ResultTable drop(SessionContext context, Statement.DropRole drop) {
         boolean dropped = roles.drop(context.actor(), drop.name(), drop.ifExists());
-        return ResultTable.status(dropped ? drop.name() + " successfully dropped."
-                : "Drop statement executed successfully (" + drop.name() + " already dropped).");
+        return ResultTable.dropped(drop.name(), dropped);
     }
 
     ResultTable show(SessionContext context, Statement.ShowRoles show) {
@@ -102,19 +100,32 @@ final class RoleStatements {
 
     ResultTable showGrants(SessionContext context, Statement.ShowGrants show) {
         return switch (show.scope()) {
-            case Statement.GrantsScope.ToUser toUser -> roleGrantTable(roles.roleGrants().stream()
-                    .filter(grant -> grant.granteeKind() == RoleGrant.GranteeKind.USER
-                            && grant.grantee().equals(toUser.user())).toList());
+            case Statement.GrantsScope.ToUser toUser -> {
+                roles.requireUserGrantsVisible(context.actor(), toUser.user());
+                yield roleGrantTable(roles.roleGrants().stream()
+                        .filter(grant -> grant.granteeKind() == RoleGrant.GranteeKind.USER
+                                && grant.grantee().equals(toUser.user())).toList());
+            }
             case Statement.GrantsScope.OfRole ofRole -> {
-                roles.requireExisting(ofRole.role());
+                roles.requireRoleGrantsVisible(context.actor(), ofRole.role());
                 yield roleGrantTable(roles.roleGrants().stream()
                         .filter(grant -> grant.role().equals(ofRole.role())).toList());
             }
-            case Statement.GrantsScope.ToRole toRole -> grantsToRole(roles.requireExisting(toRole.role()));
-            case Statement.GrantsScope.OnAccount onAccount -> privilegeTable(roles.privilegeGrants().stream()
-                    .filter(grant -> grant.objectKind() == ObjectKind.ACCOUNT).toList(), List.of());
-            case Statement.GrantsScope.OnObject onObject -> grantsOnObject(objectKind(onObject.object()),
-                    onObject.object().name().orElse(""));
+            case Statement.GrantsScope.ToRole toRole -> {
+                roles.requireRoleGrantsVisible(context.actor(), toRole.role());
+                yield grantsToRole(roles.requireExisting(toRole.role()));
+            }
+            case Statement.GrantsScope.OnAccount onAccount -> {
+                roles.requireObjectGrantsVisible(context.actor(), ObjectKind.ACCOUNT, "");
+                yield privilegeTable(roles.privilegeGrants().stream()
+                        .filter(grant -> grant.objectKind() == ObjectKind.ACCOUNT).toList(), List.of());
+            }
+            case Statement.GrantsScope.OnObject onObject -> {
+                ObjectKind kind = objectKind(onObject.object());
+                String name = onObject.object().name().orElse("");
+                roles.requireObjectGrantsVisible(context.actor(), kind, name);
+                yield grantsOnObject(kind, name);
+            }
         };
     }
 

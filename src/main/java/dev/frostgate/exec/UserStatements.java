@@ -37,8 +37,7 @@ final class UserStatements {
     ResultTable create(SessionContext context, Statement.CreateUser create) {
         boolean created = users.create(context.actor(), create.name(), create.properties(), create.orReplace(),
                 create.ifNotExists());
-        return ResultTable.status(created ? "User " + create.name() + " successfully created."
-                : create.name() + " already exists, statement succeeded.");
+        return ResultTable.created("User", create.name(), created);
     }
 
     ResultTable alterSet(SessionContext context, Statement.AlterUserSet alter) {
@@ -60,8 +59,7 @@ final class UserStatements {
 
     ResultTable drop(SessionContext context, Statement.DropUser drop) {
         boolean dropped = users.drop(context.actor(), drop.name(), drop.ifExists());
-        return ResultTable.status(dropped ? drop.name() + " successfully dropped."
-                : "Drop statement executed successfully (" + drop.name() + " already dropped).");
+        return ResultTable.dropped(drop.name(), dropped);
     }
 
     ResultTable describe(SessionContext context, Statement.DescribeUser describe) {

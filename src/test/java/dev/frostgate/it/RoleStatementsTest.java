@@ -104,6 +104,13 @@ class RoleStatementsTest {
             failsWith("003001", () -> execute(grace, "SELECT * FROM SNOWFLAKE.ACCOUNT_USAGE.LOGIN_HISTORY"));
             failsWith("002003", () -> execute(grace, "DESCRIBE USER admin"));
             assertThat(rows(grace, "SHOW USERS")).extracting(row -> row.get("name")).containsExactly("GRACE");
+            assertThat(rows(grace, "SHOW GRANTS TO USER grace")).isEmpty();
+            assertThat(rows(grace, "SHOW GRANTS TO ROLE PUBLIC")).isEmpty();
+            failsWith("003001", () -> rows(grace, "SHOW GRANTS TO USER admin"));
+            failsWith("003001", () -> rows(grace, "SHOW GRANTS TO ROLE ACCOUNTADMIN"));
+            failsWith("003001", () -> rows(grace, "SHOW GRANTS OF ROLE SYSADMIN"));
+            failsWith("003001", () -> rows(grace, "SHOW GRANTS ON ACCOUNT"));
+            failsWith("003001", () -> rows(grace, "SHOW GRANTS ON USER admin"));
             execute(grace, "ALTER USER grace SET DEFAULT_ROLE = PUBLIC");
         }
     }
