@@ -28,34 +28,64 @@ public record ServerConfig(
         accountName = accountName.toUpperCase(Locale.ROOT);
     }
 
-    /** Defaults for an embedded server on a random port: what tests start from. */
+    /** Defaults for an embedded server on a random loopback port: what tests start from. */
     public static ServerConfig embedded(Path dataDirectory) {
         return new ServerConfig("127.0.0.1", 0, dataDirectory, "frostgate", Optional.empty(), Optional.empty(),
                 Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), DEFAULT_MAXIMUM_BODY_BYTES,
                 Duration.ofSeconds(45));
     }
 
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDirectory, accountName, databaseUrl, databaseUser,
-                databasePassword, trustedProxies, adminPassword, serverKey, maximumBodyBytes, resultWait);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public ServerConfig withAdminPassword(String password) {
-        return new ServerConfig(host, port, dataDirectory, accountName, databaseUrl, databaseUser, databasePassword,
-                trustedProxies, Optional.of(password), serverKey, maximumBodyBytes, resultWait);
-    }
-
-    public ServerConfig withDatabase(String url, String user, String password) {
-        return new ServerConfig(host, port, dataDirectory, accountName, Optional.of(url), Optional.of(user),
-                Optional.of(password), trustedProxies, adminPassword, serverKey, maximumBodyBytes, resultWait);
+        return toBuilder().adminPassword(Optional.of(password)).build();
     }
 
     public ServerConfig withResultWait(Duration wait) {
-        return new ServerConfig(host, port, dataDirectory, accountName, databaseUrl, databaseUser, databasePassword,
-                trustedProxies, adminPassword, serverKey, maximumBodyBytes, wait);
+        return toBuilder().resultWait(wait).build();
     }
 
     public Database.Settings databaseSettings() {
         return new Database.Settings(databaseUrl, databaseUser, databasePassword, dataDirectory, 16);
+    }
+
+    /** Copy-and-change for the settings tests and embedders vary. */
+    public static final class Builder {
+        private final ServerConfig base;
+        private Set<String> trustedProxies;
+        private Optional<String> adminPassword;
+        private Optional<String> databaseUrl;
+        private Optional<String> databaseUser;
+        private Optional<String> databasePassword;
+        private Duration resultWait;
+
+        private Builder(ServerConfig base) {
+            this.base = base;
+            this.trustedProxies = base.trustedProxies;
+            this.adminPassword = base.adminPassword;
+            this.databaseUrl = base.databaseUrl;
+            this.databaseUser = base.databaseUser;
+            this.databasePassword = base.databasePassword;
+            this.resultWait = base.resultWait;
+        }
+
+        public Builder trustedProxies(Set<String> value) { trustedProxies = value; return this; }
+        public Builder adminPassword(Optional<String> value) { adminPassword = value; return this; }
+        public Builder resultWait(Duration value) { resultWait = value; return this; }
+
+        public Builder database(String url, String user, String password) {
+            databaseUrl = Optional.of(url);
+            databaseUser = Optional.of(user);
+            databasePassword = Optional.of(password);
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(base.host, base.port, base.dataDirectory, base.accountName, databaseUrl,
+                    databaseUser, databasePassword, trustedProxies, adminPassword, base.serverKey,
+                    base.maximumBodyBytes, resultWait);
+        }
     }
 }

@@ -69,7 +69,7 @@ class SecretHygieneTest {
     void generatedAdministratorPasswordIsPrintedOnceAndWorks() throws Exception {
         Path dataDirectory = Files.createTempDirectory("frostgate-bootstrap");
         String password;
-        try (RunningServer first = RunningServer.start(config -> withoutAdminPassword(config, dataDirectory),
+        try (RunningServer first = RunningServer.start(config -> withoutAdminPassword(dataDirectory),
                 Clock.systemUTC())) {
             Matcher printed = Pattern.compile("shown only now: (\\S+)").matcher(first.consoleOutput());
             assertThat(printed.find()).as(first.consoleOutput()).isTrue();
@@ -80,7 +80,7 @@ class SecretHygieneTest {
             }
         }
         assertNoSecret(TEST_LOG, Files.readAllBytes(TEST_LOG), List.of(password));
-        try (RunningServer second = RunningServer.start(config -> withoutAdminPassword(config, dataDirectory),
+        try (RunningServer second = RunningServer.start(config -> withoutAdminPassword(dataDirectory),
                 Clock.systemUTC())) {
             assertThat(second.consoleOutput()).doesNotContain("shown only now");
             try (Connection admin = SnowflakeJdbc.V3.connect(second, "ADMIN", password)) {
@@ -89,11 +89,8 @@ class SecretHygieneTest {
         }
     }
 
-    private static ServerConfig withoutAdminPassword(ServerConfig config, Path dataDirectory) {
-        ServerConfig fresh = ServerConfig.embedded(dataDirectory);
-        return new ServerConfig(fresh.host(), fresh.port(), dataDirectory, fresh.accountName(), fresh.databaseUrl(),
-                fresh.databaseUser(), fresh.databasePassword(), fresh.trustedProxies(), java.util.Optional.empty(),
-                fresh.serverKey(), fresh.maximumBodyBytes(), fresh.resultWait());
+    private static ServerConfig withoutAdminPassword(Path dataDirectory) {
+        return ServerConfig.embedded(dataDirectory).toBuilder().adminPassword(java.util.Optional.empty()).build();
     }
 
     private static void assertNoSecret(Path file, byte[] content, List<String> secrets) {

@@ -62,6 +62,10 @@ class V1ProtocolTest {
         assertThat(login.data().path("masterValidityInSeconds").asLong()).isEqualTo(14400);
         assertThat(login.data().path("parameters").toString()).contains("\"AUTOCOMMIT\"");
         assertThat(login.data().path("sessionInfo").path("roleName").asText()).isEqualTo("ACCOUNTADMIN");
+        V1Client.Reply otherMethod = client.post("/session/v1/login-request", ("{\"data\":{\"ACCOUNT_NAME\":"
+                + "\"frostgate\",\"LOGIN_NAME\":\"admin\",\"AUTHENTICATOR\":\"EXTERNAL_MAGIC\",\"TOKEN\":\"t\"}}")
+                .getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(otherMethod.code()).isEqualTo("390139");
         V1Client.Reply refused = client.login("admin", "wrong");
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.success()).isFalse();
