@@ -64,7 +64,12 @@ public final class LoginPipeline {
         }
         Authenticator authenticator = requestedMethod.map(authenticators::get)
                 .orElseThrow(() -> new LoginFailure(ErrorCode.AUTHENTICATOR_NOT_SUPPORTED, Optional.empty()));
-        User user = authenticator.authenticate(request);
+        Optional<User> claimed = authenticator.identify(request);
+        if (claimed.isEmpty()) {
+            throw authenticator.rejectUnknown(request);
+        }
+        User user = claimed.get();
+        authenticator.verify(request, user);
         Instant now = clock.instant();
         Optional<String> userName = Optional.of(user.name());
         if (user.disabled()) {

@@ -33,14 +33,19 @@ public final class PasswordAuthenticator implements Authenticator {
     }
 
     @Override
-    public User authenticate(LoginRequest request) {
+    public Optional<User> identify(LoginRequest request) {
+        return request.loginName().filter(name -> !name.isBlank()).flatMap(users::findByLoginName);
+    }
+
+    @Override
+    public LoginFailure rejectUnknown(LoginRequest request) {
+        hasher.verifyAgainstDecoy(request.password().orElse(""));
+        return new LoginFailure(ErrorCode.INCORRECT_USERNAME_PASSWORD, Optional.empty());
+    }
+
+    @Override
+    public void verify(LoginRequest request, User user) {
         String password = request.password().orElse("");
-        Optional<User> found = request.loginName().filter(name -> !name.isBlank()).flatMap(users::findByLoginName);
-        if (found.isEmpty()) {
-            hasher.verifyAgainstDecoy(password);
-            throw new LoginFailure(ErrorCode.INCORRECT_USERNAME_PASSWORD, Optional.empty());
-        }
-        User user = found.get();
         Instant now = clock.instant();
         if (user.isLocked(now)) {
             throw new LoginFailure(ErrorCode.USER_LOCKED_TEMP, Optional.of(user.name()));
@@ -52,7 +57,6 @@ public final class PasswordAuthenticator implements Authenticator {
             recordFailure(user, now);
             throw new LoginFailure(ErrorCode.INCORRECT_USERNAME_PASSWORD, Optional.of(user.name()));
         }
-        return user;
     }
 
     private void recordFailure(User user, Instant now) {
