@@ -49,6 +49,14 @@ public final class StatementExecutor {
         return execute(context, statement);
     }
 
+    private static ResultTable unsupported(String feature) {
+        throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, feature);
+    }
+
+    private static String words(Statement.ObjectType type) {
+        return type.name().replace('_', ' ');
+    }
+
     private ResultTable execute(SessionContext context, Statement statement) {
         return switch (statement) {
             case Statement.CreateUser create -> userStatements.create(context, create);
@@ -76,6 +84,18 @@ public final class StatementExecutor {
             case Statement.Commit commit -> sessionStatements.transaction();
             case Statement.Rollback rollback -> sessionStatements.transaction();
             case Statement.Select select -> queryEngine.execute(context, select.query());
+            case Statement.CreateObject create -> unsupported("CREATE " + words(create.type()));
+            case Statement.AlterObjectSet alter -> unsupported("ALTER " + words(alter.type()));
+            case Statement.AlterObjectUnset alter -> unsupported("ALTER " + words(alter.type()));
+            case Statement.AlterObjectRename alter -> unsupported("ALTER " + words(alter.type()));
+            case Statement.AlterObjectListChange alter -> unsupported("ALTER " + words(alter.type()));
+            case Statement.DropObject drop -> unsupported("DROP " + words(drop.type()));
+            case Statement.DescribeObject describe -> unsupported("DESCRIBE " + words(describe.type()));
+            case Statement.ShowObjects show -> unsupported("SHOW " + words(show.type()));
+            case Statement.AlterAccountSet alter -> unsupported("ALTER ACCOUNT");
+            case Statement.AlterAccountUnset alter -> unsupported("ALTER ACCOUNT");
+            case Statement.SetPolicy set -> unsupported("SET " + set.kind() + " POLICY");
+            case Statement.UnsetPolicy unset -> unsupported("UNSET " + unset.kind() + " POLICY");
         };
     }
 }

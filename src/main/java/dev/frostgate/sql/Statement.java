@@ -72,6 +72,80 @@ public sealed interface Statement {
 
     record Rollback() implements Statement {}
 
+    // ---- schema and account objects: databases, schemas, network rules and policies, ------------
+    // ---- authentication / password / session policies, security integrations -----------------
+
+    /** The object kinds that share the generic CREATE / ALTER / DROP / DESCRIBE / SHOW shapes. */
+    enum ObjectType {
+        DATABASE, SCHEMA, NETWORK_RULE, NETWORK_POLICY, AUTHENTICATION_POLICY, PASSWORD_POLICY, SESSION_POLICY,
+        SECURITY_INTEGRATION
+    }
+
+    /** {@code CREATE [OR REPLACE] <type> [IF NOT EXISTS] name [prop = value ...]}. */
+    record CreateObject(ObjectType type, boolean orReplace, boolean ifNotExists, QualifiedName name,
+                        List<Property> properties) implements Statement {}
+
+    /** {@code ALTER <type> [IF EXISTS] name SET prop = value ...}. */
+    record AlterObjectSet(ObjectType type, boolean ifExists, QualifiedName name, List<Property> properties)
+            implements Statement {}
+
+    /** {@code ALTER <type> [IF EXISTS] name UNSET prop[, prop]}. */
+    record AlterObjectUnset(ObjectType type, boolean ifExists, QualifiedName name, List<String> propertyNames)
+            implements Statement {}
+
+    /** {@code ALTER <type> [IF EXISTS] name RENAME TO new}. */
+    record AlterObjectRename(ObjectType type, boolean ifExists, QualifiedName name, QualifiedName newName)
+            implements Statement {}
+
+    /** {@code ALTER NETWORK POLICY name ADD|REMOVE prop = (values)}: adds to or removes from one list. */
+    record AlterObjectListChange(ObjectType type, boolean ifExists, QualifiedName name, boolean add, Property change)
+            implements Statement {}
+
+    record DropObject(ObjectType type, boolean ifExists, QualifiedName name) implements Statement {}
+
+    record DescribeObject(ObjectType type, QualifiedName name) implements Statement {}
+
+    /**
+     * {@code SHOW <types> [LIKE 'p'] [IN ACCOUNT | IN DATABASE d | IN SCHEMA s] [ON ACCOUNT | ON USER u]
+     * [STARTS WITH 's'] [LIMIT n]}.
+     */
+    record ShowObjects(ObjectType type, Optional<String> likePattern, Optional<QualifiedName> in,
+                       Optional<ShowTarget> on, Optional<String> startsWith, Optional<Long> limit)
+            implements Statement {}
+
+    /** The {@code ON ...} of SHOW ... POLICIES: the effective policy of the account or of a user. */
+    sealed interface ShowTarget {
+        record Account() implements ShowTarget {}
+        record User(String name) implements ShowTarget {}
+    }
+
+    /** {@code ALTER ACCOUNT SET NETWORK_POLICY = p, ...}: account parameters. */
+    record AlterAccountSet(List<Property> parameters) implements Statement {}
+
+    record AlterAccountUnset(List<String> parameterNames) implements Statement {}
+
+    /** The policy kinds attached with {@code SET <kind> POLICY name} rather than a property. */
+    enum PolicyKind { AUTHENTICATION, PASSWORD, SESSION }
+
+    /** Where a policy is attached: the account (optionally only for one user type) or a user. */
+    sealed interface PolicyTarget {
+        /** {@code ALTER ACCOUNT ... [FOR ALL PERSON USERS | FOR ALL SERVICE USERS]}; userType PERSON or SERVICE. */
+        record Account(Optional<String> userType) implements PolicyTarget {}
+
+        /** {@code ALTER USER [IF EXISTS] [name] ...}; an absent name means the session's user. */
+        record User(boolean ifExists, Optional<String> name) implements PolicyTarget {}
+    }
+
+    /**
+     * {@code ALTER ACCOUNT SET AUTHENTICATION POLICY p [FOR ALL PERSON USERS] [FORCE]},
+     * {@code ALTER USER u SET PASSWORD POLICY p [FORCE]} and the like.
+     */
+    record SetPolicy(PolicyTarget target, PolicyKind kind, QualifiedName policy, boolean force)
+            implements Statement {}
+
+    /** {@code ALTER ACCOUNT UNSET AUTHENTICATION POLICY [FOR ALL ...]}, {@code ALTER USER u UNSET SESSION POLICY}. */
+    record UnsetPolicy(PolicyTarget target, PolicyKind kind) implements Statement {}
+
     // ---- queries -----------------------------------------------------------------------------
 
     record Select(Query query) implements Statement {}

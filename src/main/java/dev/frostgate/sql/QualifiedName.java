@@ -1,0 +1,30 @@
+package dev.frostgate.sql;
+
+import java.util.List;
+
+/**
+ * A possibly qualified object name such as {@code db.schema.policy}; each part already normalised
+ * by the identifier rules.
+ */
+public record QualifiedName(List<String> parts) {
+    public QualifiedName {
+        parts = List.copyOf(parts);
+        if (parts.isEmpty() || parts.size() > 3) {
+            throw new IllegalArgumentException("a name has one to three parts");
+        }
+    }
+
+    public static QualifiedName of(String... parts) {
+        return new QualifiedName(List.of(parts));
+    }
+
+    /** The object's own name, without qualifiers. */
+    public String name() {
+        return parts.get(parts.size() - 1);
+    }
+
+    @Override
+    public String toString() {
+        return String.join(".", parts);
+    }
+}
