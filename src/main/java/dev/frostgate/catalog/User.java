@@ -27,7 +27,8 @@ public record User(
         DefaultSecondaryRoles defaultSecondaryRoles,
         Optional<String> owner,
         Instant createdOn,
-        Optional<Instant> lastSuccessLogin) {
+        Optional<Instant> lastSuccessLogin,
+        Optional<String> networkPolicy) {
 
     /** DEFAULT_SECONDARY_ROLES: {@code ('ALL')} (Snowflake's default for new users) or {@code ()}. */
     public enum DefaultSecondaryRoles {
@@ -60,7 +61,7 @@ public record User(
         return new Builder(new User(name, name, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), UserType.PERSON, Optional.empty(), Optional.empty(), false,
                 false, Optional.empty(), Optional.empty(), 0, Optional.empty(), DefaultSecondaryRoles.ALL,
-                Optional.empty(), createdOn, Optional.empty()));
+                Optional.empty(), createdOn, Optional.empty(), Optional.empty()));
     }
 
     /** Copy-and-change for a record with many fields; used by property application and lockout. */
@@ -85,6 +86,7 @@ public record User(
         private Optional<String> owner;
         private Instant createdOn;
         private Optional<Instant> lastSuccessLogin;
+        private Optional<String> networkPolicy;
 
         private Builder(User user) {
             name = user.name;
@@ -107,6 +109,7 @@ public record User(
             owner = user.owner;
             createdOn = user.createdOn;
             lastSuccessLogin = user.lastSuccessLogin;
+            networkPolicy = user.networkPolicy;
         }
 
         public Builder name(String value) { name = value; return this; }
@@ -128,11 +131,12 @@ public record User(
         public Builder defaultSecondaryRoles(DefaultSecondaryRoles value) { defaultSecondaryRoles = value; return this; }
         public Builder owner(Optional<String> value) { owner = value; return this; }
         public Builder lastSuccessLogin(Optional<Instant> value) { lastSuccessLogin = value; return this; }
+        public Builder networkPolicy(Optional<String> value) { networkPolicy = value; return this; }
 
         public User build() {
             return new User(name, loginName, displayName, firstName, lastName, email, comment, type, passwordHash,
                     passwordLastSet, disabled, mustChangePassword, expiresAt, lockedUntil, failedLoginAttempts,
-                    defaultRole, defaultSecondaryRoles, owner, createdOn, lastSuccessLogin);
+                    defaultRole, defaultSecondaryRoles, owner, createdOn, lastSuccessLogin, networkPolicy);
         }
     }
 }

@@ -20,6 +20,7 @@ public final class SessionContext {
     }
 
     public Actor actor() {
-        return new Actor(session.userName(), session.primaryRole(), session.secondaryRolesAll());
+        return new Actor(session.userName(), session.primaryRole(), session.secondaryRolesAll(),
+                session.clientIp().orElse(""));
     }
 }

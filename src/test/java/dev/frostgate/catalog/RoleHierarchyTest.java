@@ -38,9 +38,9 @@ class RoleHierarchyTest {
 
     @Test
     void secondaryRolesAddEveryGrantedRole() {
-        assertThat(hierarchy.activeRoles(new Actor("ALICE", "PUBLIC", false))).containsExactly("PUBLIC");
-        assertThat(hierarchy.activeRoles(new Actor("ALICE", "PUBLIC", true)))
+        assertThat(hierarchy.activeRoles(new Actor("ALICE", "PUBLIC", false, "127.0.0.1"))).containsExactly("PUBLIC");
+        assertThat(hierarchy.activeRoles(new Actor("ALICE", "PUBLIC", true, "127.0.0.1")))
                 .containsExactlyInAnyOrder("PUBLIC", "WRITER", "READER");
-        assertThat(hierarchy.activeRoles(new Actor("ALICE", "READER", false))).doesNotContain("WRITER");
+        assertThat(hierarchy.activeRoles(new Actor("ALICE", "READER", false, "127.0.0.1"))).doesNotContain("WRITER");
     }
 }

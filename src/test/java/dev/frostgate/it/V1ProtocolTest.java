@@ -96,7 +96,7 @@ class V1ProtocolTest {
         V1Client.Reply failure = client.query(token, "DROP USER nobody_at_all");
         assertThat(failure.success()).isFalse();
         assertThat(failure.code()).isEqualTo("002003");
-        assertThat(failure.data().path("sqlState").asText()).isEqualTo("02000");
+        assertThat(failure.data().path("sqlState").asText()).isEqualTo("42S02");
         assertThat(failure.data().path("queryId").asText()).isNotBlank();
     }
 

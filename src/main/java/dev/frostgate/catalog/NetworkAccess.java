@@ -1,0 +1,74 @@
+package dev.frostgate.catalog;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.frostgate.policy.CompiledNetworkPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Which network policy governs a user, and whether an address passes it. The user's own policy
+ * beats the account's (an integration's will beat both). Compiled policies and the account
+ * attachment are cached for {@link #CACHE_LIFETIME}; changes on this node drop the cache at once.
+ */
+public final class NetworkAccess {
+    public static final String ACCOUNT_PARAMETER = "NETWORK_POLICY";
+    static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
+
+    private final NetworkPolicyRepository repository;
+    private final AccountParameterRepository accountParameters;
+    private final LoadingCache<String, Optional<CompiledNetworkPolicy>> compiled;
+    private final LoadingCache<String, Optional<String>> accountPolicy;
+
+    public NetworkAccess(NetworkPolicyRepository repository, AccountParameterRepository accountParameters) {
+        this.repository = repository;
+        this.accountParameters = accountParameters;
+        this.compiled = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(CACHE_LIFETIME)
+                .build(this::compile);
+        this.accountPolicy = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(CACHE_LIFETIME)
+                .build(key -> accountParameters.find(ACCOUNT_PARAMETER));
+    }
+
+    /** The policy that applies to the user (or, for an unknown user, to the account), if any. */
+    public Optional<CompiledNetworkPolicy> effectivePolicy(Optional<User> user) {
+        Optional<String> name = user.flatMap(User::networkPolicy).or(() -> accountPolicy.get(ACCOUNT_PARAMETER));
+        return name.flatMap(compiled::get);
+    }
+
+    public boolean admits(Optional<User> user, String clientAddress) {
+        return effectivePolicy(user).map(policy -> policy.admits(clientAddress)).orElse(true);
+    }
+
+    public Optional<CompiledNetworkPolicy> compiledPolicy(String name) {
+        return compiled.get(name);
+    }
+
+    /** Drops every cached policy and the account attachment; called after any change to them. */
+    public void invalidate() {
+        compiled.invalidateAll();
+        accountPolicy.invalidateAll();
+    }
+
+    private Optional<CompiledNetworkPolicy> compile(String name) {
+        return repository.findPolicy(name).map(this::compile);
+    }
+
+    /** Rule lists, when present, replace the legacy IP lists; only IPV4/IPV6 INGRESS rules count. */
+    CompiledNetworkPolicy compile(NetworkPolicy policy) {
+        if (!policy.usesNetworkRules()) {
+            return CompiledNetworkPolicy.compile(policy.name(), policy.allowedIpList(), policy.blockedIpList());
+        }
+        return CompiledNetworkPolicy.compile(policy.name(), ruleEntries(policy.allowedNetworkRules()),
+                ruleEntries(policy.blockedNetworkRules()));
+    }
+
+    private List<String> ruleEntries(List<String> ruleNames) {
+        List<String> entries = new ArrayList<>();
+        for (String ruleName : ruleNames) {
+            repository.findRule(ruleName).filter(NetworkRule::isIpIngress).ifPresent(rule -> entries.addAll(rule.values()));
+        }
+        return entries;
+    }
+}

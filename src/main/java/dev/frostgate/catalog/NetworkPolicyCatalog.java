@@ -1,0 +1,468 @@
+package dev.frostgate.catalog;
+
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import dev.frostgate.policy.CompiledNetworkPolicy;
+import dev.frostgate.policy.IpRange;
+import dev.frostgate.sql.Property;
+import dev.frostgate.sql.QualifiedName;
+import dev.frostgate.sql.Value;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Network rules and network policies: validation, privileges, attachment to the account and to
+ * users, and the lock-out guard — no change may leave the caller's own address outside the policy
+ * that governs the caller.
+ */
+public final class NetworkPolicyCatalog {
+    private static final Set<String> POLICY_LISTS = Set.of("ALLOWED_NETWORK_RULE_LIST", "BLOCKED_NETWORK_RULE_LIST",
+            "ALLOWED_IP_LIST", "BLOCKED_IP_LIST");
+
+    private final NetworkPolicyRepository repository;
+    private final AccountParameterRepository accountParameters;
+    private final UserRepository users;
+    private final NetworkAccess networkAccess;
+    private final AccessControl accessControl;
+    private final Clock clock;
+    private final String accountName;
+
+    public NetworkPolicyCatalog(NetworkPolicyRepository repository, AccountParameterRepository accountParameters,
+                                UserRepository users, NetworkAccess networkAccess, AccessControl accessControl,
+                                Clock clock, String accountName) {
+        this.repository = repository;
+        this.accountParameters = accountParameters;
+        this.users = users;
+        this.networkAccess = networkAccess;
+        this.accessControl = accessControl;
+        this.clock = clock;
+        this.accountName = accountName;
+    }
+
+    // ---- network rules -------------------------------------------------------------------------
+
+    public boolean createRule(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
+                              boolean ifNotExists) {
+        accessControl.requireOnAccount(actor, "CREATE NETWORK RULE", accountName);
+        Optional<NetworkRule> existing = repository.findRule(name.name());
+        if (existing.isPresent() && !orReplace) {
+            if (ifNotExists) {
+                return false;
+            }
+            throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name.name());
+        }
+        existing.ifPresent(rule -> requireOwnership(actor, rule.owner(), "network rule", rule.name()));
+        NetworkRule.Type type = null;
+        NetworkRule.Mode mode = NetworkRule.Mode.INGRESS;
+        List<String> values = null;
+        Optional<String> comment = Optional.empty();
+        for (Property property : properties) {
+            switch (property.name()) {
+                case "TYPE" -> type = enumValue(NetworkRule.Type.class, property);
+                case "MODE" -> mode = enumValue(NetworkRule.Mode.class, property);
+                case "VALUE_LIST" -> values = PropertyValues.textList(property.name(), property.value());
+                case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
+                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(), "NETWORK RULE");
+            }
+        }
+        if (type == null) {
+            throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "Missing required property 'TYPE'.");
+        }
+        if (values == null) {
+            throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "Missing required property 'VALUE_LIST'.");
+        }
+        validateRuleValues(type, values);
+        repository.saveRule(new NetworkRule(name.name(), databaseOf(name), schemaOf(name), type, mode, values, comment,
+                Optional.of(actor.primaryRole()), clock.instant()));
+        changed();
+        return true;
+    }
+
+    public void alterRuleSet(Actor actor, QualifiedName name, List<Property> properties, boolean ifExists) {
+        Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
+        if (found.isEmpty()) {
+            return;
+        }
+        NetworkRule rule = found.get();
+        List<String> values = rule.values();
+        Optional<String> comment = rule.comment();
+        for (Property property : properties) {
+            switch (property.name()) {
+                case "VALUE_LIST" -> values = PropertyValues.textList(property.name(), property.value());
+                case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
+                case "TYPE", "MODE" -> throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
+                        "The " + property.name() + " of a network rule cannot be changed.");
+                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(), "NETWORK RULE");
+            }
+        }
+        validateRuleValues(rule.type(), values);
+        saveRuleGuarded(actor, rule.withValues(values, comment));
+    }
+
+    public void alterRuleUnset(Actor actor, QualifiedName name, List<String> propertyNames, boolean ifExists) {
+        Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
+        if (found.isEmpty()) {
+            return;
+        }
+        NetworkRule rule = found.get();
+        List<String> values = rule.values();
+        Optional<String> comment = rule.comment();
+        for (String property : propertyNames) {
+            switch (property) {
+                case "VALUE_LIST" -> values = List.of();
+                case "COMMENT" -> comment = Optional.empty();
+                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property, "NETWORK RULE");
+            }
+        }
+        saveRuleGuarded(actor, rule.withValues(values, comment));
+    }
+
+    public boolean dropRule(Actor actor, QualifiedName name, boolean ifExists) {
+        Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
+        if (found.isEmpty()) {
+            return false;
+        }
+        List<String> usedBy = repository.policies().stream().filter(policy -> references(policy, name.name()))
+                .map(NetworkPolicy::name).toList();
+        if (!usedBy.isEmpty()) {
+            throw new FrostgateException(ErrorCode.OBJECT_IN_USE, "Network rule '" + name.name()
+                    + "' cannot be dropped because it is used by network policy '" + usedBy.get(0) + "'.");
+        }
+        repository.deleteRule(name.name());
+        changed();
+        return true;
+    }
+
+    public List<NetworkRule> rules() {
+        return repository.rules();
+    }
+
+    public NetworkRule requireRule(QualifiedName name) {
+        return repository.findRule(name.name()).orElseThrow(() -> notFound("Network rule", name.name()));
+    }
+
+    // ---- network policies ----------------------------------------------------------------------
+
+    public boolean createPolicy(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
+                                boolean ifNotExists) {
+        accessControl.requireOnAccount(actor, "CREATE NETWORK POLICY", accountName);
+        Optional<NetworkPolicy> existing = repository.findPolicy(name.name());
+        if (existing.isPresent()) {
+            if (ifNotExists && !orReplace) {
+                return false;
+            }
+            if (!orReplace) {
+                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name.name());
+            }
+            requireOwnership(actor, existing.get().owner(), "network policy", name.name());
+            requireDetached(name.name(), "replaced");
+        }
+        NetworkPolicy policy = applyLists(new NetworkPolicy(name.name(), List.of(), List.of(), List.of(), List.of(),
+                Optional.empty(), Optional.of(actor.primaryRole()), clock.instant()), properties);
+        repository.savePolicy(name.name(), policy);
+        changed();
+        return true;
+    }
+
+    public void alterPolicySet(Actor actor, QualifiedName name, List<Property> properties, boolean ifExists) {
+        findPolicyForChange(actor, name, ifExists)
+                .ifPresent(policy -> savePolicyGuarded(actor, policy.name(), applyLists(policy, properties)));
+    }
+
+    public void alterPolicyUnset(Actor actor, QualifiedName name, List<String> propertyNames, boolean ifExists) {
+        findPolicyForChange(actor, name, ifExists).ifPresent(policy -> {
+            NetworkPolicy changed = policy;
+            for (String property : propertyNames) {
+                changed = withList(changed, property, List.of());
+            }
+            savePolicyGuarded(actor, policy.name(), changed);
+        });
+    }
+
+    /** {@code ALTER NETWORK POLICY … ADD | REMOVE <list> = (…)}. */
+    public void alterPolicyList(Actor actor, QualifiedName name, boolean add, Property change, boolean ifExists) {
+        findPolicyForChange(actor, name, ifExists).ifPresent(policy -> {
+            if (!POLICY_LISTS.contains(change.name())) {
+                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, change.name(), "NETWORK POLICY");
+            }
+            Set<String> entries = new LinkedHashSet<>(listOf(policy, change.name()));
+            List<String> changes = normalisedEntries(change);
+            if (add) {
+                entries.addAll(changes);
+            } else {
+                changes.forEach(entries::remove);
+            }
+            savePolicyGuarded(actor, policy.name(),
+                    applyLists(policy, List.of(new Property(change.name(), listValue(entries)))));
+        });
+    }
+
+    public void renamePolicy(Actor actor, QualifiedName name, QualifiedName newName, boolean ifExists) {
+        Optional<NetworkPolicy> found = findPolicyForChange(actor, name, ifExists);
+        if (found.isEmpty()) {
+            return;
+        }
+        if (repository.findPolicy(newName.name()).isPresent()) {
+            throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
+        }
+        repository.savePolicy(found.get().name(), found.get().renamed(newName.name()));
+        changed();
+    }
+
+    public boolean dropPolicy(Actor actor, QualifiedName name, boolean ifExists) {
+        Optional<NetworkPolicy> found = findPolicyForChange(actor, name, ifExists);
+        if (found.isEmpty()) {
+            return false;
+        }
+        requireDetached(name.name(), "dropped");
+        repository.deletePolicy(name.name());
+        changed();
+        return true;
+    }
+
+    public List<NetworkPolicy> policies() {
+        return repository.policies();
+    }
+
+    public NetworkPolicy requirePolicy(QualifiedName name) {
+        return repository.findPolicy(name.name()).orElseThrow(() -> notFound("Network policy", name.name()));
+    }
+
+    // ---- attachment ----------------------------------------------------------------------------
+
+    /** {@code ALTER ACCOUNT SET NETWORK_POLICY = p}: needs ATTACH POLICY on the account. */
+    public void attachToAccount(Actor actor, String policyName) {
+        accessControl.requireOnAccount(actor, "ATTACH POLICY", accountName);
+        NetworkPolicy policy = requirePolicy(QualifiedName.of(policyName));
+        Optional<User> caller = users.find(actor.userName());
+        if (caller.flatMap(User::networkPolicy).isEmpty()) {
+            guard(actor, networkAccess.compile(policy));
+        }
+        accountParameters.set(NetworkAccess.ACCOUNT_PARAMETER, policy.name());
+        changed();
+    }
+
+    public void detachFromAccount(Actor actor) {
+        accessControl.requireOnAccount(actor, "ATTACH POLICY", accountName);
+        accountParameters.unset(NetworkAccess.ACCOUNT_PARAMETER);
+        changed();
+    }
+
+    /**
+     * Validates the NETWORK_POLICY a user is about to get (or lose): the policy must exist, and if the
+     * user is the caller, the caller's address must stay admitted.
+     */
+    public void checkUserAttachment(Actor actor, String userName, Optional<String> policyName) {
+        Optional<CompiledNetworkPolicy> effective;
+        if (policyName.isPresent()) {
+            effective = Optional.of(networkAccess.compile(requirePolicy(QualifiedName.of(policyName.get()))));
+        } else {
+            effective = accountParameters.find(NetworkAccess.ACCOUNT_PARAMETER).flatMap(networkAccess::compiledPolicy);
+        }
+        if (userName.equals(actor.userName())) {
+            effective.ifPresent(policy -> guard(actor, policy));
+        }
+    }
+
+    /** Called after a user's NETWORK_POLICY changed, so that caches follow at once. */
+    public void changed() {
+        networkAccess.invalidate();
+    }
+
+    private void saveRuleGuarded(Actor actor, NetworkRule rule) {
+        repository.findRule(rule.name()).ifPresent(previous -> {
+            repository.saveRule(rule);
+            try {
+                guardActivePolicies(actor);
+            } catch (FrostgateException lockedOut) {
+                repository.saveRule(previous);
+                throw lockedOut;
+            } finally {
+                changed();
+            }
+        });
+    }
+
+    private void savePolicyGuarded(Actor actor, String previousName, NetworkPolicy policy) {
+        if (governsCaller(actor, policy.name())) {
+            guard(actor, networkAccess.compile(policy));
+        }
+        repository.savePolicy(previousName, policy);
+        changed();
+    }
+
+    /** After a rule change, the policy governing the caller (if any) must still admit the caller. */
+    private void guardActivePolicies(Actor actor) {
+        networkAccess.invalidate();
+        networkAccess.effectivePolicy(users.find(actor.userName())).ifPresent(policy -> guard(actor, policy));
+    }
+
+    private boolean governsCaller(Actor actor, String policyName) {
+        Optional<User> caller = users.find(actor.userName());
+        Optional<String> governing = caller.flatMap(User::networkPolicy)
+                .or(() -> accountParameters.find(NetworkAccess.ACCOUNT_PARAMETER));
+        return governing.map(policyName::equals).orElse(false);
+    }
+
+    private static void guard(Actor actor, CompiledNetworkPolicy policy) {
+        if (!policy.admits(actor.clientAddress())) {
+            throw new FrostgateException(ErrorCode.NETWORK_POLICY_LOCKOUT, policy.name(), actor.clientAddress());
+        }
+    }
+
+    private void requireDetached(String policyName, String verb) {
+        boolean onAccount = accountParameters.find(NetworkAccess.ACCOUNT_PARAMETER).map(policyName::equals)
+                .orElse(false);
+        List<String> onUsers = repository.usersWithPolicy(policyName);
+        if (onAccount || !onUsers.isEmpty()) {
+            throw new FrostgateException(ErrorCode.OBJECT_IN_USE, "Network policy '" + policyName
+                    + "' cannot be " + verb + " because it is attached to "
+                    + (onAccount ? "the account" : "user '" + onUsers.get(0) + "'") + ".");
+        }
+    }
+
+    private NetworkPolicy applyLists(NetworkPolicy policy, List<Property> properties) {
+        NetworkPolicy changed = policy;
+        for (Property property : properties) {
+            if (property.name().equals("COMMENT")) {
+                changed = new NetworkPolicy(changed.name(), changed.allowedNetworkRules(),
+                        changed.blockedNetworkRules(), changed.allowedIpList(), changed.blockedIpList(),
+                        Optional.of(PropertyValues.text(property.name(), property.value())), changed.owner(),
+                        changed.createdOn());
+            } else if (POLICY_LISTS.contains(property.name())) {
+                changed = withList(changed, property.name(), normalisedEntries(property));
+            } else {
+                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(), "NETWORK POLICY");
+            }
+        }
+        return changed;
+    }
+
+    /** Rule names must name existing INGRESS rules; IP entries must be addresses or CIDR blocks. */
+    private List<String> normalisedEntries(Property property) {
+        List<String> entries = PropertyValues.textList(property.name(), property.value());
+        List<String> normalised = new ArrayList<>();
+        for (String entry : entries) {
+            if (property.name().endsWith("_IP_LIST")) {
+                if (IpRange.parse(entry).isEmpty()) {
+                    throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, entry, property.name());
+                }
+                normalised.add(entry.trim());
+            } else {
+                NetworkRule rule = repository.findRule(lastPart(entry))
+                        .orElseThrow(() -> notFound("Network rule", entry));
+                if (rule.mode() != NetworkRule.Mode.INGRESS) {
+                    throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "Network rule '" + rule.name()
+                            + "' has mode " + rule.mode() + "; a network policy accepts only INGRESS rules.");
+                }
+                normalised.add(rule.name());
+            }
+        }
+        return normalised;
+    }
+
+    private static NetworkPolicy withList(NetworkPolicy policy, String list, List<String> entries) {
+        return switch (list) {
+            case "ALLOWED_NETWORK_RULE_LIST" -> new NetworkPolicy(policy.name(), entries, policy.blockedNetworkRules(),
+                    policy.allowedIpList(), policy.blockedIpList(), policy.comment(), policy.owner(), policy.createdOn());
+            case "BLOCKED_NETWORK_RULE_LIST" -> new NetworkPolicy(policy.name(), policy.allowedNetworkRules(), entries,
+                    policy.allowedIpList(), policy.blockedIpList(), policy.comment(), policy.owner(), policy.createdOn());
+            case "ALLOWED_IP_LIST" -> new NetworkPolicy(policy.name(), policy.allowedNetworkRules(),
+                    policy.blockedNetworkRules(), entries, policy.blockedIpList(), policy.comment(), policy.owner(),
+                    policy.createdOn());
+            case "BLOCKED_IP_LIST" -> new NetworkPolicy(policy.name(), policy.allowedNetworkRules(),
+                    policy.blockedNetworkRules(), policy.allowedIpList(), entries, policy.comment(), policy.owner(),
+                    policy.createdOn());
+            case "COMMENT" -> new NetworkPolicy(policy.name(), policy.allowedNetworkRules(),
+                    policy.blockedNetworkRules(), policy.allowedIpList(), policy.blockedIpList(), Optional.empty(),
+                    policy.owner(), policy.createdOn());
+            default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, list, "NETWORK POLICY");
+        };
+    }
+
+    private static List<String> listOf(NetworkPolicy policy, String list) {
+        return switch (list) {
+            case "ALLOWED_NETWORK_RULE_LIST" -> policy.allowedNetworkRules();
+            case "BLOCKED_NETWORK_RULE_LIST" -> policy.blockedNetworkRules();
+            case "ALLOWED_IP_LIST" -> policy.allowedIpList();
+            default -> policy.blockedIpList();
+        };
+    }
+
+    private static Value listValue(Set<String> entries) {
+        return new Value.ListOf(entries.stream().map(entry -> (Value) new Value.Text(entry)).toList());
+    }
+
+    private static boolean references(NetworkPolicy policy, String ruleName) {
+        return policy.allowedNetworkRules().contains(ruleName) || policy.blockedNetworkRules().contains(ruleName);
+    }
+
+    private static void validateRuleValues(NetworkRule.Type type, List<String> values) {
+        for (String value : values) {
+            boolean valid = switch (type) {
+                case IPV4 -> IpRange.parse(value).filter(range -> range.family() == IpRange.Family.IPV4).isPresent();
+                case IPV6 -> IpRange.parse(value).filter(range -> range.family() == IpRange.Family.IPV6).isPresent();
+                default -> !value.isBlank();
+            };
+            if (!valid) {
+                throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, value, "VALUE_LIST");
+            }
+        }
+    }
+
+    private Optional<NetworkRule> findRuleForChange(Actor actor, QualifiedName name, boolean ifExists) {
+        Optional<NetworkRule> found = repository.findRule(name.name());
+        if (found.isEmpty() && !ifExists) {
+            throw notFound("Network rule", name.name());
+        }
+        found.ifPresent(rule -> requireOwnership(actor, rule.owner(), "network rule", rule.name()));
+        return found;
+    }
+
+    private Optional<NetworkPolicy> findPolicyForChange(Actor actor, QualifiedName name, boolean ifExists) {
+        Optional<NetworkPolicy> found = repository.findPolicy(name.name());
+        if (found.isEmpty() && !ifExists) {
+            throw notFound("Network policy", name.name());
+        }
+        found.ifPresent(policy -> requireOwnership(actor, policy.owner(), "network policy", policy.name()));
+        return found;
+    }
+
+    private void requireOwnership(Actor actor, Optional<String> owner, String kind, String name) {
+        if (!accessControl.owns(actor, owner) && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+            throw AccessControl.insufficient(kind, name);
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, Property property) {
+        String word = PropertyValues.word(property.name(), property.value());
+        try {
+            return Enum.valueOf(type, word);
+        } catch (IllegalArgumentException unknown) {
+            throw PropertyValues.invalid(property.name(), property.value());
+        }
+    }
+
+    private static Optional<String> databaseOf(QualifiedName name) {
+        return name.parts().size() == 3 ? Optional.of(name.parts().get(0)) : Optional.empty();
+    }
+
+    private static Optional<String> schemaOf(QualifiedName name) {
+        return name.parts().size() >= 2 ? Optional.of(name.parts().get(name.parts().size() - 2)) : Optional.empty();
+    }
+
+    private static String lastPart(String qualified) {
+        String[] parts = qualified.split("\\.");
+        return parts[parts.length - 1].toUpperCase(Locale.ROOT).equals(parts[parts.length - 1].toUpperCase(Locale.ROOT))
+                ? parts[parts.length - 1].toUpperCase(Locale.ROOT) : parts[parts.length - 1];
+    }
+
+    private static FrostgateException notFound(String kind, String name) {
+        return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, kind, name);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.frostgate.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of network rules, network policies and account parameters; implemented by the store. */
+public interface NetworkPolicyRepository {
+
+    Optional<NetworkRule> findRule(String name);
+
+    List<NetworkRule> rules();
+
+    /** Inserts or replaces the rule with this name. */
+    void saveRule(NetworkRule rule);
+
+    boolean deleteRule(String name);
+
+    Optional<NetworkPolicy> findPolicy(String name);
+
+    List<NetworkPolicy> policies();
+
+    /** Inserts or replaces the policy named {@code previousName} (differs on rename). */
+    void savePolicy(String previousName, NetworkPolicy policy);
+
+    boolean deletePolicy(String name);
+
+    /** The users a network policy is attached to. */
+    List<String> usersWithPolicy(String policyName);
+}
