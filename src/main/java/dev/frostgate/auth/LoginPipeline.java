@@ -1,6 +1,7 @@
 package dev.frostgate.auth;
 
 import dev.frostgate.audit.LoginHistory;
+import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.RoleHierarchy;
 import dev.frostgate.catalog.RoleRepository;
 import dev.frostgate.catalog.SystemRoles;
@@ -16,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The login stages, in Snowflake's order: account → method → credential (which names the user) →
- * user state → role → session. Every attempt, passed or refused, is written to the login history.
- * Network and authentication policies join as stages before the credential with their issue.
+ * The login stages, in Snowflake's order: account → method → the user the credential claims →
+ * network policy → credential verification → user state → role → session. Every attempt, passed
+ * or refused, is written to the login history. Authentication policies join before verification.
  */
 public final class LoginPipeline {
     private final String accountName;
@@ -27,10 +28,13 @@ public final class LoginPipeline {
     private final RoleRepository roles;
     private final SessionManager sessions;
     private final LoginHistory history;
+    private final NetworkAccess networkAccess;
     private final Clock clock;
 
     public LoginPipeline(String accountName, List<Authenticator> authenticators, UserRepository users,
-                         RoleRepository roles, SessionManager sessions, LoginHistory history, Clock clock) {
+                         RoleRepository roles, NetworkAccess networkAccess, SessionManager sessions,
+                         LoginHistory history, Clock clock) {
+        this.networkAccess = networkAccess;
         this.accountName = accountName;
         authenticators.forEach(authenticator -> this.authenticators.put(authenticator.method(), authenticator));
         this.users = users;
@@ -65,6 +69,10 @@ public final class LoginPipeline {
         Authenticator authenticator = requestedMethod.map(authenticators::get)
                 .orElseThrow(() -> new LoginFailure(ErrorCode.AUTHENTICATOR_NOT_SUPPORTED, Optional.empty()));
         Optional<User> claimed = authenticator.identify(request);
+        if (!networkAccess.admits(claimed, request.client().ipAddress())) {
+            throw new LoginFailure(ErrorCode.INCOMING_IP_BLOCKED, claimed.map(User::name),
+                    request.client().ipAddress());
+        }
         if (claimed.isEmpty()) {
             throw authenticator.rejectUnknown(request);
         }

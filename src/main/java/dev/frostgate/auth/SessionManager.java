@@ -2,6 +2,8 @@ package dev.frostgate.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.frostgate.catalog.NetworkAccess;
+import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserChangeListener;
 import dev.frostgate.catalog.UserRepository;
 import dev.frostgate.crypto.SecretGenerator;
@@ -29,13 +31,15 @@ public final class SessionManager implements UserChangeListener {
     private final Clock clock;
     private final Cache<String, Session> bySessionDigest;
     private final UserRepository users;
-    private final Cache<String, Boolean> activeUsers;
+    private final Cache<String, Optional<User>> cachedUsers;
+    private final NetworkAccess networkAccess;
 
-    public SessionManager(SessionRepository repository, UserRepository users, TokenDigester digester,
-                          SecretGenerator secrets, SessionSettings settings, Clock clock) {
+    public SessionManager(SessionRepository repository, UserRepository users, NetworkAccess networkAccess,
+                          TokenDigester digester, SecretGenerator secrets, SessionSettings settings, Clock clock) {
         this.repository = repository;
+        this.networkAccess = networkAccess;
         this.users = users;
-        this.activeUsers = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
+        this.cachedUsers = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
         this.digester = digester;
         this.secrets = secrets;
         this.settings = settings;
@@ -63,9 +67,10 @@ public final class SessionManager implements UserChangeListener {
 
     /**
      * The live session a session token belongs to; 390104 if unknown, 390112 once expired (drivers
-     * then renew). A session whose user was disabled, locked by an administrator or dropped is ended.
+     * then renew). A session whose user was disabled or dropped is ended; a request from an address
+     * the user's network policy (now) blocks is refused with 390422.
      */
-    public Session authenticate(String sessionToken) {
+    public Session authenticate(String sessionToken, String clientAddress) {
         String digest = digester.digest(sessionToken);
         Session session = Optional.ofNullable(bySessionDigest.getIfPresent(digest))
                 .or(() -> repository.findBySessionTokenDigest(digest))
@@ -73,16 +78,16 @@ public final class SessionManager implements UserChangeListener {
         if (!clock.instant().isBefore(session.sessionExpiresAt())) {
             throw new FrostgateException(ErrorCode.SESSION_EXPIRED);
         }
-        if (!activeUsers.get(session.userName(), this::isActive)) {
+        Optional<User> user = cachedUsers.get(session.userName(), users::find).filter(found -> !found.disabled());
+        if (user.isEmpty()) {
             close(session);
             throw new FrostgateException(ErrorCode.SESSION_TOKEN_INVALID);
         }
+        if (!networkAccess.admits(user, clientAddress)) {
+            throw new FrostgateException(ErrorCode.INCOMING_IP_BLOCKED, clientAddress);
+        }
         bySessionDigest.put(digest, session);
         return session;
-    }
-
-    private boolean isActive(String userName) {
-        return users.find(userName).map(user -> !user.disabled()).orElse(false);
     }
 
     /** Issues a new session token for the session the master token belongs to; the master token stays. */
@@ -125,7 +130,7 @@ public final class SessionManager implements UserChangeListener {
      */
     @Override
     public void userChanged(String userName) {
-        activeUsers.invalidate(userName);
+        cachedUsers.invalidate(userName);
         bySessionDigest.asMap().values().removeIf(session -> session.userName().equals(userName));
     }
 

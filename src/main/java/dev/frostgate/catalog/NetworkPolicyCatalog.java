@@ -456,10 +456,10 @@ public final class NetworkPolicyCatalog {
         return name.parts().size() >= 2 ? Optional.of(name.parts().get(name.parts().size() - 2)) : Optional.empty();
     }
 
+    /** Rule names in a list are written as strings but read as unquoted identifiers: {@code 'db.s.r'} → R. */
     private static String lastPart(String qualified) {
-        String[] parts = qualified.split("\\.");
-        return parts[parts.length - 1].toUpperCase(Locale.ROOT).equals(parts[parts.length - 1].toUpperCase(Locale.ROOT))
-                ? parts[parts.length - 1].toUpperCase(Locale.ROOT) : parts[parts.length - 1];
+        String[] parts = qualified.trim().split("\\.");
+        return parts[parts.length - 1].toUpperCase(Locale.ROOT);
     }
 
     private static FrostgateException notFound(String kind, String name) {

@@ -18,15 +18,17 @@ public final class UserCatalog {
     private static final Set<String> SELF_SERVICE_PROPERTIES = Set.of("DEFAULT_ROLE", "DEFAULT_SECONDARY_ROLES");
 
     private final UserRepository users;
+    private final NetworkPolicyCatalog networkPolicies;
     private final AccessControl accessControl;
     private final UserPropertyEditor editor;
     private final Clock clock;
     private final String accountName;
     private final java.util.List<UserChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public UserCatalog(UserRepository users, AccessControl accessControl, PasswordHasher passwordHasher, Clock clock,
-                       String accountName) {
+    public UserCatalog(UserRepository users, AccessControl accessControl, NetworkPolicyCatalog networkPolicies,
+                       PasswordHasher passwordHasher, Clock clock, String accountName) {
         this.users = users;
+        this.networkPolicies = networkPolicies;
         this.accessControl = accessControl;
         this.editor = new UserPropertyEditor(passwordHasher);
         this.clock = clock;
@@ -50,6 +52,9 @@ public final class UserCatalog {
         User user = editor.set(User.builder(name, now), properties, now).owner(Optional.of(actor.primaryRole()))
                 .build();
         UserPropertyEditor.checkTypeConsistency(user);
+        if (user.networkPolicy().isPresent()) {
+            networkPolicies.checkUserAttachment(actor, user.name(), user.networkPolicy());
+        }
         requireUniqueLoginName(user, existing.map(User::name));
         existing.ifPresent(old -> users.delete(old.name()));
         users.insert(user);
@@ -106,8 +111,15 @@ public final class UserCatalog {
         User changed = change.apply(user.toBuilder()).build();
         UserPropertyEditor.checkTypeConsistency(changed);
         requireUniqueLoginName(changed, Optional.of(user.name()));
+        boolean networkPolicyChanged = !changed.networkPolicy().equals(user.networkPolicy());
+        if (networkPolicyChanged) {
+            networkPolicies.checkUserAttachment(actor, user.name(), changed.networkPolicy());
+        }
         users.update(user.name(), changed);
         changed(user.name());
+        if (networkPolicyChanged) {
+            networkPolicies.changed();
+        }
     }
 
     public void rename(Actor actor, String name, String newName, boolean ifExists) {

@@ -22,6 +22,7 @@ public enum UserProperty {
     MINS_TO_UNLOCK(true, "null", "Temporary lock on the user will be removed after specified number of minutes"),
     DEFAULT_ROLE(true, "null", "Primary Role which will be used when a session is initiated"),
     DEFAULT_SECONDARY_ROLES(true, "[\"ALL\"]", "The secondary roles activated when a session is initiated"),
+    NETWORK_POLICY(true, "null", "Network policy that restricts where the user may connect from"),
     PASSWORD_LAST_SET_TIME(false, "null", "The timestamp on which the last non-null password was set for the user");
 
     private final boolean settable;

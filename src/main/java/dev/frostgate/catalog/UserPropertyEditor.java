@@ -57,6 +57,7 @@ final class UserPropertyEditor {
                 case MINS_TO_UNLOCK -> user.lockedUntil(Optional.empty()).failedLoginAttempts(0);
                 case DEFAULT_ROLE -> user.defaultRole(Optional.empty());
                 case DEFAULT_SECONDARY_ROLES -> user.defaultSecondaryRoles(User.DefaultSecondaryRoles.ALL);
+                case NETWORK_POLICY -> user.networkPolicy(Optional.empty());
                 default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, name, "USER");
             }
         }
@@ -109,6 +110,7 @@ final class UserPropertyEditor {
             }
             case DEFAULT_ROLE -> user.defaultRole(Optional.of(nonEmpty(name, value)));
             case DEFAULT_SECONDARY_ROLES -> user.defaultSecondaryRoles(secondaryRoles(value));
+            case NETWORK_POLICY -> user.networkPolicy(Optional.of(nonEmpty(name, value).toUpperCase(java.util.Locale.ROOT)));
             default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, name, "USER");
         }
     }

@@ -3,6 +3,7 @@ package dev.frostgate.exec;
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.NetworkPolicyCatalog;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.error.ErrorCode;
@@ -22,9 +23,14 @@ public final class StatementExecutor {
     private final RoleStatements roleStatements;
     private final SessionStatements sessionStatements;
     private final QueryEngine queryEngine;
+    private final NetworkStatements networkStatements;
+    private final AccountStatements accountStatements;
 
-    public StatementExecutor(UserCatalog users, RoleCatalog roles, AccessControl accessControl,
-                             SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName) {
+    public StatementExecutor(UserCatalog users, RoleCatalog roles, NetworkPolicyCatalog networkPolicies,
+                             AccessControl accessControl, SessionManager sessions, LoginHistory loginHistory,
+                             Clock clock, String accountName) {
+        this.networkStatements = new NetworkStatements(networkPolicies);
+        this.accountStatements = new AccountStatements(networkPolicies);
         this.userStatements = new UserStatements(users, clock);
         this.roleStatements = new RoleStatements(roles, accessControl, accountName);
         this.sessionStatements = new SessionStatements(sessions, accessControl);
@@ -51,6 +57,10 @@ public final class StatementExecutor {
 
     private static ResultTable unsupported(String feature) {
         throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, feature);
+    }
+
+    private static boolean isNetwork(Statement.ObjectType type) {
+        return type == Statement.ObjectType.NETWORK_RULE || type == Statement.ObjectType.NETWORK_POLICY;
     }
 
     private static String words(Statement.ObjectType type) {
@@ -84,16 +94,28 @@ public final class StatementExecutor {
             case Statement.Commit commit -> sessionStatements.transaction();
             case Statement.Rollback rollback -> sessionStatements.transaction();
             case Statement.Select select -> queryEngine.execute(context, select.query());
+            case Statement.CreateObject create when isNetwork(create.type()) -> networkStatements.create(context, create);
+            case Statement.AlterObjectSet alter when isNetwork(alter.type()) -> networkStatements.alterSet(context, alter);
+            case Statement.AlterObjectUnset alter when isNetwork(alter.type()) ->
+                    networkStatements.alterUnset(context, alter);
+            case Statement.AlterObjectRename rename when rename.type() == Statement.ObjectType.NETWORK_POLICY ->
+                    networkStatements.rename(context, rename);
+            case Statement.AlterObjectListChange change when change.type() == Statement.ObjectType.NETWORK_POLICY ->
+                    networkStatements.changeList(context, change);
+            case Statement.DropObject drop when isNetwork(drop.type()) -> networkStatements.drop(context, drop);
+            case Statement.DescribeObject describe when isNetwork(describe.type()) ->
+                    networkStatements.describe(describe);
+            case Statement.ShowObjects show when isNetwork(show.type()) -> networkStatements.show(show);
             case Statement.CreateObject create -> unsupported("CREATE " + words(create.type()));
             case Statement.AlterObjectSet alter -> unsupported("ALTER " + words(alter.type()));
             case Statement.AlterObjectUnset alter -> unsupported("ALTER " + words(alter.type()));
-            case Statement.AlterObjectRename alter -> unsupported("ALTER " + words(alter.type()));
-            case Statement.AlterObjectListChange alter -> unsupported("ALTER " + words(alter.type()));
+            case Statement.AlterObjectRename alter -> unsupported("ALTER " + words(alter.type()) + " RENAME");
+            case Statement.AlterObjectListChange alter -> unsupported("ALTER " + words(alter.type()) + " ADD/REMOVE");
             case Statement.DropObject drop -> unsupported("DROP " + words(drop.type()));
             case Statement.DescribeObject describe -> unsupported("DESCRIBE " + words(describe.type()));
             case Statement.ShowObjects show -> unsupported("SHOW " + words(show.type()));
-            case Statement.AlterAccountSet alter -> unsupported("ALTER ACCOUNT");
-            case Statement.AlterAccountUnset alter -> unsupported("ALTER ACCOUNT");
+            case Statement.AlterAccountSet alter -> accountStatements.set(context, alter);
+            case Statement.AlterAccountUnset alter -> accountStatements.unset(context, alter);
             case Statement.SetPolicy set -> unsupported("SET " + set.kind() + " POLICY");
             case Statement.UnsetPolicy unset -> unsupported("UNSET " + unset.kind() + " POLICY");
         };

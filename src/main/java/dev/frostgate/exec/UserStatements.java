@@ -113,6 +113,7 @@ final class UserStatements {
             case MINS_TO_UNLOCK -> String.valueOf(Values.minutesUntil(user.lockedUntil(), now));
             case DEFAULT_ROLE -> Values.text(user.defaultRole());
             case DEFAULT_SECONDARY_ROLES -> user.defaultSecondaryRoles().display();
+            case NETWORK_POLICY -> Values.text(user.networkPolicy());
             case PASSWORD_LAST_SET_TIME -> Values.text(user.passwordLastSet());
         };
     }

@@ -8,6 +8,8 @@ import dev.frostgate.auth.PasswordAuthenticator;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.auth.SessionSettings;
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.NetworkAccess;
+import dev.frostgate.catalog.NetworkPolicyCatalog;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.crypto.PasswordHasher;
@@ -20,6 +22,8 @@ import dev.frostgate.protocol.v1.LoginEndpoint;
 import dev.frostgate.protocol.v1.QueryEndpoints;
 import dev.frostgate.protocol.v1.SessionEndpoints;
 import dev.frostgate.store.Database;
+import dev.frostgate.store.JdbcAccountParameterRepository;
+import dev.frostgate.store.JdbcNetworkPolicyRepository;
 import dev.frostgate.store.JdbcLoginHistoryRepository;
 import dev.frostgate.store.JdbcRoleRepository;
 import dev.frostgate.store.JdbcSessionRepository;
@@ -76,19 +80,25 @@ public final class FrostgateServer implements AutoCloseable {
         JdbcUserRepository userRepository = new JdbcUserRepository(database);
         JdbcRoleRepository roleRepository = new JdbcRoleRepository(database);
         AccessControl accessControl = new AccessControl(roleRepository);
-        UserCatalog users = new UserCatalog(userRepository, accessControl, passwordHasher, clock, account);
+        JdbcNetworkPolicyRepository networkRepository = new JdbcNetworkPolicyRepository(database);
+        JdbcAccountParameterRepository accountParameters = new JdbcAccountParameterRepository(database);
+        NetworkAccess networkAccess = new NetworkAccess(networkRepository, accountParameters);
+        NetworkPolicyCatalog networkPolicies = new NetworkPolicyCatalog(networkRepository, accountParameters,
+                userRepository, networkAccess, accessControl, clock, account);
+        UserCatalog users = new UserCatalog(userRepository, accessControl, networkPolicies, passwordHasher, clock,
+                account);
         RoleCatalog roles = new RoleCatalog(roleRepository, users, accessControl, clock, account);
         bootstrapAdministrator(config, users, roles, passwordHasher, secrets, console);
 
         SessionManager sessions = new SessionManager(new JdbcSessionRepository(database), userRepository,
-                new TokenDigester(serverKey), secrets, SessionSettings.DEFAULTS, clock);
+                networkAccess, new TokenDigester(serverKey), secrets, SessionSettings.DEFAULTS, clock);
         users.addListener(sessions);
         LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
         LoginPipeline pipeline = new LoginPipeline(account,
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, LockoutSettings.DEFAULTS, clock)),
-                userRepository, roleRepository, sessions, loginHistory, clock);
-        StatementExecutor executor = new StatementExecutor(users, roles, accessControl, sessions, loginHistory, clock,
-                account);
+                userRepository, roleRepository, networkAccess, sessions, loginHistory, clock);
+        StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, accessControl, sessions,
+                loginHistory, clock, account);
         QueryRegistry queries = new QueryRegistry();
 
         ObjectMapper json = new ObjectMapper();

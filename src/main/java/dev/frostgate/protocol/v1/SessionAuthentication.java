@@ -23,7 +23,7 @@ final class SessionAuthentication {
             return Optional.empty();
         }
         try {
-            return Optional.of(sessions.authenticate(token.get()));
+            return Optional.of(sessions.authenticate(token.get(), exchange.clientAddress()));
         } catch (FrostgateException refused) {
             V1Responses.failure(exchange, refused.errorCode(), refused.getMessage(), null);
             return Optional.empty();

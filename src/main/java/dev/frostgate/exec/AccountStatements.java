@@ -1,0 +1,38 @@
+package dev.frostgate.exec;
+
+import dev.frostgate.catalog.NetworkPolicyCatalog;
+import dev.frostgate.catalog.PropertyValues;
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import dev.frostgate.sql.Property;
+import dev.frostgate.sql.Statement;
+
+/** ALTER ACCOUNT SET / UNSET of account parameters (NETWORK_POLICY so far). */
+final class AccountStatements {
+    private final NetworkPolicyCatalog networkPolicies;
+
+    AccountStatements(NetworkPolicyCatalog networkPolicies) {
+        this.networkPolicies = networkPolicies;
+    }
+
+    ResultTable set(SessionContext context, Statement.AlterAccountSet set) {
+        for (Property parameter : set.parameters()) {
+            if (!parameter.name().equals("NETWORK_POLICY")) {
+                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, parameter.name(), "ACCOUNT");
+            }
+            networkPolicies.attachToAccount(context.actor(),
+                    PropertyValues.text(parameter.name(), parameter.value()).toUpperCase(java.util.Locale.ROOT));
+        }
+        return ResultTable.success();
+    }
+
+    ResultTable unset(SessionContext context, Statement.AlterAccountUnset unset) {
+        for (String parameter : unset.parameterNames()) {
+            if (!parameter.equals("NETWORK_POLICY")) {
+                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, parameter, "ACCOUNT");
+            }
+            networkPolicies.detachFromAccount(context.actor());
+        }
+        return ResultTable.success();
+    }
+}

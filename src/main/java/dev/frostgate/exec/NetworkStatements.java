@@ -1,0 +1,120 @@
+package dev.frostgate.exec;
+
+import static dev.frostgate.exec.ResultTable.row;
+
+import dev.frostgate.catalog.NetworkPolicy;
+import dev.frostgate.catalog.NetworkPolicyCatalog;
+import dev.frostgate.catalog.NetworkRule;
+import dev.frostgate.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/** CREATE / ALTER / DROP / DESCRIBE / SHOW for NETWORK RULE and NETWORK POLICY. */
+final class NetworkStatements {
+    private static final List<Column> SHOW_RULE_COLUMNS = List.of(Column.timestamp("created_on"), Column.text("name"),
+            Column.text("database_name"), Column.text("schema_name"), Column.text("owner"), Column.text("comment"),
+            Column.text("type"), Column.text("mode"), Column.number("entries_in_valuelist"),
+            Column.text("owner_role_type"));
+    private static final List<Column> DESCRIBE_RULE_COLUMNS = List.of(Column.timestamp("created_on"),
+            Column.text("name"), Column.text("database_name"), Column.text("schema_name"), Column.text("owner"),
+            Column.text("comment"), Column.text("type"), Column.text("mode"), Column.text("value_list"));
+    private static final List<Column> SHOW_POLICY_COLUMNS = List.of(Column.timestamp("created_on"),
+            Column.text("name"), Column.text("comment"), Column.number("entries_in_allowed_ip_list"),
+            Column.number("entries_in_blocked_ip_list"), Column.number("entries_in_allowed_network_rules"),
+            Column.number("entries_in_blocked_network_rules"));
+    private static final List<Column> DESCRIBE_POLICY_COLUMNS = List.of(Column.text("name"), Column.text("value"));
+
+    private final NetworkPolicyCatalog catalog;
+
+    NetworkStatements(NetworkPolicyCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    ResultTable create(SessionContext context, Statement.CreateObject create) {
+        boolean created = create.type() == Statement.ObjectType.NETWORK_RULE
+                ? catalog.createRule(context.actor(), create.name(), create.properties(), create.orReplace(),
+                        create.ifNotExists())
+                : catalog.createPolicy(context.actor(), create.name(), create.properties(), create.orReplace(),
+                        create.ifNotExists());
+        return ResultTable.created(kindName(create.type()), create.name().name(), created);
+    }
+
+    ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
+        if (alter.type() == Statement.ObjectType.NETWORK_RULE) {
+            catalog.alterRuleSet(context.actor(), alter.name(), alter.properties(), alter.ifExists());
+        } else {
+            catalog.alterPolicySet(context.actor(), alter.name(), alter.properties(), alter.ifExists());
+        }
+        return ResultTable.success();
+    }
+
+    ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
+        if (alter.type() == Statement.ObjectType.NETWORK_RULE) {
+            catalog.alterRuleUnset(context.actor(), alter.name(), alter.propertyNames(), alter.ifExists());
+        } else {
+            catalog.alterPolicyUnset(context.actor(), alter.name(), alter.propertyNames(), alter.ifExists());
+        }
+        return ResultTable.success();
+    }
+
+    ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
+        catalog.renamePolicy(context.actor(), rename.name(), rename.newName(), rename.ifExists());
+        return ResultTable.success();
+    }
+
+    ResultTable changeList(SessionContext context, Statement.AlterObjectListChange change) {
+        catalog.alterPolicyList(context.actor(), change.name(), change.add(), change.change(), change.ifExists());
+        return ResultTable.success();
+    }
+
+    ResultTable drop(SessionContext context, Statement.DropObject drop) {
+        boolean dropped = drop.type() == Statement.ObjectType.NETWORK_RULE
+                ? catalog.dropRule(context.actor(), drop.name(), drop.ifExists())
+                : catalog.dropPolicy(context.actor(), drop.name(), drop.ifExists());
+        return ResultTable.dropped(drop.name().name(), dropped);
+    }
+
+    ResultTable describe(Statement.DescribeObject describe) {
+        if (describe.type() == Statement.ObjectType.NETWORK_RULE) {
+            NetworkRule rule = catalog.requireRule(describe.name());
+            return new ResultTable(DESCRIBE_RULE_COLUMNS, List.of(row(rule.createdOn(), rule.name(),
+                    rule.databaseName().orElse(null), rule.schemaName().orElse(null), rule.owner().orElse(null),
+                    rule.comment().orElse(null), rule.type().name(), rule.mode().name(),
+                    String.join(",", rule.values()))), StatementKind.DESCRIBE);
+        }
+        NetworkPolicy policy = catalog.requirePolicy(describe.name());
+        return new ResultTable(DESCRIBE_POLICY_COLUMNS, List.of(
+                row("ALLOWED_IP_LIST", String.join(",", policy.allowedIpList())),
+                row("BLOCKED_IP_LIST", String.join(",", policy.blockedIpList())),
+                row("ALLOWED_NETWORK_RULE_LIST", String.join(",", policy.allowedNetworkRules())),
+                row("BLOCKED_NETWORK_RULE_LIST", String.join(",", policy.blockedNetworkRules()))),
+                StatementKind.DESCRIBE);
+    }
+
+    ResultTable show(Statement.ShowObjects show) {
+        Optional<NamePattern> like = show.likePattern().map(NamePattern::caseInsensitive);
+        long limit = show.limit().orElse(Long.MAX_VALUE);
+        if (show.type() == Statement.ObjectType.NETWORK_RULE) {
+            List<List<Object>> rows = catalog.rules().stream()
+                    .filter(rule -> like.map(pattern -> pattern.matches(rule.name())).orElse(true))
+                    .filter(rule -> show.startsWith().map(rule.name()::startsWith).orElse(true)).limit(limit)
+                    .map(rule -> row(rule.createdOn(), rule.name(), rule.databaseName().orElse(null),
+                            rule.schemaName().orElse(null), rule.owner().orElse(null), rule.comment().orElse(null),
+                            rule.type().name(), rule.mode().name(), (long) rule.values().size(), "ROLE"))
+                    .toList();
+            return new ResultTable(SHOW_RULE_COLUMNS, rows, StatementKind.SHOW);
+        }
+        List<List<Object>> rows = catalog.policies().stream()
+                .filter(policy -> like.map(pattern -> pattern.matches(policy.name())).orElse(true))
+                .filter(policy -> show.startsWith().map(policy.name()::startsWith).orElse(true)).limit(limit)
+                .map(policy -> row(policy.createdOn(), policy.name(), policy.comment().orElse(null),
+                        (long) policy.allowedIpList().size(), (long) policy.blockedIpList().size(),
+                        (long) policy.allowedNetworkRules().size(), (long) policy.blockedNetworkRules().size()))
+                .toList();
+        return new ResultTable(SHOW_POLICY_COLUMNS, rows, StatementKind.SHOW);
+    }
+
+    private static String kindName(Statement.ObjectType type) {
+        return type == Statement.ObjectType.NETWORK_RULE ? "Network rule" : "Network policy";
+    }
+}
