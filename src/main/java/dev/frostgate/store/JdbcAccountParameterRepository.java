@@ -22,7 +22,8 @@ public final class JdbcAccountParameterRepository implements AccountParameterRep
     public Map<String, String> all() {
         Map<String, String> parameters = new LinkedHashMap<>();
         jdbc.query("SELECT name, parameter_value FROM account_parameters ORDER BY name",
-                row -> parameters.put(row.getString(1), row.getString(2)));
+                row -> Map.entry(row.getString(1), row.getString(2)))
+                .forEach(entry -> parameters.put(entry.getKey(), entry.getValue()));
         return parameters;
     }
 

@@ -17,10 +17,17 @@ public final class RunningServer implements AutoCloseable {
     private final FrostgateServer server;
     private final Path dataDirectory;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final boolean ownsDataDirectory;
+    private boolean stopped;
 
     private RunningServer(UnaryOperator<ServerConfig> customize, Clock clock) throws Exception {
-        this.dataDirectory = Files.createTempDirectory("frostgate-test");
-        ServerConfig config = customize.apply(ServerConfig.embedded(dataDirectory).withAdminPassword(ADMIN_PASSWORD));
+        Path created = Files.createTempDirectory("frostgate-test");
+        ServerConfig config = customize.apply(ServerConfig.embedded(created).withAdminPassword(ADMIN_PASSWORD));
+        this.dataDirectory = config.dataDirectory();
+        this.ownsDataDirectory = dataDirectory.equals(created);
+        if (!ownsDataDirectory) {
+            Files.delete(created);
+        }
         this.server = FrostgateServer.start(config, clock, new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
@@ -52,8 +59,22 @@ public final class RunningServer implements AutoCloseable {
         return console.toString(StandardCharsets.UTF_8);
     }
 
+    /** Stops the server but keeps its data directory, for tests that inspect the files afterwards. */
+    public void stop() throws Exception {
+        if (!stopped) {
+            stopped = true;
+            server.close();
+        }
+    }
+
+    /** Stops the server and deletes the data directory this test server created. */
     @Override
     public void close() throws Exception {
-        server.close();
+        stop();
+        if (ownsDataDirectory) {
+            try (var files = Files.walk(dataDirectory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 }
