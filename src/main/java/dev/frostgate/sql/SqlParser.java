@@ -1,5 +1,7 @@
 package dev.frostgate.sql;
 
+import java.util.Optional;
+
 /**
  * Parses one statement of Frostgate's Snowflake dialect into a {@link Statement}. Hand-written recursive
  * descent over {@link SqlLexer}'s tokens; the only exception it throws is {@link SqlSyntaxException}.
@@ -85,6 +87,10 @@ public final class SqlParser {
         if (cursor.acceptKeyword("USER")) {
             return users().parseCreate(orReplace);
         }
+        Optional<Statement.ObjectType> type = ObjectStatementParser.acceptType(cursor, false);
+        if (type.isPresent()) {
+            return objects().parseCreate(type.get(), orReplace);
+        }
         cursor.expectKeyword("ROLE");
         return roles().parseCreate(orReplace);
     }
@@ -93,6 +99,13 @@ public final class SqlParser {
         cursor.expectKeyword("ALTER");
         if (cursor.acceptKeyword("USER")) {
             return users().parseAlter();
+        }
+        if (cursor.acceptKeyword("ACCOUNT")) {
+            return objects().parseAlterAccount();
+        }
+        Optional<Statement.ObjectType> type = ObjectStatementParser.acceptType(cursor, true);
+        if (type.isPresent()) {
+            return objects().parseAlter(type.get());
         }
         cursor.expectKeyword("SESSION");
         return sessions().parseAlterSession();
@@ -103,12 +116,20 @@ public final class SqlParser {
         if (cursor.acceptKeyword("USER")) {
             return users().parseDrop();
         }
+        Optional<Statement.ObjectType> type = ObjectStatementParser.acceptType(cursor, true);
+        if (type.isPresent()) {
+            return objects().parseDrop(type.get());
+        }
         cursor.expectKeyword("ROLE");
         return roles().parseDrop();
     }
 
     private Statement parseDescribe() {
         cursor.advance();
+        Optional<Statement.ObjectType> type = ObjectStatementParser.acceptType(cursor, true);
+        if (type.isPresent()) {
+            return objects().parseDescribe(type.get());
+        }
         cursor.expectKeyword("USER");
         return users().parseDescribe();
     }
@@ -121,6 +142,10 @@ public final class SqlParser {
         if (cursor.acceptKeyword("ROLES")) {
             return roles().parseShow();
         }
+        Optional<Statement.ObjectType> type = ObjectStatementParser.acceptPluralType(cursor);
+        if (type.isPresent()) {
+            return objects().parseShow(type.get());
+        }
         cursor.expectKeyword("GRANTS");
         return new GrantStatementParser(cursor).parseShowGrants();
     }
@@ -131,6 +156,10 @@ public final class SqlParser {
 
     private RoleStatementParser roles() {
         return new RoleStatementParser(cursor);
+    }
+
+    private ObjectStatementParser objects() {
+        return new ObjectStatementParser(cursor);
     }
 
     private SessionStatementParser sessions() {
