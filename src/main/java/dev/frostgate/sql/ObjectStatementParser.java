@@ -88,11 +88,7 @@ final class ObjectStatementParser {
         }
         if (type == Statement.ObjectType.NETWORK_POLICY && (cursor.isKeyword("ADD") || cursor.isKeyword("REMOVE"))) {
             boolean add = cursor.advance().isKeyword("ADD");
-            List<Property> change = properties.parseRequiredPropertyList();
-            if (change.size() != 1) {
-                throw cursor.unexpected();
-            }
-            return new Statement.AlterObjectListChange(type, ifExists, name, add, change.get(0));
+            return new Statement.AlterObjectListChange(type, ifExists, name, add, properties.parseProperty());
         }
         throw cursor.unexpected();
     }

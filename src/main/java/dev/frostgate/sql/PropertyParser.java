@@ -67,7 +67,7 @@ final class PropertyParser {
         return cursor.is(TokenType.IDENTIFIER) && cursor.is(1, TokenType.EQUALS);
     }
 
-    private Property parseProperty() {
+    Property parseProperty() {
         String name = cursor.expectWord();
         cursor.expect(TokenType.EQUALS);
         return new Property(name, parseValue());
