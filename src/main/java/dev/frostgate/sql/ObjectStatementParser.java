@@ -139,10 +139,12 @@ final class ObjectStatementParser {
         return new Statement.AlterAccountUnset(properties.parsePropertyNames());
     }
 
+    /** {@code name}, {@code schema.name} or {@code database.schema.name}; a fourth part is a syntax error. */
     private QualifiedName qualifiedName() {
-        List<String> parts = cursor.expectQualifiedName();
-        if (parts.size() > 3) {
-            throw cursor.unexpected();
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add(cursor.expectName());
+        while (parts.size() < 3 && cursor.accept(TokenType.DOT)) {
+            parts.add(cursor.expectName());
         }
         return new QualifiedName(parts);
     }
