@@ -90,7 +90,7 @@ class ObjectStatementParserTest {
         assertSyntaxError("ALTER NETWORK RULE r ADD VALUE_LIST = ('1.2.3.4')", 21, "ADD");
         assertSyntaxError("ALTER NETWORK POLICY p ADD ALLOWED_IP_LIST = ('1.2.3.4') BLOCKED_IP_LIST = ()", 57,
                 "BLOCKED_IP_LIST");
-        assertSyntaxError("DROP NETWORK RULE a.b.c.d", 23, "d");
+        assertSyntaxError("DROP NETWORK RULE a.b.c.d", 23, ".");
         assertSyntaxError("ALTER ACCOUNT", 13, "<EOF>");
     }
 }
