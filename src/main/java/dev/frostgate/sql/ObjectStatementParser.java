@@ -130,13 +130,17 @@ final class ObjectStatementParser {
         return new Statement.ShowObjects(type, like, in, on, startsWith, limit);
     }
 
-    /** {@code ALTER ACCOUNT SET param = value … | UNSET param[, …]} (policy attachments come separately). */
+    /** {@code ALTER ACCOUNT SET param = value … | UNSET param[, …]}, or a policy attachment. */
     Statement parseAlterAccount() {
+        PolicyAttachmentParser policies = new PolicyAttachmentParser(cursor);
+        Statement.PolicyTarget account = new Statement.PolicyTarget.Account(Optional.empty());
         if (cursor.acceptKeyword("SET")) {
-            return new Statement.AlterAccountSet(properties.parseRequiredPropertyList());
+            return policies.startsPolicyKind() ? policies.parseSet(account)
+                    : new Statement.AlterAccountSet(properties.parseRequiredPropertyList());
         }
         cursor.expectKeyword("UNSET");
-        return new Statement.AlterAccountUnset(properties.parsePropertyNames());
+        return policies.startsPolicyKind() ? policies.parseUnset(account)
+                : new Statement.AlterAccountUnset(properties.parsePropertyNames());
     }
 
     /** {@code name}, {@code schema.name} or {@code database.schema.name}; a fourth part is a syntax error. */

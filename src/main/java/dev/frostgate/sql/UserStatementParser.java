@@ -29,11 +29,15 @@ final class UserStatementParser {
         Optional<String> name = cursor.isKeyword("SET") || cursor.isKeyword("UNSET")
                 ? Optional.empty()
                 : Optional.of(cursor.expectName());
+        PolicyAttachmentParser policies = new PolicyAttachmentParser(cursor);
+        Statement.PolicyTarget target = new Statement.PolicyTarget.User(ifExists, name);
         if (cursor.acceptKeyword("SET")) {
-            return new Statement.AlterUserSet(ifExists, name, properties.parseRequiredPropertyList());
+            return policies.startsPolicyKind() ? policies.parseSet(target)
+                    : new Statement.AlterUserSet(ifExists, name, properties.parseRequiredPropertyList());
         }
         if (cursor.acceptKeyword("UNSET")) {
-            return new Statement.AlterUserUnset(ifExists, name, properties.parsePropertyNames());
+            return policies.startsPolicyKind() ? policies.parseUnset(target)
+                    : new Statement.AlterUserUnset(ifExists, name, properties.parsePropertyNames());
         }
         if (name.isPresent() && cursor.isKeyword("RENAME")) {
             cursor.expectKeyword("RENAME", "TO");

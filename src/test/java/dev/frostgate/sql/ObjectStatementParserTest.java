@@ -83,6 +83,25 @@ class ObjectStatementParserTest {
     }
 
     @Test
+    void policyAttachments() {
+        assertThat(SqlParser.parse("ALTER ACCOUNT SET AUTHENTICATION POLICY db.s.p FOR ALL SERVICE USERS FORCE"))
+                .isEqualTo(new Statement.SetPolicy(new Statement.PolicyTarget.Account(Optional.of("SERVICE")),
+                        Statement.PolicyKind.AUTHENTICATION, QualifiedName.of("DB", "S", "P"), true));
+        assertThat(SqlParser.parse("ALTER ACCOUNT UNSET PASSWORD POLICY")).isEqualTo(new Statement.UnsetPolicy(
+                new Statement.PolicyTarget.Account(Optional.empty()), Statement.PolicyKind.PASSWORD));
+        assertThat(SqlParser.parse("ALTER USER example_user SET AUTHENTICATION POLICY restrict_client_type_policy;"))
+                .isEqualTo(new Statement.SetPolicy(new Statement.PolicyTarget.User(false, Optional.of("EXAMPLE_USER")),
+                        Statement.PolicyKind.AUTHENTICATION, QualifiedName.of("RESTRICT_CLIENT_TYPE_POLICY"), false));
+        assertThat(SqlParser.parse("ALTER USER IF EXISTS UNSET SESSION POLICY")).isEqualTo(new Statement.UnsetPolicy(
+                new Statement.PolicyTarget.User(true, Optional.empty()), Statement.PolicyKind.SESSION));
+        assertThat(SqlParser.parse("ALTER USER u SET PASSWORD = 'x'")).isInstanceOf(Statement.AlterUserSet.class);
+        assertThat(SqlParser.parse("ALTER USER u UNSET PASSWORD")).isInstanceOf(Statement.AlterUserUnset.class);
+        assertSyntaxError("ALTER ACCOUNT SET AUTHENTICATION POLICY p FOR ALL ROBOT USERS", 50, "ROBOT");
+        assertSyntaxError("ALTER ACCOUNT SET AUTHENTICATION POLICY", 39, "<EOF>");
+        assertSyntaxError("ALTER USER u SET AUTHENTICATION POLICY p FOR ALL PERSON USERS", 41, "FOR");
+    }
+
+    @Test
     void malformedObjectStatements() {
         assertSyntaxError("CREATE NETWORK POLICY", 21, "<EOF>");
         assertSyntaxError("CREATE INTEGRATION x TYPE = SCIM", 7, "INTEGRATION");
