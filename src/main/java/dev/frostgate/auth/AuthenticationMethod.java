@@ -8,16 +8,23 @@ import java.util.Optional;
  * the authenticator is what the drivers send in AUTHENTICATOR (absent means SNOWFLAKE, a password).
  */
 public enum AuthenticationMethod {
-    PASSWORD("SNOWFLAKE"),
-    PROGRAMMATIC_ACCESS_TOKEN("PROGRAMMATIC_ACCESS_TOKEN"),
-    OAUTH_ACCESS_TOKEN("OAUTH"),
-    RSA_KEYPAIR("SNOWFLAKE_JWT"),
-    SAML2_ASSERTION("EXTERNALBROWSER");
+    PASSWORD("SNOWFLAKE", "PASSWORD"),
+    PROGRAMMATIC_ACCESS_TOKEN("PROGRAMMATIC_ACCESS_TOKEN", "PROGRAMMATIC_ACCESS_TOKEN"),
+    OAUTH_ACCESS_TOKEN("OAUTH", "OAUTH"),
+    RSA_KEYPAIR("SNOWFLAKE_JWT", "KEYPAIR"),
+    SAML2_ASSERTION("EXTERNALBROWSER", "SAML");
 
     private final String authenticator;
+    private final String policyName;
 
-    AuthenticationMethod(String authenticator) {
+    AuthenticationMethod(String authenticator, String policyName) {
         this.authenticator = authenticator;
+        this.policyName = policyName;
+    }
+
+    /** The method's name in an authentication policy's AUTHENTICATION_METHODS. */
+    public String policyName() {
+        return policyName;
     }
 
     public static Optional<AuthenticationMethod> fromAuthenticator(Optional<String> authenticator) {

@@ -26,6 +26,11 @@ public enum ClientType {
         this.driver = driver;
     }
 
+    /** The client class an authentication policy's CLIENT_TYPES names: DRIVERS, SNOWSQL, SNOWFLAKE_UI or none. */
+    public String policyClass() {
+        return driver ? "DRIVERS" : this == OTHER ? "OTHER" : name();
+    }
+
     /** True for the drivers, which authentication policies group as DRIVERS. */
     public boolean isDriver() {
         return driver;

@@ -1,6 +1,7 @@
 package dev.frostgate.auth;
 
 import dev.frostgate.audit.LoginHistory;
+import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.RoleHierarchy;
 import dev.frostgate.catalog.RoleRepository;
@@ -18,8 +19,9 @@ import java.util.Optional;
 
 /**
  * The login stages, in Snowflake's order: account → method → the user the credential claims →
- * network policy → credential verification → user state → role → session. Every attempt, passed
- * or refused, is written to the login history. Authentication policies join before verification.
+ * network policy → authentication policy (client type, client version, method) → credential
+ * verification → user state → role → session. Every attempt, passed or refused, is written to the
+ * login history.
  */
 public final class LoginPipeline {
     private final String accountName;
@@ -29,12 +31,15 @@ public final class LoginPipeline {
     private final SessionManager sessions;
     private final LoginHistory history;
     private final NetworkAccess networkAccess;
+    private final AuthenticationPolicyCatalog authenticationPolicies;
     private final Clock clock;
 
     public LoginPipeline(String accountName, List<Authenticator> authenticators, UserRepository users,
-                         RoleRepository roles, NetworkAccess networkAccess, SessionManager sessions,
+                         RoleRepository roles, NetworkAccess networkAccess,
+                         AuthenticationPolicyCatalog authenticationPolicies, SessionManager sessions,
                          LoginHistory history, Clock clock) {
         this.networkAccess = networkAccess;
+        this.authenticationPolicies = authenticationPolicies;
         this.accountName = accountName;
         authenticators.forEach(authenticator -> this.authenticators.put(authenticator.method(), authenticator));
         this.users = users;
@@ -73,6 +78,8 @@ public final class LoginPipeline {
             throw new LoginFailure(ErrorCode.INCOMING_IP_BLOCKED, claimed.map(User::name),
                     request.client().ipAddress());
         }
+        AuthenticationPolicyCheck.check(authenticationPolicies.effectivePolicy(claimed).policy(),
+                authenticator.method(), request.client(), claimed);
         if (claimed.isEmpty()) {
             throw authenticator.rejectUnknown(request);
         }

@@ -77,7 +77,7 @@ public final class NetworkPolicyCatalog {
             throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "Missing required property 'VALUE_LIST'.");
         }
         validateRuleValues(type, values);
-        repository.saveRule(new NetworkRule(name.name(), databaseOf(name), schemaOf(name), type, mode, values, comment,
+        repository.saveRule(new NetworkRule(name.name(), name.database(), name.schema(), type, mode, values, comment,
                 Optional.of(actor.primaryRole()), clock.instant()));
         changed();
         return true;
@@ -448,13 +448,7 @@ public final class NetworkPolicyCatalog {
         }
     }
 
-    private static Optional<String> databaseOf(QualifiedName name) {
-        return name.parts().size() == 3 ? Optional.of(name.parts().get(0)) : Optional.empty();
-    }
 
-    private static Optional<String> schemaOf(QualifiedName name) {
-        return name.parts().size() >= 2 ? Optional.of(name.parts().get(name.parts().size() - 2)) : Optional.empty();
-    }
 
     /** Rule names in a list are written as strings but read as unquoted identifiers: {@code 'db.s.r'} → R. */
     private static String lastPart(String qualified) {

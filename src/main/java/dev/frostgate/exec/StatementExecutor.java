@@ -3,6 +3,7 @@ package dev.frostgate.exec;
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
@@ -26,9 +27,12 @@ public final class StatementExecutor {
     private final NetworkStatements networkStatements;
     private final AccountStatements accountStatements;
 
+    private final AuthenticationPolicyStatements authenticationPolicyStatements;
+
     public StatementExecutor(UserCatalog users, RoleCatalog roles, NetworkPolicyCatalog networkPolicies,
-                             AccessControl accessControl, SessionManager sessions, LoginHistory loginHistory,
-                             Clock clock, String accountName) {
+                             AuthenticationPolicyCatalog authenticationPolicies, AccessControl accessControl,
+                             SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName) {
+        this.authenticationPolicyStatements = new AuthenticationPolicyStatements(authenticationPolicies, users);
         this.networkStatements = new NetworkStatements(networkPolicies);
         this.accountStatements = new AccountStatements(networkPolicies);
         this.userStatements = new UserStatements(users, clock);
@@ -57,6 +61,10 @@ public final class StatementExecutor {
 
     private static ResultTable unsupported(String feature) {
         throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, feature);
+    }
+
+    private static boolean isAuthentication(Statement.ObjectType type) {
+        return type == Statement.ObjectType.AUTHENTICATION_POLICY;
     }
 
     private static boolean isNetwork(Statement.ObjectType type) {
@@ -106,6 +114,24 @@ public final class StatementExecutor {
             case Statement.DescribeObject describe when isNetwork(describe.type()) ->
                     networkStatements.describe(describe);
             case Statement.ShowObjects show when isNetwork(show.type()) -> networkStatements.show(show);
+            case Statement.CreateObject create when isAuthentication(create.type()) ->
+                    authenticationPolicyStatements.create(context, create);
+            case Statement.AlterObjectSet alter when isAuthentication(alter.type()) ->
+                    authenticationPolicyStatements.alterSet(context, alter);
+            case Statement.AlterObjectUnset alter when isAuthentication(alter.type()) ->
+                    authenticationPolicyStatements.alterUnset(context, alter);
+            case Statement.AlterObjectRename rename when isAuthentication(rename.type()) ->
+                    authenticationPolicyStatements.rename(context, rename);
+            case Statement.DropObject drop when isAuthentication(drop.type()) ->
+                    authenticationPolicyStatements.drop(context, drop);
+            case Statement.DescribeObject describe when isAuthentication(describe.type()) ->
+                    authenticationPolicyStatements.describe(context, describe);
+            case Statement.ShowObjects show when isAuthentication(show.type()) ->
+                    authenticationPolicyStatements.show(context, show);
+            case Statement.SetPolicy set when set.kind() == Statement.PolicyKind.AUTHENTICATION ->
+                    authenticationPolicyStatements.setPolicy(context, set);
+            case Statement.UnsetPolicy unset when unset.kind() == Statement.PolicyKind.AUTHENTICATION ->
+                    authenticationPolicyStatements.unsetPolicy(context, unset);
             case Statement.CreateObject create -> unsupported("CREATE " + words(create.type()));
             case Statement.AlterObjectSet alter -> unsupported("ALTER " + words(alter.type()));
             case Statement.AlterObjectUnset alter -> unsupported("ALTER " + words(alter.type()));

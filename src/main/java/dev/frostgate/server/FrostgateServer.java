@@ -8,6 +8,7 @@ import dev.frostgate.auth.PasswordAuthenticator;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.auth.SessionSettings;
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
 import dev.frostgate.catalog.RoleCatalog;
@@ -23,6 +24,7 @@ import dev.frostgate.protocol.v1.QueryEndpoints;
 import dev.frostgate.protocol.v1.SessionEndpoints;
 import dev.frostgate.store.Database;
 import dev.frostgate.store.JdbcAccountParameterRepository;
+import dev.frostgate.store.JdbcAuthenticationPolicyRepository;
 import dev.frostgate.store.JdbcNetworkPolicyRepository;
 import dev.frostgate.store.JdbcLoginHistoryRepository;
 import dev.frostgate.store.JdbcRoleRepository;
@@ -85,6 +87,8 @@ public final class FrostgateServer implements AutoCloseable {
         NetworkAccess networkAccess = new NetworkAccess(networkRepository, accountParameters);
         NetworkPolicyCatalog networkPolicies = new NetworkPolicyCatalog(networkRepository, accountParameters,
                 userRepository, networkAccess, accessControl, clock, account);
+        AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(
+                new JdbcAuthenticationPolicyRepository(database), userRepository, accessControl, clock, account);
         UserCatalog users = new UserCatalog(userRepository, accessControl, networkPolicies, passwordHasher, clock,
                 account);
         RoleCatalog roles = new RoleCatalog(roleRepository, users, accessControl, clock, account);
@@ -96,9 +100,9 @@ public final class FrostgateServer implements AutoCloseable {
         LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
         LoginPipeline pipeline = new LoginPipeline(account,
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, LockoutSettings.DEFAULTS, clock)),
-                userRepository, roleRepository, networkAccess, sessions, loginHistory, clock);
-        StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, accessControl, sessions,
-                loginHistory, clock, account);
+                userRepository, roleRepository, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
+        StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
+                accessControl, sessions, loginHistory, clock, account);
         QueryRegistry queries = new QueryRegistry();
 
         ObjectMapper json = new ObjectMapper();

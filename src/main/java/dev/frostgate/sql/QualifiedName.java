@@ -18,6 +18,16 @@ public record QualifiedName(List<String> parts) {
         return new QualifiedName(List.of(parts));
     }
 
+    /** The database qualifier of {@code db.schema.name}. */
+    public java.util.Optional<String> database() {
+        return parts.size() == 3 ? java.util.Optional.of(parts.get(0)) : java.util.Optional.empty();
+    }
+
+    /** The schema qualifier of {@code schema.name} or {@code db.schema.name}. */
+    public java.util.Optional<String> schema() {
+        return parts.size() >= 2 ? java.util.Optional.of(parts.get(parts.size() - 2)) : java.util.Optional.empty();
+    }
+
     /** The object's own name, without qualifiers. */
     public String name() {
         return parts.get(parts.size() - 1);

@@ -1,0 +1,223 @@
+package dev.frostgate.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import dev.frostgate.sql.Property;
+import dev.frostgate.sql.QualifiedName;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Authentication policies: CRUD with privileges, attachment to the account, to all PERSON or all
+ * SERVICE users, or to one user, and resolution of the policy that governs a user — most specific
+ * first: user, user type, account, then the built-in default.
+ */
+public final class AuthenticationPolicyCatalog {
+    private static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
+    private static final PolicyAttachment.PolicyKind KIND = PolicyAttachment.PolicyKind.AUTHENTICATION;
+
+    /** The policy that governs a user, and where it was set: USER, ACCOUNT or SYSTEM (the default). */
+    public record EffectivePolicy(AuthenticationPolicy policy, String setOn) {}
+
+    private final AuthenticationPolicyRepository repository;
+    private final UserRepository users;
+    private final AccessControl accessControl;
+    private final AuthenticationPolicyEditor editor = new AuthenticationPolicyEditor();
+    private final Clock clock;
+    private final String accountName;
+    private final Cache<String, Optional<EffectivePolicy>> effectiveByUser =
+            Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
+
+    public AuthenticationPolicyCatalog(AuthenticationPolicyRepository repository, UserRepository users,
+                                       AccessControl accessControl, Clock clock, String accountName) {
+        this.repository = repository;
+        this.users = users;
+        this.accessControl = accessControl;
+        this.clock = clock;
+        this.accountName = accountName;
+    }
+
+    public boolean create(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
+                          boolean ifNotExists) {
+        accessControl.requireOnAccount(actor, "CREATE AUTHENTICATION POLICY", accountName);
+        Optional<AuthenticationPolicy> existing = repository.find(name.name());
+        if (existing.isPresent()) {
+            if (ifNotExists && !orReplace) {
+                return false;
+            }
+            if (!orReplace) {
+                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name.name());
+            }
+            requireOwnership(actor, existing.get());
+            requireDetached(name.name(), "replaced");
+        }
+        AuthenticationPolicy fresh = AuthenticationPolicy.withDefaults(name.name(), name.database(), name.schema(),
+                Optional.of(actor.primaryRole()), clock.instant());
+        repository.save(name.name(), editor.set(fresh, properties));
+        changed();
+        return true;
+    }
+
+    public void alterSet(Actor actor, QualifiedName name, List<Property> properties, boolean ifExists) {
+        findForChange(actor, name, ifExists).ifPresent(policy -> {
+            repository.save(policy.name(), editor.set(policy, properties));
+            changed();
+        });
+    }
+
+    public void alterUnset(Actor actor, QualifiedName name, List<String> propertyNames, boolean ifExists) {
+        findForChange(actor, name, ifExists).ifPresent(policy -> {
+            repository.save(policy.name(), editor.unset(policy, propertyNames));
+            changed();
+        });
+    }
+
+    public void rename(Actor actor, QualifiedName name, QualifiedName newName, boolean ifExists) {
+        findForChange(actor, name, ifExists).ifPresent(policy -> {
+            if (repository.find(newName.name()).isPresent()) {
+                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
+            }
+            repository.save(policy.name(), policy.toBuilder().name(newName.name()).build());
+            changed();
+        });
+    }
+
+    public boolean drop(Actor actor, QualifiedName name, boolean ifExists) {
+        Optional<AuthenticationPolicy> found = findForChange(actor, name, ifExists);
+        if (found.isEmpty()) {
+            return false;
+        }
+        requireDetached(name.name(), "dropped");
+        repository.delete(name.name());
+        changed();
+        return true;
+    }
+
+    public AuthenticationPolicy describe(Actor actor, QualifiedName name) {
+        AuthenticationPolicy policy = repository.find(name.name())
+                .orElseThrow(() -> notFound(name.name()));
+        if (!accessControl.owns(actor, policy.owner())
+                && !accessControl.holdsOnAccount(actor, "APPLY AUTHENTICATION POLICY")) {
+            throw notFound(name.name());
+        }
+        return policy;
+    }
+
+    public List<AuthenticationPolicy> list() {
+        return repository.list();
+    }
+
+    public List<PolicyAttachment> attachments() {
+        return repository.attachments(KIND);
+    }
+
+    /**
+     * Attaches a policy to the account (all users, or all users of one type) or to a user. A target
+     * that already has one needs FORCE, as in Snowflake.
+     */
+    public void attach(Actor actor, PolicyAttachment.TargetKind target, String targetName, QualifiedName policyName,
+                       boolean force) {
+        requireApply(actor);
+        AuthenticationPolicy policy = repository.find(policyName.name())
+                .orElseThrow(() -> notFound(policyName.name()));
+        if (target == PolicyAttachment.TargetKind.USER) {
+            users.find(targetName).orElseThrow(() -> UserCatalog.notFound(targetName));
+        }
+        Optional<PolicyAttachment> existing = repository.attachment(KIND, target, targetName);
+        if (existing.isPresent() && !force && !existing.get().policyName().equals(policy.name())) {
+            throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, "Authentication policy "
+                    + existing.get().policyName() + " on " + describeTarget(target, targetName)
+                    + " (use FORCE to replace it)");
+        }
+        repository.attach(new PolicyAttachment(KIND, target, targetName, policy.name()));
+        changed();
+    }
+
+    public void detach(Actor actor, PolicyAttachment.TargetKind target, String targetName) {
+        requireApply(actor);
+        repository.detach(KIND, target, targetName);
+        changed();
+    }
+
+    /** User → user type → account → the built-in default. */
+    public EffectivePolicy effectivePolicy(Optional<User> user) {
+        String cacheKey = user.map(User::name).orElse("");
+        return effectiveByUser.get(cacheKey, key -> Optional.of(resolve(user))).orElseThrow();
+    }
+
+    private EffectivePolicy resolve(Optional<User> user) {
+        Optional<PolicyAttachment> attachment = user.flatMap(found ->
+                repository.attachment(KIND, PolicyAttachment.TargetKind.USER, found.name()));
+        String setOn = "USER";
+        if (attachment.isEmpty() && user.isPresent()) {
+            PolicyAttachment.TargetKind typeTarget = user.get().type() == UserType.PERSON
+                    ? PolicyAttachment.TargetKind.PERSON_USERS : PolicyAttachment.TargetKind.SERVICE_USERS;
+            attachment = repository.attachment(KIND, typeTarget, PolicyAttachment.ACCOUNT_TARGET);
+            setOn = "ACCOUNT";
+        }
+        if (attachment.isEmpty()) {
+            attachment = repository.attachment(KIND, PolicyAttachment.TargetKind.ACCOUNT,
+                    PolicyAttachment.ACCOUNT_TARGET);
+            setOn = "ACCOUNT";
+        }
+        Optional<AuthenticationPolicy> policy = attachment.flatMap(found -> repository.find(found.policyName()));
+        if (policy.isPresent()) {
+            return new EffectivePolicy(policy.get(), setOn);
+        }
+        return new EffectivePolicy(AuthenticationPolicy.withDefaults("SYSTEM_DEFAULT", Optional.empty(),
+                Optional.empty(), Optional.empty(), clock.instant()), "SYSTEM");
+    }
+
+    private void changed() {
+        effectiveByUser.invalidateAll();
+    }
+
+    private void requireApply(Actor actor) {
+        if (!accessControl.holdsOnAccount(actor, "APPLY AUTHENTICATION POLICY")) {
+            throw AccessControl.insufficient("account", accountName);
+        }
+    }
+
+    private void requireDetached(String policyName, String verb) {
+        repository.attachments(KIND).stream().filter(found -> found.policyName().equals(policyName)).findFirst()
+                .ifPresent(found -> {
+                    throw new FrostgateException(ErrorCode.OBJECT_IN_USE, "Authentication policy '" + policyName
+                            + "' cannot be " + verb + " because it is attached to "
+                            + describeTarget(found.targetKind(), found.targetName()) + ".");
+                });
+    }
+
+    private static String describeTarget(PolicyAttachment.TargetKind target, String targetName) {
+        return switch (target) {
+            case ACCOUNT -> "the account";
+            case PERSON_USERS -> "all PERSON users";
+            case SERVICE_USERS -> "all SERVICE users";
+            case USER -> "user '" + targetName + "'";
+        };
+    }
+
+    private Optional<AuthenticationPolicy> findForChange(Actor actor, QualifiedName name, boolean ifExists) {
+        Optional<AuthenticationPolicy> found = repository.find(name.name());
+        if (found.isEmpty() && !ifExists) {
+            throw notFound(name.name());
+        }
+        found.ifPresent(policy -> requireOwnership(actor, policy));
+        return found;
+    }
+
+    private void requireOwnership(Actor actor, AuthenticationPolicy policy) {
+        if (!accessControl.owns(actor, policy.owner()) && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+            throw AccessControl.insufficient("authentication policy", policy.name());
+        }
+    }
+
+
+
+    private static FrostgateException notFound(String name) {
+        return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "Authentication policy", name);
+    }
+}

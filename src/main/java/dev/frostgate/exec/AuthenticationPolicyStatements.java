@@ -1,0 +1,170 @@
+package dev.frostgate.exec;
+
+import static dev.frostgate.exec.ResultTable.row;
+
+import dev.frostgate.catalog.AuthenticationPolicy;
+import dev.frostgate.catalog.AuthenticationPolicyCatalog;
+import dev.frostgate.catalog.PolicyAttachment;
+import dev.frostgate.catalog.UserCatalog;
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import dev.frostgate.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** CREATE / ALTER / DROP / DESCRIBE / SHOW AUTHENTICATION POLICY, and attaching one with ALTER ACCOUNT / USER. */
+final class AuthenticationPolicyStatements {
+    private static final List<Column> SHOW_COLUMNS = List.of(Column.timestamp("created_on"), Column.text("name"),
+            Column.text("database_name"), Column.text("schema_name"), Column.text("kind"), Column.text("owner"),
+            Column.text("comment"), Column.text("owner_role_type"), Column.text("options"), Column.text("set_on"));
+    private static final List<Column> DESCRIBE_COLUMNS = List.of(Column.text("property"), Column.text("value"),
+            Column.text("default"), Column.text("description"));
+
+    private final AuthenticationPolicyCatalog catalog;
+    private final UserCatalog users;
+
+    AuthenticationPolicyStatements(AuthenticationPolicyCatalog catalog, UserCatalog users) {
+        this.catalog = catalog;
+        this.users = users;
+    }
+
+    ResultTable create(SessionContext context, Statement.CreateObject create) {
+        boolean created = catalog.create(context.actor(), create.name(), create.properties(), create.orReplace(),
+                create.ifNotExists());
+        return ResultTable.created("Authentication policy", create.name().name(), created);
+    }
+
+    ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
+        catalog.alterSet(context.actor(), alter.name(), alter.properties(), alter.ifExists());
+        return ResultTable.success();
+    }
+
+    ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
+        catalog.alterUnset(context.actor(), alter.name(), alter.propertyNames(), alter.ifExists());
+        return ResultTable.success();
+    }
+
+    ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
+        catalog.rename(context.actor(), rename.name(), rename.newName(), rename.ifExists());
+        return ResultTable.success();
+    }
+
+    ResultTable drop(SessionContext context, Statement.DropObject drop) {
+        return ResultTable.dropped(drop.name().name(), catalog.drop(context.actor(), drop.name(), drop.ifExists()));
+    }
+
+    ResultTable describe(SessionContext context, Statement.DescribeObject describe) {
+        AuthenticationPolicy policy = catalog.describe(context.actor(), describe.name());
+        AuthenticationPolicy defaults = AuthenticationPolicy.withDefaults(policy.name(), Optional.empty(),
+                Optional.empty(), Optional.empty(), policy.createdOn());
+        return new ResultTable(DESCRIBE_COLUMNS, List.of(
+                row("NAME", policy.name(), null, "Name of the authentication policy"),
+                row("OWNER", policy.owner().orElse(null), null, "Role that owns the authentication policy"),
+                row("COMMENT", policy.comment().orElse(null), null, "Comment"),
+                row("AUTHENTICATION_METHODS", list(policy.authenticationMethods()),
+                        list(defaults.authenticationMethods()), "Allowed authentication methods"),
+                row("CLIENT_TYPES", list(policy.clientTypes()), list(defaults.clientTypes()), "Allowed client types"),
+                row("CLIENT_POLICY", clientPolicy(policy.clientPolicy()), "{}", "Minimum versions of clients"),
+                row("SECURITY_INTEGRATIONS", list(policy.securityIntegrations()),
+                        list(defaults.securityIntegrations()), "Allowed security integrations"),
+                row("MFA_ENROLLMENT", policy.mfaEnrollment(), defaults.mfaEnrollment(), "Whether MFA is required"),
+                row("MFA_POLICY", mfaPolicy(policy.mfaPolicy()), mfaPolicy(defaults.mfaPolicy()),
+                        "Multi-factor authentication settings"),
+                row("PAT_POLICY", patPolicy(policy.patPolicy()), patPolicy(defaults.patPolicy()),
+                        "Programmatic access token settings"),
+                row("WORKLOAD_IDENTITY_POLICY", workloadIdentity(policy.workloadIdentityPolicy()), "{}",
+                        "Workload identity federation settings")), StatementKind.DESCRIBE);
+    }
+
+    ResultTable show(SessionContext context, Statement.ShowObjects show) {
+        if (show.on().isPresent()) {
+            Optional<dev.frostgate.catalog.User> user = switch (show.on().get()) {
+                case Statement.ShowTarget.Account account -> Optional.empty();
+                case Statement.ShowTarget.User target -> Optional.of(users.requireExisting(target.name()));
+            };
+            AuthenticationPolicyCatalog.EffectivePolicy effective = catalog.effectivePolicy(user);
+            return new ResultTable(SHOW_COLUMNS, List.of(showRow(effective.policy(), effective.setOn())),
+                    StatementKind.SHOW);
+        }
+        Optional<NamePattern> like = show.likePattern().map(NamePattern::caseInsensitive);
+        List<List<Object>> rows = catalog.list().stream()
+                .filter(policy -> like.map(pattern -> pattern.matches(policy.name())).orElse(true))
+                .filter(policy -> show.startsWith().map(policy.name()::startsWith).orElse(true))
+                .limit(show.limit().orElse(Long.MAX_VALUE)).map(policy -> showRow(policy, null)).toList();
+        return new ResultTable(SHOW_COLUMNS, rows, StatementKind.SHOW);
+    }
+
+    ResultTable setPolicy(SessionContext context, Statement.SetPolicy set) {
+        Target target = target(context, set.target());
+        if (target.name() == null) {
+            return ResultTable.success();
+        }
+        catalog.attach(context.actor(), target.kind(), target.name(), set.policy(), set.force());
+        return ResultTable.success();
+    }
+
+    ResultTable unsetPolicy(SessionContext context, Statement.UnsetPolicy unset) {
+        Target target = target(context, unset.target());
+        if (target.name() != null) {
+            catalog.detach(context.actor(), target.kind(), target.name());
+        }
+        return ResultTable.success();
+    }
+
+    /** Where an attachment goes; a null name means ALTER USER IF EXISTS found no user (a no-op). */
+    private record Target(PolicyAttachment.TargetKind kind, String name) {}
+
+    private Target target(SessionContext context, Statement.PolicyTarget target) {
+        return switch (target) {
+            case Statement.PolicyTarget.Account account -> new Target(account.userType()
+                    .map(type -> type.equals("PERSON") ? PolicyAttachment.TargetKind.PERSON_USERS
+                            : PolicyAttachment.TargetKind.SERVICE_USERS)
+                    .orElse(PolicyAttachment.TargetKind.ACCOUNT), PolicyAttachment.ACCOUNT_TARGET);
+            case Statement.PolicyTarget.User user -> {
+                String name = user.name().orElse(context.actor().userName());
+                if (users.find(name).isEmpty()) {
+                    if (user.ifExists()) {
+                        yield new Target(PolicyAttachment.TargetKind.USER, null);
+                    }
+                    throw new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "User", name);
+                }
+                yield new Target(PolicyAttachment.TargetKind.USER, name);
+            }
+        };
+    }
+
+    private static List<Object> showRow(AuthenticationPolicy policy, String setOn) {
+        return row(policy.createdOn(), policy.name(), policy.databaseName().orElse(null),
+                policy.schemaName().orElse(null), "AUTHENTICATION_POLICY", policy.owner().orElse(null),
+                policy.comment().orElse(null), policy.owner().isPresent() ? "ROLE" : null, "", setOn);
+    }
+
+    private static String list(List<String> values) {
+        return "[" + String.join(", ", values) + "]";
+    }
+
+    private static String clientPolicy(Map<String, String> minimums) {
+        return minimums.entrySet().stream().map(entry -> entry.getKey() + "={MINIMUM_VERSION=" + entry.getValue() + "}")
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String mfaPolicy(AuthenticationPolicy.MfaPolicy policy) {
+        return "{ALLOWED_METHODS=" + list(policy.allowedMethods()) + ", ENFORCE_MFA_ON_EXTERNAL_AUTHENTICATION="
+                + policy.enforceMfaOnExternalAuthentication() + "}";
+    }
+
+    private static String patPolicy(AuthenticationPolicy.PatPolicy policy) {
+        return "{DEFAULT_EXPIRY_IN_DAYS=" + policy.defaultExpiryInDays() + ", MAX_EXPIRY_IN_DAYS="
+                + policy.maxExpiryInDays() + ", NETWORK_POLICY_EVALUATION=" + policy.networkPolicyEvaluation()
+                + ", REQUIRE_ROLE_RESTRICTION_FOR_SERVICE_USERS=" + policy.requireRoleRestrictionForServiceUsers()
+                + ", REQUIRE_ROLE_RESTRICTION_FOR_PERSON_USERS=" + policy.requireRoleRestrictionForPersonUsers()
+                + ", BLOCKED_ROLES_LIST=" + list(policy.blockedRolesList()) + "}";
+    }
+
+    private static String workloadIdentity(Map<String, List<String>> settings) {
+        return settings.entrySet().stream().map(entry -> entry.getKey() + "=" + list(entry.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+}

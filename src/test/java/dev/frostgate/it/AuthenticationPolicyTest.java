@@ -1,0 +1,177 @@
+package dev.frostgate.it;
+
+import static dev.frostgate.testing.Sql.execute;
+import static dev.frostgate.testing.Sql.failsWith;
+import static dev.frostgate.testing.Sql.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.frostgate.testing.RunningServer;
+import dev.frostgate.testing.SnowflakeJdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Authentication policies through the real JDBC driver: statements, validation, precedence, refusals. */
+class AuthenticationPolicyTest {
+    private static final String PASSWORD = "Policy-Test-Pw1";
+    private RunningServer server;
+    private Connection admin;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = RunningServer.start();
+        admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
+        execute(admin, "CREATE USER example_user PASSWORD = '" + PASSWORD + "'");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        admin.close();
+        server.close();
+    }
+
+    private Map<String, String> describe(String policy) throws SQLException {
+        return rows(admin, "DESCRIBE AUTHENTICATION POLICY " + policy).stream()
+                .collect(Collectors.toMap(row -> row.get("property"), row -> String.valueOf(row.get("value"))));
+    }
+
+    @Test
+    void describeShowsDefaultsAndSetValuesAsSnowflakePrintsThem() throws Exception {
+        execute(admin, "CREATE AUTHENTICATION POLICY fresh");
+        assertThat(describe("fresh")).containsEntry("AUTHENTICATION_METHODS", "[ALL]").containsEntry("CLIENT_TYPES", "[ALL]")
+                .containsEntry("CLIENT_POLICY", "{}").containsEntry("SECURITY_INTEGRATIONS", "[ALL]")
+                .containsEntry("MFA_ENROLLMENT", "OPTIONAL")
+                .containsEntry("MFA_POLICY", "{ALLOWED_METHODS=[ALL], ENFORCE_MFA_ON_EXTERNAL_AUTHENTICATION=NONE}")
+                .containsEntry("PAT_POLICY", "{DEFAULT_EXPIRY_IN_DAYS=15, MAX_EXPIRY_IN_DAYS=365, "
+                        + "NETWORK_POLICY_EVALUATION=ENFORCED_REQUIRED, REQUIRE_ROLE_RESTRICTION_FOR_SERVICE_USERS=true, "
+                        + "REQUIRE_ROLE_RESTRICTION_FOR_PERSON_USERS=false, BLOCKED_ROLES_LIST=[]}")
+                .containsEntry("OWNER", "ACCOUNTADMIN");
+        execute(admin, """
+                CREATE OR REPLACE AUTHENTICATION POLICY my_db.my_schema.tuned
+                  AUTHENTICATION_METHODS = ('PASSWORD', 'KEYPAIR')
+                  CLIENT_TYPES = ('DRIVERS', 'SNOWSQL')
+                  CLIENT_POLICY = (JDBC_DRIVER = (MINIMUM_VERSION = '3.25.0'))
+                  PAT_POLICY = (DEFAULT_EXPIRY_IN_DAYS = 30 MAX_EXPIRY_IN_DAYS = 90 BLOCKED_ROLES_LIST = ('ACCOUNTADMIN'))
+                  COMMENT = 'tuned'
+                """);
+        assertThat(describe("tuned")).containsEntry("AUTHENTICATION_METHODS", "[PASSWORD, KEYPAIR]")
+                .containsEntry("CLIENT_POLICY", "{JDBC_DRIVER={MINIMUM_VERSION=3.25.0}}")
+                .containsEntry("COMMENT", "tuned");
+        assertThat(describe("tuned").get("PAT_POLICY")).contains("DEFAULT_EXPIRY_IN_DAYS=30", "MAX_EXPIRY_IN_DAYS=90",
+                "BLOCKED_ROLES_LIST=[ACCOUNTADMIN]");
+        Map<String, String> shown = rows(admin, "SHOW AUTHENTICATION POLICIES LIKE 'TUNED'").get(0);
+        assertThat(shown).containsEntry("database_name", "MY_DB").containsEntry("schema_name", "MY_SCHEMA")
+                .containsEntry("kind", "AUTHENTICATION_POLICY").containsEntry("comment", "tuned");
+        execute(admin, "ALTER AUTHENTICATION POLICY tuned UNSET CLIENT_POLICY, COMMENT",
+                "ALTER AUTHENTICATION POLICY tuned SET MFA_ENROLLMENT = 'REQUIRED'");
+        assertThat(describe("tuned")).containsEntry("CLIENT_POLICY", "{}").containsEntry("MFA_ENROLLMENT", "REQUIRED");
+    }
+
+    @Test
+    void invalidPoliciesAreRefusedWithTheirCodes() throws Exception {
+        SQLException drivers = failsWith("004800", () -> execute(admin, "CREATE AUTHENTICATION POLICY p "
+                + "CLIENT_TYPES = ('SNOWFLAKE_UI') CLIENT_POLICY = (GO_DRIVER = (MINIMUM_VERSION = '1.0.0'))"));
+        assertThat(drivers.getMessage()).contains("Authentication policy can not contain CLIENT_POLICY of 'GO_DRIVER' "
+                + "without including 'DRIVERS' in CLIENT_TYPES.");
+        failsWith("004800", () -> execute(admin, "CREATE AUTHENTICATION POLICY p AUTHENTICATION_METHODS = ('PASSWORD') "
+                + "SECURITY_INTEGRATIONS = ('EXAMPLE_OKTA_INTEGRATION')"));
+        failsWith("004800", () -> execute(admin, "CREATE AUTHENTICATION POLICY p PAT_POLICY = (DEFAULT_EXPIRY_IN_DAYS = 100 "
+                + "MAX_EXPIRY_IN_DAYS = 90)"));
+        failsWith("002211", () -> execute(admin, "CREATE AUTHENTICATION POLICY p PAT_POLICY = (MAX_EXPIRY_IN_DAYS = 366)"));
+        failsWith("002211", () -> execute(admin, "CREATE AUTHENTICATION POLICY p AUTHENTICATION_METHODS = ('TELEPATHY')"));
+        failsWith("002211", () -> execute(admin, "CREATE AUTHENTICATION POLICY p CLIENT_TYPES = ('FAX')"));
+        failsWith("002211", () -> execute(admin, "CREATE AUTHENTICATION POLICY p MFA_ENROLLMENT = 'SOMETIMES'"));
+        failsWith("001008", () -> execute(admin, "CREATE AUTHENTICATION POLICY p COLOUR = 'red'"));
+        assertThat(rows(admin, "SHOW AUTHENTICATION POLICIES")).isEmpty();
+    }
+
+    @Test
+    void restrictClientTypePolicyFromSeedThree() throws Exception {
+        execute(admin, """
+                CREATE AUTHENTICATION POLICY restrict_client_type_policy
+                  CLIENT_TYPES = ('SNOWFLAKE_UI')
+                  COMMENT = 'Only allows access through the web interface'
+                """, "ALTER USER example_user SET AUTHENTICATION POLICY restrict_client_type_policy;");
+        SQLException refused = failsWith("390447",
+                () -> SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD).close());
+        assertThat(refused.getMessage()).contains("client type JDBC_DRIVER is not allowed");
+        assertThat(rows(admin, "SELECT error_message FROM SNOWFLAKE.ACCOUNT_USAGE.LOGIN_HISTORY "
+                + "WHERE user_name = 'EXAMPLE_USER'")).extracting(row -> row.get("ERROR_MESSAGE"))
+                .containsExactly("CLIENT_TYPE_NOT_ALLOWED");
+        execute(admin, "ALTER USER example_user UNSET AUTHENTICATION POLICY");
+        SnowflakeJdbc.V4.connect(server, "example_user", PASSWORD).close();
+    }
+
+    @Test
+    void precedenceUserThenUserTypeThenAccountAndTheLockoutPreventionPattern() throws Exception {
+        execute(admin, """
+                CREATE AUTHENTICATION POLICY admin_authentication_policy
+                  AUTHENTICATION_METHODS = ('SAML', 'PASSWORD')
+                  CLIENT_TYPES = ('SNOWFLAKE_UI', 'SNOWSQL', 'DRIVERS')
+                  SECURITY_INTEGRATIONS = ('EXAMPLE_OKTA_INTEGRATION')
+                """, "CREATE AUTHENTICATION POLICY saml_only AUTHENTICATION_METHODS = ('SAML')",
+                "CREATE AUTHENTICATION POLICY passwords_ok AUTHENTICATION_METHODS = ('PASSWORD')",
+                "ALTER USER admin SET AUTHENTICATION POLICY admin_authentication_policy",
+                "ALTER ACCOUNT SET AUTHENTICATION POLICY saml_only");
+        SQLException refused = failsWith("390447",
+                () -> SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD).close());
+        assertThat(refused.getMessage()).contains("authentication method PASSWORD is not allowed");
+        SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD).close();
+
+        execute(admin, "ALTER ACCOUNT SET AUTHENTICATION POLICY passwords_ok FOR ALL PERSON USERS");
+        SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD).close();
+        assertThat(rows(admin, "SHOW AUTHENTICATION POLICIES ON USER example_user").get(0))
+                .containsEntry("name", "PASSWORDS_OK").containsEntry("set_on", "ACCOUNT");
+        assertThat(rows(admin, "SHOW AUTHENTICATION POLICIES ON USER admin").get(0))
+                .containsEntry("name", "ADMIN_AUTHENTICATION_POLICY").containsEntry("set_on", "USER");
+        assertThat(rows(admin, "SHOW AUTHENTICATION POLICIES ON ACCOUNT").get(0)).containsEntry("name", "SAML_ONLY");
+
+        execute(admin, "ALTER USER example_user SET AUTHENTICATION POLICY saml_only");
+        failsWith("390447", () -> SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD).close());
+        failsWith("002002", () -> execute(admin, "ALTER USER example_user SET AUTHENTICATION POLICY passwords_ok"));
+        execute(admin, "ALTER USER example_user SET AUTHENTICATION POLICY passwords_ok FORCE");
+        SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD).close();
+
+        SQLException inUse = failsWith("003554", () -> execute(admin, "DROP AUTHENTICATION POLICY saml_only"));
+        assertThat(inUse.getMessage()).contains("the account");
+        execute(admin, "ALTER ACCOUNT UNSET AUTHENTICATION POLICY", "ALTER ACCOUNT UNSET AUTHENTICATION POLICY FOR ALL PERSON USERS",
+                "DROP AUTHENTICATION POLICY saml_only");
+        assertThat(rows(admin, "SHOW AUTHENTICATION POLICIES ON ACCOUNT").get(0)).containsEntry("set_on", "SYSTEM");
+    }
+
+    @Test
+    void clientPolicyMinimumVersions() throws Exception {
+        execute(admin, "CREATE AUTHENTICATION POLICY new_drivers CLIENT_POLICY = (JDBC_DRIVER = (MINIMUM_VERSION = '99.0.0'))",
+                "ALTER USER example_user SET AUTHENTICATION POLICY new_drivers");
+        SQLException old = failsWith("390447", () -> SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD).close());
+        assertThat(old.getMessage()).contains("JDBC_DRIVER version 3.28.0 is older than the required 99.0.0");
+        execute(admin, "ALTER AUTHENTICATION POLICY new_drivers SET CLIENT_POLICY = (JDBC_DRIVER = (MINIMUM_VERSION = '3.0'))");
+        SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD).close();
+    }
+
+    @Test
+    void privileges() throws Exception {
+        try (Connection user = SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD)) {
+            failsWith("003001", () -> execute(user, "CREATE AUTHENTICATION POLICY mine"));
+            execute(admin, "CREATE AUTHENTICATION POLICY theirs");
+            failsWith("003001", () -> execute(user, "ALTER USER example_user SET AUTHENTICATION POLICY theirs"));
+            failsWith("003001", () -> execute(user, "DROP AUTHENTICATION POLICY theirs"));
+            failsWith("002003", () -> execute(user, "DESCRIBE AUTHENTICATION POLICY theirs"));
+        }
+        execute(admin, "CREATE ROLE policy_admin", "GRANT APPLY AUTHENTICATION POLICY ON ACCOUNT TO ROLE policy_admin",
+                "GRANT CREATE AUTHENTICATION POLICY ON ACCOUNT TO ROLE policy_admin",
+                "GRANT ROLE policy_admin TO USER example_user");
+        try (Connection user = SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD)) {
+            execute(user, "USE ROLE policy_admin", """
+                    CREATE AUTHENTICATION POLICY my_example_authentication_policy
+                      CLIENT_TYPES = ('SNOWFLAKE_UI')
+                      AUTHENTICATION_METHODS = ('OAUTH', 'PASSWORD');
+                    """, "ALTER ACCOUNT SET AUTHENTICATION POLICY my_example_authentication_policy");
+        }
+        failsWith("390447", () -> SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD).close());
+    }
+}
