@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** The command line: {@code frostgate serve} and {@code frostgate version}. */
 @Command(name = "frostgate", mixinStandardHelpOptions = true, versionProvider = Frostgate.Version.class,
-        subcommands = {Frostgate.Serve.class, Frostgate.PrintVersion.class},
+        subcommands = {Frostgate.Serve.class, Frostgate.PrintVersion.class, Frostgate.WarmUpCommand.class},
         description = "A self-hostable authentication server implementing Snowflake's security model.")
 public final class Frostgate implements Runnable {
 
@@ -96,6 +96,16 @@ public final class Frostgate implements Runnable {
                 }
             }));
             server.join();
+            return 0;
+        }
+    }
+
+    @Command(name = "warm-up", hidden = true,
+            description = "Start a throw-away server, log in once, and stop (used by the launcher).")
+    static final class WarmUpCommand implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            dev.frostgate.server.WarmUp.run();
             return 0;
         }
     }

@@ -23,6 +23,7 @@ public final class PasswordHasher {
     private final Argon2Settings settings;
     private final SecureRandom random;
     private final Argon2BytesGenerator.BlockPool blocks;
+    private final java.util.concurrent.Semaphore hashingSlots;
     private final String decoyHash;
 
     public record Argon2Settings(int memoryKibibytes, int iterations, int parallelism) {}
@@ -32,8 +33,10 @@ public final class PasswordHasher {
         this.random = random;
         // Reusing Argon2's 1 KiB blocks keeps a login from producing 19 MiB of garbage, which would
         // otherwise make the heap (and the process) grow under load; enough for one hash per core.
-        this.blocks = new Argon2BytesGenerator.FixedBlockPool(
-                settings.memoryKibibytes() * Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.blocks = new Argon2BytesGenerator.FixedBlockPool(settings.memoryKibibytes() * cores);
+        // Hashing is CPU-bound: more concurrent hashes than cores add memory (19 MiB each), not speed.
+        this.hashingSlots = new java.util.concurrent.Semaphore(cores, true);
         this.decoyHash = hash("decoy-" + random.nextLong());
     }
 
@@ -76,7 +79,12 @@ public final class PasswordHasher {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(parameters);
         byte[] out = new byte[HASH_BYTES];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        hashingSlots.acquireUninterruptibly();
+        try {
+            generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        } finally {
+            hashingSlots.release();
+        }
         return out;
     }
 

@@ -147,11 +147,19 @@ public final class FoundationBenchmark {
         Path dataDirectory = Files.createTempDirectory("frostgate-bench-data-");
         Path serverLog = Files.createTempFile("frostgate-bench-server-", ".log");
 
+        // By default the server starts exactly as the README says (./frostgate serve, which execs the
+        // JVM with its tuned options, so the child's pid is the JVM's); bench.launcher=java measures a
+        // bare "java [bench.serverJavaOptions] -jar" instead.
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(settings.serverJavaOptions());
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir",
-                dataDirectory.toString()));
+        String launcher = System.getProperty("bench.launcher", "./frostgate");
+        if (launcher.equals("java")) {
+            command.add(java.toString());
+            command.addAll(settings.serverJavaOptions());
+            command.addAll(List.of("-jar", jar.toString()));
+        } else {
+            command.add(launcher);
+        }
+        command.addAll(List.of("serve", "--port", Integer.toString(port), "--data-dir", dataDirectory.toString()));
 
         System.out.println("Frostgate foundation benchmark");
         System.out.printf(Locale.ROOT, "  server:  %s%n", String.join(" ", command));
@@ -168,6 +176,7 @@ public final class FoundationBenchmark {
                 .redirectErrorStream(true)
                 .redirectOutput(serverLog.toFile());
         builder.environment().put("FROSTGATE_ADMIN_PASSWORD", password);
+        builder.environment().put("FROSTGATE_SKIP_BUILD", "1");
         builder.environment().remove("FROSTGATE_DB_URL");
         builder.environment().remove("FROSTGATE_SERVER_KEY");
 
