@@ -208,7 +208,7 @@ class V1ProtocolTest {
                 sessionHeader(token)).code()).isEqualTo("390400");
 
         byte[] huge = ("{\"sqlText\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-        V1Client.Reply tooLarge = client.post("/queries/v1/query-request", huge, sessionHeader(token));
+        V1Client.Reply tooLarge = client.postExpectingContinue("/queries/v1/query-request", huge, sessionHeader(token));
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.code()).isEqualTo("390413");
         byte[] bomb = V1Client.gzip(huge);

@@ -63,6 +63,18 @@ public final class V1Client {
         return send(request.build());
     }
 
+    /**
+     * A POST that first asks {@code Expect: 100-continue}, as well-behaved clients do for large bodies:
+     * a server refusing the size answers before the body is sent, instead of resetting the upload.
+     */
+    public Reply postExpectingContinue(String path, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     public Reply get(String path, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
         headers.forEach(request::header);
