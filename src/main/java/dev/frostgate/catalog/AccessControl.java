@@ -41,6 +41,16 @@ public final class AccessControl {
         return ownerRole.isPresent() && activeRoles(actor).contains(ownerRole.get());
     }
 
+    /**
+     * The owner role of an object (or a role above it) may change it; so may a holder of MANAGE
+     * GRANTS, as SECURITYADMIN can in Snowflake.
+     */
+    public void requireOwnership(Actor actor, Optional<String> ownerRole, String objectKind, String objectName) {
+        if (!owns(actor, ownerRole) && !holdsOnAccount(actor, "MANAGE GRANTS")) {
+            throw insufficient(objectKind, objectName);
+        }
+    }
+
     public void requireOnAccount(Actor actor, String privilege, String accountName) {
         if (!holdsOnAccount(actor, privilege)) {
             throw insufficient("account", accountName);

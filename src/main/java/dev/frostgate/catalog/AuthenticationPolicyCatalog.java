@@ -210,9 +210,7 @@ public final class AuthenticationPolicyCatalog {
     }
 
     private void requireOwnership(Actor actor, AuthenticationPolicy policy) {
-        if (!accessControl.owns(actor, policy.owner()) && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
-            throw AccessControl.insufficient("authentication policy", policy.name());
-        }
+        accessControl.requireOwnership(actor, policy.owner(), "authentication policy", policy.name());
     }
 
 

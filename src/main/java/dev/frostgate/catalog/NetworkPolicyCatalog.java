@@ -434,9 +434,7 @@ public final class NetworkPolicyCatalog {
     }
 
     private void requireOwnership(Actor actor, Optional<String> owner, String kind, String name) {
-        if (!accessControl.owns(actor, owner) && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
-            throw AccessControl.insufficient(kind, name);
-        }
+        accessControl.requireOwnership(actor, owner, kind, name);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, Property property) {

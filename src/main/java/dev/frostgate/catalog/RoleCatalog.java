@@ -189,9 +189,7 @@ public final class RoleCatalog {
 
     /** The role's owner (or a role above it) or a holder of MANAGE GRANTS. */
     private void requireOwnership(Actor actor, Role role) {
-        if (!accessControl.owns(actor, role.owner()) && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
-            throw AccessControl.insufficient("role", role.name());
-        }
+        accessControl.requireOwnership(actor, role.owner(), "role", role.name());
     }
 
     private void requireGrantee(RoleGrant.GranteeKind kind, String grantee) {

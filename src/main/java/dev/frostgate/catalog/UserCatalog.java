@@ -188,9 +188,7 @@ public final class UserCatalog {
     }
 
     void requireOwnership(Actor actor, User user) {
-        if (!accessControl.owns(actor, user.owner()) && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
-            throw AccessControl.insufficient("user", user.name());
-        }
+        accessControl.requireOwnership(actor, user.owner(), "user", user.name());
     }
 
     void changeOwner(String userName, String role) {
