@@ -16,10 +16,12 @@ import java.util.stream.Collectors;
 /** SELECT over system views (or over no table): filter, order, limit, project. */
 final class QueryEngine {
     private final Map<String, SystemView> views;
+    private final PolicyReferencesFunction policyReferences;
     private final ExpressionEvaluator evaluator;
 
-    QueryEngine(List<SystemView> views, ScalarFunctions functions) {
+    QueryEngine(List<SystemView> views, PolicyReferencesFunction policyReferences, ScalarFunctions functions) {
         this.views = views.stream().collect(Collectors.toMap(SystemView::qualifiedName, Function.identity()));
+        this.policyReferences = policyReferences;
         this.evaluator = new ExpressionEvaluator(functions);
     }
 
@@ -29,6 +31,11 @@ final class QueryEngine {
         if (query.from().isEmpty()) {
             sourceColumns = List.of();
             rows = List.of(ExpressionEvaluator.Row.EMPTY);
+        } else if (query.from().get() instanceof Query.Source.TableFunction function
+                && PolicyReferencesFunction.isCalledBy(function.call().nameParts())) {
+            sourceColumns = PolicyReferencesFunction.COLUMNS;
+            rows = policyReferences.rows(context, function.call()).stream()
+                    .map(values -> toRow(PolicyReferencesFunction.COLUMNS, values)).toList();
         } else {
             SystemView view = view(query.from().get());
             sourceColumns = view.columns();

@@ -5,6 +5,7 @@ import dev.frostgate.auth.SessionManager;
 import dev.frostgate.catalog.AccessControl;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
+import dev.frostgate.catalog.PolicyReferences;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.error.ErrorCode;
@@ -30,7 +31,8 @@ public final class StatementExecutor {
     private final AuthenticationPolicyStatements authenticationPolicyStatements;
 
     public StatementExecutor(UserCatalog users, RoleCatalog roles, NetworkPolicyCatalog networkPolicies,
-                             AuthenticationPolicyCatalog authenticationPolicies, AccessControl accessControl,
+                             AuthenticationPolicyCatalog authenticationPolicies, PolicyReferences policyReferences,
+                             AccessControl accessControl,
                              SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName) {
         this.authenticationPolicyStatements = new AuthenticationPolicyStatements(authenticationPolicies, users);
         this.networkStatements = new NetworkStatements(networkPolicies);
@@ -40,7 +42,7 @@ public final class StatementExecutor {
         this.sessionStatements = new SessionStatements(sessions, accessControl);
         ScalarFunctions functions = new ScalarFunctions(accessControl, accountName);
         this.queryEngine = new QueryEngine(List.of(new LoginHistoryView(loginHistory, accessControl, accountName)),
-                functions);
+                new PolicyReferencesFunction(policyReferences), functions);
     }
 
     public ResultTable execute(SessionContext context, String sql) {

@@ -11,6 +11,7 @@ import dev.frostgate.catalog.AccessControl;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
+import dev.frostgate.catalog.PolicyReferences;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.crypto.PasswordHasher;
@@ -87,8 +88,11 @@ public final class FrostgateServer implements AutoCloseable {
         NetworkAccess networkAccess = new NetworkAccess(networkRepository, accountParameters);
         NetworkPolicyCatalog networkPolicies = new NetworkPolicyCatalog(networkRepository, accountParameters,
                 userRepository, networkAccess, accessControl, clock, account);
-        AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(
-                new JdbcAuthenticationPolicyRepository(database), userRepository, accessControl, clock, account);
+        JdbcAuthenticationPolicyRepository authenticationRepository = new JdbcAuthenticationPolicyRepository(database);
+        AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(authenticationRepository,
+                userRepository, accessControl, clock, account);
+        PolicyReferences policyReferences = new PolicyReferences(networkRepository, accountParameters, userRepository,
+                authenticationRepository, accessControl, account);
         UserCatalog users = new UserCatalog(userRepository, accessControl, networkPolicies, passwordHasher, clock,
                 account);
         RoleCatalog roles = new RoleCatalog(roleRepository, users, accessControl, clock, account);
@@ -102,7 +106,7 @@ public final class FrostgateServer implements AutoCloseable {
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, LockoutSettings.DEFAULTS, clock)),
                 userRepository, roleRepository, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
-                accessControl, sessions, loginHistory, clock, account);
+                policyReferences, accessControl, sessions, loginHistory, clock, account);
         QueryRegistry queries = new QueryRegistry();
 
         ObjectMapper json = new ObjectMapper();

@@ -144,6 +144,34 @@ class AuthenticationPolicyTest {
     }
 
     @Test
+    void policyReferencesListWhereEveryPolicyIsAttached() throws Exception {
+        execute(admin, "CREATE AUTHENTICATION POLICY my_db.my_schema.authentication_policy_prod_1",
+                "CREATE AUTHENTICATION POLICY other_policy",
+                "ALTER USER example_user SET AUTHENTICATION POLICY authentication_policy_prod_1",
+                "ALTER ACCOUNT SET AUTHENTICATION POLICY other_policy",
+                "CREATE NETWORK POLICY loopback ALLOWED_IP_LIST = ('127.0.0.1')",
+                "ALTER USER example_user SET NETWORK_POLICY = loopback");
+        var byPolicy = rows(admin, "SELECT * FROM TABLE(my_db.INFORMATION_SCHEMA.POLICY_REFERENCES("
+                + "POLICY_NAME => 'my_db.my_schema.authentication_policy_prod_1'))");
+        assertThat(byPolicy).hasSize(1);
+        assertThat(byPolicy.get(0)).containsEntry("POLICY_DB", "MY_DB").containsEntry("POLICY_SCHEMA", "MY_SCHEMA")
+                .containsEntry("POLICY_KIND", "AUTHENTICATION_POLICY").containsEntry("REF_ENTITY_NAME", "EXAMPLE_USER")
+                .containsEntry("REF_ENTITY_DOMAIN", "USER").containsEntry("POLICY_STATUS", "ACTIVE");
+        assertThat(rows(admin, "SELECT policy_name, policy_kind FROM TABLE(INFORMATION_SCHEMA.POLICY_REFERENCES("
+                + "REF_ENTITY_DOMAIN => 'USER', REF_ENTITY_NAME => 'example_user')) ORDER BY policy_kind"))
+                .extracting(row -> row.get("POLICY_NAME") + "/" + row.get("POLICY_KIND"))
+                .containsExactly("AUTHENTICATION_POLICY_PROD_1/AUTHENTICATION_POLICY", "LOOPBACK/NETWORK_POLICY");
+        assertThat(rows(admin, "SELECT policy_name FROM TABLE(INFORMATION_SCHEMA.POLICY_REFERENCES("
+                + "REF_ENTITY_DOMAIN => 'ACCOUNT', REF_ENTITY_NAME => 'FROSTGATE'))"))
+                .extracting(row -> row.get("POLICY_NAME")).containsExactly("OTHER_POLICY");
+        failsWith("100035", () -> rows(admin, "SELECT * FROM TABLE(INFORMATION_SCHEMA.POLICY_REFERENCES())"));
+        try (Connection user = SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD)) {
+            failsWith("003001", () -> rows(user, "SELECT * FROM TABLE(INFORMATION_SCHEMA.POLICY_REFERENCES("
+                    + "POLICY_NAME => 'other_policy'))"));
+        }
+    }
+
+    @Test
     void clientPolicyMinimumVersions() throws Exception {
         execute(admin, "CREATE AUTHENTICATION POLICY new_drivers CLIENT_POLICY = (JDBC_DRIVER = (MINIMUM_VERSION = '99.0.0'))",
                 "ALTER USER example_user SET AUTHENTICATION POLICY new_drivers");
