@@ -19,15 +19,26 @@ public record Session(
         Optional<String> clientType,
         Instant createdOn,
         Instant sessionExpiresAt,
-        Instant masterExpiresAt) {
+        Instant masterExpiresAt,
+        Optional<String> currentDatabase,
+        Optional<String> currentSchema) {
 
     public Session withRoles(String role, boolean allSecondaryRoles) {
         return new Session(id, sessionTokenDigest, masterTokenDigest, userName, role, allSecondaryRoles,
-                authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt);
+                authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt,
+                currentDatabase, currentSchema);
     }
 
     public Session withTokens(String sessionDigest, Instant sessionExpiry, String masterDigest, Instant masterExpiry) {
         return new Session(id, sessionDigest, masterDigest, userName, primaryRole, secondaryRolesAll,
-                authenticationMethod, clientIp, clientType, createdOn, sessionExpiry, masterExpiry);
+                authenticationMethod, clientIp, clientType, createdOn, sessionExpiry, masterExpiry, currentDatabase,
+                currentSchema);
+    }
+
+    /** USE DATABASE / USE SCHEMA. */
+    public Session withContext(Optional<String> database, Optional<String> schema) {
+        return new Session(id, sessionTokenDigest, masterTokenDigest, userName, primaryRole, secondaryRolesAll,
+                authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt, database,
+                schema);
     }
 }

@@ -60,7 +60,7 @@ public final class SessionManager implements UserChangeListener {
                 digester.digest(sessionToken), digester.digest(masterToken), userName, primaryRole,
                 secondaryRolesAll, method.name(), Optional.of(client.ipAddress()),
                 Optional.of(client.clientType().name()), now, now.plus(settings.sessionTokenValidity()),
-                now.plus(settings.masterTokenValidity()));
+                now.plus(settings.masterTokenValidity()), Optional.empty(), Optional.empty());
         repository.insert(session);
         return new IssuedSession(session, sessionToken, masterToken);
     }
@@ -113,7 +113,15 @@ public final class SessionManager implements UserChangeListener {
 
     /** USE ROLE / USE SECONDARY ROLES. */
     public Session changeRoles(Session session, String primaryRole, boolean secondaryRolesAll) {
-        Session changed = session.withRoles(primaryRole, secondaryRolesAll);
+        return save(session.withRoles(primaryRole, secondaryRolesAll));
+    }
+
+    /** USE DATABASE / USE SCHEMA. */
+    public Session changeContext(Session session, Optional<String> database, Optional<String> schema) {
+        return save(session.withContext(database, schema));
+    }
+
+    private Session save(Session changed) {
         repository.update(changed);
         bySessionDigest.put(changed.sessionTokenDigest(), changed);
         return changed;

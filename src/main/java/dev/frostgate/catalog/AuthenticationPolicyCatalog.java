@@ -26,6 +26,7 @@ public final class AuthenticationPolicyCatalog {
     private final AuthenticationPolicyRepository repository;
     private final UserRepository users;
     private final AccessControl accessControl;
+    private final NamespaceCatalog namespaces;
     private final AuthenticationPolicyEditor editor = new AuthenticationPolicyEditor();
     private final Clock clock;
     private final String accountName;
@@ -33,8 +34,10 @@ public final class AuthenticationPolicyCatalog {
             Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
 
     public AuthenticationPolicyCatalog(AuthenticationPolicyRepository repository, UserRepository users,
-                                       AccessControl accessControl, Clock clock, String accountName) {
+                                       AccessControl accessControl, NamespaceCatalog namespaces, Clock clock,
+                                       String accountName) {
         this.repository = repository;
+        this.namespaces = namespaces;
         this.users = users;
         this.accessControl = accessControl;
         this.clock = clock;
@@ -43,7 +46,10 @@ public final class AuthenticationPolicyCatalog {
 
     public boolean create(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
                           boolean ifNotExists) {
-        accessControl.requireOnAccount(actor, "CREATE AUTHENTICATION POLICY", accountName);
+        if (!namespaces.mayCreateIn(actor, "CREATE AUTHENTICATION POLICY", name)) {
+            throw AccessControl.insufficient(name.parts().size() == 3 ? "schema" : "account",
+                    name.parts().size() == 3 ? name.parts().get(0) + "." + name.parts().get(1) : accountName);
+        }
         Optional<AuthenticationPolicy> existing = repository.find(name.name());
         if (existing.isPresent()) {
             if (ifNotExists && !orReplace) {
@@ -121,7 +127,7 @@ public final class AuthenticationPolicyCatalog {
      */
     public void attach(Actor actor, PolicyAttachment.TargetKind target, String targetName, QualifiedName policyName,
                        boolean force) {
-        requireApply(actor);
+        requireApply(actor, target, targetName);
         AuthenticationPolicy policy = repository.find(policyName.name())
                 .orElseThrow(() -> notFound(policyName.name()));
         if (target == PolicyAttachment.TargetKind.USER) {
@@ -138,7 +144,7 @@ public final class AuthenticationPolicyCatalog {
     }
 
     public void detach(Actor actor, PolicyAttachment.TargetKind target, String targetName) {
-        requireApply(actor);
+        requireApply(actor, target, targetName);
         repository.detach(KIND, target, targetName);
         changed();
     }
@@ -176,9 +182,16 @@ public final class AuthenticationPolicyCatalog {
         effectiveByUser.invalidateAll();
     }
 
-    private void requireApply(Actor actor) {
-        if (!accessControl.holdsOnAccount(actor, "APPLY AUTHENTICATION POLICY")) {
-            throw AccessControl.insufficient("account", accountName);
+    /** APPLY AUTHENTICATION POLICY on the account; for a user also on every user or on that user. */
+    private void requireApply(Actor actor, PolicyAttachment.TargetKind target, String targetName) {
+        String privilege = "APPLY AUTHENTICATION POLICY";
+        boolean allowed = accessControl.holdsOnAccount(actor, privilege)
+                || target == PolicyAttachment.TargetKind.USER
+                        && (accessControl.holds(actor, privilege, ObjectKind.USER, "")
+                                || accessControl.holds(actor, privilege, ObjectKind.USER, targetName));
+        if (!allowed) {
+            throw target == PolicyAttachment.TargetKind.USER ? AccessControl.insufficient("user", targetName)
+                    : AccessControl.insufficient("account", accountName);
         }
     }
 

@@ -10,14 +10,16 @@ import java.util.Optional;
 public final class RoleCatalog {
     private final RoleRepository roles;
     private final UserCatalog users;
+    private final NamespaceCatalog namespaces;
     private final AccessControl accessControl;
     private final Clock clock;
     private final String accountName;
 
-    public RoleCatalog(RoleRepository roles, UserCatalog users, AccessControl accessControl, Clock clock,
-                       String accountName) {
+    public RoleCatalog(RoleRepository roles, UserCatalog users, NamespaceCatalog namespaces,
+                       AccessControl accessControl, Clock clock, String accountName) {
         this.roles = roles;
         this.users = users;
+        this.namespaces = namespaces;
         this.accessControl = accessControl;
         this.clock = clock;
         this.accountName = accountName;
@@ -85,6 +87,7 @@ public final class RoleCatalog {
     public void grantPrivileges(Actor actor, List<String> privileges, ObjectKind kind, String objectName, String role,
                                 boolean grantOption) {
         requireExisting(role);
+        requireTarget(kind, objectName);
         List<String> expanded = expand(privileges, kind);
         requirePrivilegeAuthority(actor, kind, objectName);
         for (String privilege : expanded) {
@@ -172,13 +175,32 @@ public final class RoleCatalog {
         return privileges;
     }
 
+    /** Grants name existing objects; a database or schema is named as written (DB or DB.SCHEMA). */
+    private void requireTarget(ObjectKind kind, String objectName) {
+        switch (kind) {
+            case DATABASE -> namespaces.require(Namespace.Kind.DATABASE, objectName);
+            case SCHEMA -> namespaces.require(Namespace.Kind.SCHEMA, objectName);
+            case USER -> {
+                if (!objectName.isEmpty()) {
+                    users.requireExisting(objectName);
+                }
+            }
+            case ROLE -> requireExisting(objectName);
+            default -> {
+                // The account always exists; integrations arrive with their issue.
+            }
+        }
+    }
+
     private void requirePrivilegeAuthority(Actor actor, ObjectKind kind, String objectName) {
         if (accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
             return;
         }
         boolean owner = switch (kind) {
-            case USER -> accessControl.owns(actor, users.requireExisting(objectName).owner());
+            case USER -> !objectName.isEmpty() && accessControl.owns(actor, users.requireExisting(objectName).owner());
             case ROLE -> accessControl.owns(actor, requireExisting(objectName).owner());
+            case DATABASE -> accessControl.owns(actor, namespaces.require(Namespace.Kind.DATABASE, objectName).owner());
+            case SCHEMA -> accessControl.owns(actor, namespaces.require(Namespace.Kind.SCHEMA, objectName).owner());
             default -> false;
         };
         if (!owner) {

@@ -31,8 +31,8 @@ final class AuthenticationPolicyStatements {
     }
 
     ResultTable create(SessionContext context, Statement.CreateObject create) {
-        boolean created = catalog.create(context.actor(), create.name(), create.properties(), create.orReplace(),
-                create.ifNotExists());
+        boolean created = catalog.create(context.actor(), context.qualify(create.name()), create.properties(),
+                create.orReplace(), create.ifNotExists());
         return ResultTable.created("Authentication policy", create.name().name(), created);
     }
 

@@ -19,6 +19,21 @@ public final class SessionContext {
         this.session = changed;
     }
 
+    /**
+     * Completes an object name with the session's current database and schema, as Snowflake does for
+     * schema-level objects: {@code p} → {@code DB.SCHEMA.P}, {@code s.p} → {@code DB.S.P}.
+     */
+    public dev.frostgate.sql.QualifiedName qualify(dev.frostgate.sql.QualifiedName name) {
+        java.util.List<String> parts = new java.util.ArrayList<>(name.parts());
+        if (parts.size() == 1 && session.currentSchema().isPresent()) {
+            parts.add(0, session.currentSchema().get());
+        }
+        if (parts.size() == 2 && session.currentDatabase().isPresent()) {
+            parts.add(0, session.currentDatabase().get());
+        }
+        return new dev.frostgate.sql.QualifiedName(parts);
+    }
+
     public Actor actor() {
         return new Actor(session.userName(), session.primaryRole(), session.secondaryRolesAll(),
                 session.clientIp().orElse(""));

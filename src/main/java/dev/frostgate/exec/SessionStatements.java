@@ -2,6 +2,9 @@ package dev.frostgate.exec;
 
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.Namespace;
+import dev.frostgate.catalog.NamespaceCatalog;
+import java.util.Optional;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.sql.Statement;
@@ -11,7 +14,10 @@ final class SessionStatements {
     private final SessionManager sessions;
     private final AccessControl accessControl;
 
-    SessionStatements(SessionManager sessions, AccessControl accessControl) {
+    private final NamespaceCatalog namespaces;
+
+    SessionStatements(SessionManager sessions, AccessControl accessControl, NamespaceCatalog namespaces) {
+        this.namespaces = namespaces;
         this.sessions = sessions;
         this.accessControl = accessControl;
     }
@@ -30,8 +36,29 @@ final class SessionStatements {
         return ResultTable.success();
     }
 
-    /** Databases, schemas and warehouses do not exist here; USE is accepted so client tools can connect. */
-    ResultTable useObject() {
+    /**
+     * USE DATABASE d / USE SCHEMA [d.]s set the session's context for unqualified schema-level names;
+     * warehouses do not exist here, so USE WAREHOUSE is accepted and ignored.
+     */
+    ResultTable useObject(SessionContext context, Statement.UseObject use) {
+        String[] parts = use.name().split("\\.");
+        switch (use.kind()) {
+            case "DATABASE" -> {
+                namespaces.require(Namespace.Kind.DATABASE, use.name());
+                context.replace(sessions.changeContext(context.session(), Optional.of(use.name()), Optional.empty()));
+            }
+            case "SCHEMA" -> {
+                String database = parts.length == 2 ? parts[0] : context.session().currentDatabase().orElseThrow(
+                        () -> new FrostgateException(ErrorCode.INVALID_ARGUMENT, "Cannot perform USE SCHEMA. This "
+                                + "session does not have a current database. Call 'USE DATABASE', or use a qualified name."));
+                String schema = parts[parts.length - 1];
+                namespaces.require(Namespace.Kind.SCHEMA, database + "." + schema);
+                context.replace(sessions.changeContext(context.session(), Optional.of(database), Optional.of(schema)));
+            }
+            default -> {
+                // USE WAREHOUSE: accepted so that client tools can connect.
+            }
+        }
         return ResultTable.success();
     }
 

@@ -4,6 +4,7 @@ import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.catalog.AccessControl;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
+import dev.frostgate.catalog.NamespaceCatalog;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
 import dev.frostgate.catalog.PolicyReferences;
 import dev.frostgate.catalog.RoleCatalog;
@@ -29,17 +30,19 @@ public final class StatementExecutor {
     private final AccountStatements accountStatements;
 
     private final AuthenticationPolicyStatements authenticationPolicyStatements;
+    private final NamespaceStatements namespaceStatements;
 
     public StatementExecutor(UserCatalog users, RoleCatalog roles, NetworkPolicyCatalog networkPolicies,
                              AuthenticationPolicyCatalog authenticationPolicies, PolicyReferences policyReferences,
-                             AccessControl accessControl,
+                             NamespaceCatalog namespaces, AccessControl accessControl,
                              SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName) {
         this.authenticationPolicyStatements = new AuthenticationPolicyStatements(authenticationPolicies, users);
         this.networkStatements = new NetworkStatements(networkPolicies);
         this.accountStatements = new AccountStatements(networkPolicies);
         this.userStatements = new UserStatements(users, clock);
         this.roleStatements = new RoleStatements(roles, accessControl, accountName);
-        this.sessionStatements = new SessionStatements(sessions, accessControl);
+        this.sessionStatements = new SessionStatements(sessions, accessControl, namespaces);
+        this.namespaceStatements = new NamespaceStatements(namespaces);
         ScalarFunctions functions = new ScalarFunctions(accessControl, accountName);
         this.queryEngine = new QueryEngine(List.of(new LoginHistoryView(loginHistory, accessControl, accountName)),
                 new PolicyReferencesFunction(policyReferences), functions);
@@ -63,6 +66,10 @@ public final class StatementExecutor {
 
     private static ResultTable unsupported(String feature) {
         throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, feature);
+    }
+
+    private static boolean isNamespace(Statement.ObjectType type) {
+        return type == Statement.ObjectType.DATABASE || type == Statement.ObjectType.SCHEMA;
     }
 
     private static boolean isAuthentication(Statement.ObjectType type) {
@@ -97,7 +104,7 @@ public final class StatementExecutor {
             case Statement.ShowGrants show -> roleStatements.showGrants(context, show);
             case Statement.UseRole use -> sessionStatements.useRole(context, use);
             case Statement.UseSecondaryRoles use -> sessionStatements.useSecondaryRoles(context, use);
-            case Statement.UseObject use -> sessionStatements.useObject();
+            case Statement.UseObject use -> sessionStatements.useObject(context, use);
             case Statement.AlterSessionSet alter -> sessionStatements.alterSession();
             case Statement.AlterSessionUnset alter -> sessionStatements.alterSession();
             case Statement.Begin begin -> sessionStatements.transaction();
@@ -134,6 +141,10 @@ public final class StatementExecutor {
                     authenticationPolicyStatements.setPolicy(context, set);
             case Statement.UnsetPolicy unset when unset.kind() == Statement.PolicyKind.AUTHENTICATION ->
                     authenticationPolicyStatements.unsetPolicy(context, unset);
+            case Statement.CreateObject create when isNamespace(create.type()) ->
+                    namespaceStatements.create(context, create);
+            case Statement.DropObject drop when isNamespace(drop.type()) -> namespaceStatements.drop(context, drop);
+            case Statement.ShowObjects show when isNamespace(show.type()) -> namespaceStatements.show(show);
             case Statement.CreateObject create -> unsupported("CREATE " + words(create.type()));
             case Statement.AlterObjectSet alter -> unsupported("ALTER " + words(alter.type()));
             case Statement.AlterObjectUnset alter -> unsupported("ALTER " + words(alter.type()));

@@ -10,6 +10,7 @@ import dev.frostgate.auth.SessionSettings;
 import dev.frostgate.catalog.AccessControl;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NetworkAccess;
+import dev.frostgate.catalog.NamespaceCatalog;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
 import dev.frostgate.catalog.PolicyReferences;
 import dev.frostgate.catalog.RoleCatalog;
@@ -28,6 +29,7 @@ import dev.frostgate.store.JdbcAccountParameterRepository;
 import dev.frostgate.store.JdbcAuthenticationPolicyRepository;
 import dev.frostgate.store.JdbcNetworkPolicyRepository;
 import dev.frostgate.store.JdbcLoginHistoryRepository;
+import dev.frostgate.store.JdbcNamespaceRepository;
 import dev.frostgate.store.JdbcRoleRepository;
 import dev.frostgate.store.JdbcSessionRepository;
 import dev.frostgate.store.JdbcUserRepository;
@@ -88,14 +90,16 @@ public final class FrostgateServer implements AutoCloseable {
         NetworkAccess networkAccess = new NetworkAccess(networkRepository, accountParameters);
         NetworkPolicyCatalog networkPolicies = new NetworkPolicyCatalog(networkRepository, accountParameters,
                 userRepository, networkAccess, accessControl, clock, account);
+        NamespaceCatalog namespaces = new NamespaceCatalog(new JdbcNamespaceRepository(database), accessControl, clock,
+                account);
         JdbcAuthenticationPolicyRepository authenticationRepository = new JdbcAuthenticationPolicyRepository(database);
         AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(authenticationRepository,
-                userRepository, accessControl, clock, account);
+                userRepository, accessControl, namespaces, clock, account);
         PolicyReferences policyReferences = new PolicyReferences(networkRepository, accountParameters, userRepository,
                 authenticationRepository, accessControl, account);
         UserCatalog users = new UserCatalog(userRepository, accessControl, networkPolicies, passwordHasher, clock,
                 account);
-        RoleCatalog roles = new RoleCatalog(roleRepository, users, accessControl, clock, account);
+        RoleCatalog roles = new RoleCatalog(roleRepository, users, namespaces, accessControl, clock, account);
         bootstrapAdministrator(config, users, roles, passwordHasher, secrets, console);
 
         SessionManager sessions = new SessionManager(new JdbcSessionRepository(database), userRepository,
@@ -106,7 +110,7 @@ public final class FrostgateServer implements AutoCloseable {
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, LockoutSettings.DEFAULTS, clock)),
                 userRepository, roleRepository, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
-                policyReferences, accessControl, sessions, loginHistory, clock, account);
+                policyReferences, namespaces, accessControl, sessions, loginHistory, clock, account);
         QueryRegistry queries = new QueryRegistry();
 
         ObjectMapper json = new ObjectMapper();

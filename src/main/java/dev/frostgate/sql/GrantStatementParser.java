@@ -114,21 +114,24 @@ final class GrantStatementParser {
         return privileges;
     }
 
-    /** {@code ACCOUNT}, or a kind and a name: USER, ROLE, [SECURITY] INTEGRATION. */
+    /**
+     * {@code ACCOUNT}, or a kind and a name: USER, ROLE, or any object type of the generic object
+     * statements (DATABASE, SCHEMA, NETWORK POLICY, AUTHENTICATION POLICY, [SECURITY] INTEGRATION …),
+     * whose kind is written with underscores. {@code ON USER} without a name means every user.
+     */
     private SecurableObject parseSecurableObject(boolean accountAllowed) {
         if (accountAllowed && cursor.acceptKeyword("ACCOUNT")) {
             return SecurableObject.account();
         }
-        String kind;
-        if (cursor.acceptKeywords("SECURITY", "INTEGRATION") || cursor.acceptKeyword("INTEGRATION")) {
-            kind = "INTEGRATION";
-        } else if (cursor.acceptKeyword("USER")) {
-            kind = "USER";
-        } else if (cursor.acceptKeyword("ROLE")) {
-            kind = "ROLE";
-        } else {
-            throw cursor.unexpected();
+        if (cursor.acceptKeyword("USER")) {
+            boolean everyUser = cursor.isKeyword("TO") || cursor.isKeyword("FROM");
+            return new SecurableObject("USER", everyUser ? Optional.empty() : Optional.of(cursor.expectName()));
         }
-        return new SecurableObject(kind, Optional.of(cursor.expectName()));
+        if (cursor.acceptKeyword("ROLE")) {
+            return new SecurableObject("ROLE", Optional.of(cursor.expectName()));
+        }
+        Statement.ObjectType type = ObjectStatementParser.acceptType(cursor, true).orElseThrow(cursor::unexpected);
+        String kind = type == Statement.ObjectType.SECURITY_INTEGRATION ? "INTEGRATION" : type.name();
+        return new SecurableObject(kind, Optional.of(cursor.expectDottedName()));
     }
 }

@@ -182,6 +182,36 @@ class AuthenticationPolicyTest {
     }
 
     @Test
+    void seedThreePolicyAdministratorSetupEndToEnd() throws Exception {
+        execute(admin, "USE ROLE ACCOUNTADMIN;", "CREATE OR REPLACE DATABASE my_database;", "USE DATABASE my_database;",
+                "CREATE OR REPLACE SCHEMA my_schema;", "USE SCHEMA my_schema;", "CREATE ROLE policy_admin;",
+                "GRANT USAGE ON DATABASE my_database TO ROLE policy_admin;",
+                "GRANT USAGE ON SCHEMA my_database.my_schema TO ROLE policy_admin;",
+                "GRANT CREATE AUTHENTICATION POLICY ON SCHEMA my_database.my_schema TO ROLE policy_admin;",
+                "GRANT APPLY AUTHENTICATION POLICY ON ACCOUNT TO ROLE policy_admin;",
+                "GRANT ROLE policy_admin TO USER example_user");
+        assertThat(rows(admin, "SHOW SCHEMAS IN DATABASE my_database")).extracting(row -> row.get("name"))
+                .containsExactly("MY_SCHEMA");
+        try (Connection policyAdmin = SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD)) {
+            execute(policyAdmin, "USE ROLE policy_admin;");
+            failsWith("003001", () -> execute(policyAdmin, "CREATE AUTHENTICATION POLICY outside_the_schema"));
+            execute(policyAdmin, "USE SCHEMA my_database.my_schema", """
+                    CREATE AUTHENTICATION POLICY my_example_authentication_policy
+                      CLIENT_TYPES = ('SNOWFLAKE_UI')
+                      AUTHENTICATION_METHODS = ('OAUTH', 'PASSWORD');
+                    """);
+            assertThat(rows(policyAdmin, "SHOW AUTHENTICATION POLICIES").get(0))
+                    .containsEntry("database_name", "MY_DATABASE").containsEntry("schema_name", "MY_SCHEMA")
+                    .containsEntry("owner", "POLICY_ADMIN");
+            execute(policyAdmin, "ALTER USER admin SET AUTHENTICATION POLICY my_example_authentication_policy");
+            execute(policyAdmin, "ALTER USER admin UNSET AUTHENTICATION POLICY");
+        }
+        failsWith("002003", () -> execute(admin, "GRANT USAGE ON SCHEMA my_database.no_such_schema TO ROLE policy_admin"));
+        failsWith("002003", () -> execute(admin, "USE DATABASE no_such_database"));
+        execute(admin, "CREATE ROLE my_policy_admin", "GRANT APPLY AUTHENTICATION POLICY ON USER TO ROLE my_policy_admin");
+    }
+
+    @Test
     void privileges() throws Exception {
         try (Connection user = SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD)) {
             failsWith("003001", () -> execute(user, "CREATE AUTHENTICATION POLICY mine"));

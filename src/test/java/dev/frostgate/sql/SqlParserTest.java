@@ -248,8 +248,16 @@ class SqlParserTest {
         void grantErrors() {
             assertSyntaxError("GRANT ON ACCOUNT TO ROLE r", 1, 6, "ON");
             assertSyntaxError("GRANT MONITOR TO ROLE r", 1, 14, "TO");
-            assertSyntaxError("GRANT MONITOR ON DATABASE d TO ROLE r", 1, 17, "DATABASE");
-            assertSyntaxError("GRANT MONITOR ON USER TO ROLE r", 1, 22, "TO");
+            assertSyntaxError("GRANT MONITOR ON WAREHOUSE w TO ROLE r", 1, 17, "WAREHOUSE");
+            assertSyntaxError("GRANT MONITOR ON SCHEMA TO ROLE r", 1, 24, "TO");
+            assertThat(parse("GRANT CREATE AUTHENTICATION POLICY ON SCHEMA my_database.my_schema TO ROLE policy_admin"))
+                    .isEqualTo(new Statement.GrantPrivileges(List.of("CREATE AUTHENTICATION POLICY"),
+                            new SecurableObject("SCHEMA", Optional.of("MY_DATABASE.MY_SCHEMA")), "POLICY_ADMIN", false));
+            assertThat(parse("GRANT APPLY AUTHENTICATION POLICY ON USER TO ROLE my_policy_admin")).isEqualTo(
+                    new Statement.GrantPrivileges(List.of("APPLY AUTHENTICATION POLICY"),
+                            new SecurableObject("USER", Optional.empty()), "MY_POLICY_ADMIN", false));
+            assertThat(parse("GRANT OWNERSHIP ON NETWORK POLICY p TO ROLE r")).isEqualTo(new Statement.GrantOwnership(
+                    new SecurableObject("NETWORK_POLICY", Optional.of("P")), "R"));
             assertSyntaxError("GRANT MONITOR, ON ACCOUNT TO ROLE r", 1, 15, "ON");
             assertSyntaxError("GRANT CREATE USER ON ACCOUNT TO ROLE r WITH GRANT", 1, 39, "WITH");
         }

@@ -1,0 +1,91 @@
+package dev.frostgate.catalog;
+
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import dev.frostgate.sql.QualifiedName;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** CREATE / DROP / SHOW of databases and schemas, with Snowflake's privileges. */
+public final class NamespaceCatalog {
+    private final NamespaceRepository repository;
+    private final AccessControl accessControl;
+    private final Clock clock;
+    private final String accountName;
+
+    public NamespaceCatalog(NamespaceRepository repository, AccessControl accessControl, Clock clock,
+                            String accountName) {
+        this.repository = repository;
+        this.accessControl = accessControl;
+        this.clock = clock;
+        this.accountName = accountName;
+    }
+
+    /** Databases need CREATE DATABASE on the account; schemas need ownership of, or CREATE SCHEMA on, the database. */
+    public boolean create(Actor actor, Namespace.Kind kind, String name, Optional<String> comment, boolean orReplace,
+                          boolean ifNotExists) {
+        if (kind == Namespace.Kind.DATABASE) {
+            accessControl.requireOnAccount(actor, "CREATE DATABASE", accountName);
+        } else {
+            Namespace database = require(Namespace.Kind.DATABASE, name.substring(0, name.indexOf('.')));
+            if (!accessControl.owns(actor, database.owner())
+                    && !accessControl.holds(actor, "CREATE SCHEMA", ObjectKind.DATABASE, database.name())) {
+                throw AccessControl.insufficient("database", database.name());
+            }
+        }
+        Optional<Namespace> existing = repository.find(kind, name);
+        if (existing.isPresent()) {
+            if (ifNotExists && !orReplace) {
+                return false;
+            }
+            if (!orReplace) {
+                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name);
+            }
+            accessControl.requireOwnership(actor, existing.get().owner(), kind.name(), name);
+        }
+        repository.save(new Namespace(kind, name, comment, Optional.of(actor.primaryRole()), clock.instant()));
+        return true;
+    }
+
+    public boolean drop(Actor actor, Namespace.Kind kind, String name, boolean ifExists) {
+        Optional<Namespace> found = repository.find(kind, name);
+        if (found.isEmpty()) {
+            if (ifExists) {
+                return false;
+            }
+            throw notFound(kind, name);
+        }
+        accessControl.requireOwnership(actor, found.get().owner(), kind.name(), name);
+        return repository.delete(kind, name);
+    }
+
+    public List<Namespace> list(Namespace.Kind kind) {
+        return repository.list(kind);
+    }
+
+    public Namespace require(Namespace.Kind kind, String name) {
+        return repository.find(kind, name).orElseThrow(() -> notFound(kind, name));
+    }
+
+    /**
+     * May the actor create a schema-level object of this kind (e.g. "CREATE AUTHENTICATION POLICY")
+     * in the named object's schema? Granted on the account, or on that schema.
+     */
+    public boolean mayCreateIn(Actor actor, String privilege, QualifiedName objectName) {
+        if (accessControl.holdsOnAccount(actor, privilege)) {
+            return true;
+        }
+        if (objectName.parts().size() < 3) {
+            return false;
+        }
+        String schema = objectName.parts().get(0) + "." + objectName.parts().get(1);
+        return repository.find(Namespace.Kind.SCHEMA, schema).isPresent()
+                && accessControl.holds(actor, privilege, ObjectKind.SCHEMA, schema);
+    }
+
+    private static FrostgateException notFound(Namespace.Kind kind, String name) {
+        return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST,
+                kind == Namespace.Kind.DATABASE ? "Database" : "Schema", name);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.frostgate.exec;
+
+import static dev.frostgate.exec.ResultTable.row;
+
+import dev.frostgate.catalog.Namespace;
+import dev.frostgate.catalog.NamespaceCatalog;
+import dev.frostgate.catalog.PropertyValues;
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import dev.frostgate.sql.Property;
+import dev.frostgate.sql.QualifiedName;
+import dev.frostgate.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/** CREATE / DROP / SHOW DATABASE and SCHEMA: the namespaces of schema-level objects. */
+final class NamespaceStatements {
+    private static final List<Column> SHOW_COLUMNS = List.of(Column.timestamp("created_on"), Column.text("name"),
+            Column.text("database_name"), Column.text("owner"), Column.text("comment"));
+
+    private final NamespaceCatalog namespaces;
+
+    NamespaceStatements(NamespaceCatalog namespaces) {
+        this.namespaces = namespaces;
+    }
+
+    ResultTable create(SessionContext context, Statement.CreateObject create) {
+        Namespace.Kind kind = kind(create.type());
+        Optional<String> comment = Optional.empty();
+        for (Property property : create.properties()) {
+            if (!property.name().equals("COMMENT")) {
+                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(), kind.name());
+            }
+            comment = Optional.of(PropertyValues.text(property.name(), property.value()));
+        }
+        String name = name(context, kind, create.name());
+        boolean created = namespaces.create(context.actor(), kind, name, comment, create.orReplace(),
+                create.ifNotExists());
+        return ResultTable.created(kind == Namespace.Kind.DATABASE ? "Database" : "Schema", create.name().name(),
+                created);
+    }
+
+    ResultTable drop(SessionContext context, Statement.DropObject drop) {
+        Namespace.Kind kind = kind(drop.type());
+        boolean dropped = namespaces.drop(context.actor(), kind, name(context, kind, drop.name()), drop.ifExists());
+        return ResultTable.dropped(drop.name().name(), dropped);
+    }
+
+    ResultTable show(Statement.ShowObjects show) {
+        Namespace.Kind kind = kind(show.type());
+        Optional<NamePattern> like = show.likePattern().map(NamePattern::caseInsensitive);
+        List<List<Object>> rows = namespaces.list(kind).stream()
+                .map(namespace -> row(namespace.createdOn(), lastPart(namespace.name()),
+                        kind == Namespace.Kind.SCHEMA ? namespace.databaseName() : null,
+                        namespace.owner().orElse(null), namespace.comment().orElse(null)))
+                .filter(row -> like.map(pattern -> pattern.matches((String) row.get(1))).orElse(true))
+                .filter(row -> show.in().map(in -> in.name().equals(row.get(2))).orElse(true))
+                .limit(show.limit().orElse(Long.MAX_VALUE)).toList();
+        return new ResultTable(SHOW_COLUMNS, rows, StatementKind.SHOW);
+    }
+
+    /** A database by its name; a schema as DATABASE.SCHEMA, the database taken from the session if not given. */
+    private static String name(SessionContext context, Namespace.Kind kind, QualifiedName name) {
+        if (kind == Namespace.Kind.DATABASE) {
+            return name.name();
+        }
+        String database = name.parts().size() >= 2 ? name.parts().get(name.parts().size() - 2)
+                : context.session().currentDatabase().orElseThrow(() -> new FrostgateException(
+                        ErrorCode.INVALID_ARGUMENT, "Cannot perform CREATE SCHEMA. This session does not have a "
+                                + "current database. Call 'USE DATABASE', or use a qualified name."));
+        return database + "." + name.name();
+    }
+
+    private static Namespace.Kind kind(Statement.ObjectType type) {
+        return type == Statement.ObjectType.DATABASE ? Namespace.Kind.DATABASE : Namespace.Kind.SCHEMA;
+    }
+
+    private static String lastPart(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+}
