@@ -3,6 +3,7 @@ package dev.frostgate.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.auth.LockoutSettings;
+import dev.frostgate.auth.LoginOptions;
 import dev.frostgate.auth.LoginPipeline;
 import dev.frostgate.auth.PasswordAuthenticator;
 import dev.frostgate.auth.SessionManager;
@@ -22,6 +23,7 @@ import dev.frostgate.crypto.TokenDigester;
 import dev.frostgate.exec.QueryRegistry;
 import dev.frostgate.exec.StatementExecutor;
 import dev.frostgate.protocol.v1.LoginEndpoint;
+import dev.frostgate.protocol.v1.LoginOptionsEndpoint;
 import dev.frostgate.protocol.v1.QueryEndpoints;
 import dev.frostgate.protocol.v1.SessionEndpoints;
 import dev.frostgate.store.Database;
@@ -121,6 +123,8 @@ public final class FrostgateServer implements AutoCloseable {
                 .route("GET", "/readyz", HealthEndpoints.ready(database::isReachable))
                 .route("POST", "/session/v1/login-request", new LoginEndpoint(pipeline, SessionSettings.DEFAULTS,
                         SERVER_VERSION))
+                .route("POST", "/session/v1/login-options", new LoginOptionsEndpoint(
+                        new LoginOptions(userRepository, authenticationPolicies), account))
                 .route("POST", "/queries/v1/query-request", queryEndpoints.queryRequest())
                 .route("GET", QueryEndpoints::isResultPath, queryEndpoints.result())
                 .route("POST", "/queries/v1/abort-request", sessionEndpoints.abortRequest())

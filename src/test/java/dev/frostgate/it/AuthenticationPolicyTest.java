@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frostgate.testing.RunningServer;
 import dev.frostgate.testing.SnowflakeJdbc;
+import dev.frostgate.testing.V1Client;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -209,6 +211,27 @@ class AuthenticationPolicyTest {
         failsWith("002003", () -> execute(admin, "GRANT USAGE ON SCHEMA my_database.no_such_schema TO ROLE policy_admin"));
         failsWith("002003", () -> execute(admin, "USE DATABASE no_such_database"));
         execute(admin, "CREATE ROLE my_policy_admin", "GRANT APPLY AUTHENTICATION POLICY ON USER TO ROLE my_policy_admin");
+    }
+
+    @Test
+    void identifierFirstLoginOffersWhatTheEffectivePolicyAllows() throws Exception {
+        V1Client client = new V1Client(server);
+        String body = "{\"data\":{\"ACCOUNT_NAME\":\"frostgate\",\"LOGIN_NAME\":\"%s\"}}";
+        V1Client.Reply open = client.post("/session/v1/login-options",
+                String.format(body, "example_user").getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(open.data().path("options").toString()).isEqualTo("[{\"type\":\"PASSWORD\"}]");
+        execute(admin, "CREATE AUTHENTICATION POLICY sso_only AUTHENTICATION_METHODS = ('SAML')",
+                "ALTER USER example_user SET AUTHENTICATION POLICY sso_only");
+        V1Client.Reply restricted = client.post("/session/v1/login-options",
+                String.format(body, "EXAMPLE_USER").getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(restricted.data().path("options").toString()).isEqualTo("[]");
+        V1Client.Reply unknown = client.post("/session/v1/login-options",
+                String.format(body, "nobody_here").getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(unknown.data().path("options").toString()).isEqualTo("[{\"type\":\"PASSWORD\"}]");
+        assertThat(client.post("/session/v1/login-options", "{\"data\":{\"ACCOUNT_NAME\":\"frostgate\"}}"
+                .getBytes(StandardCharsets.UTF_8), Map.of()).code()).isEqualTo("390400");
+        assertThat(client.post("/session/v1/login-options", "{\"data\":{\"ACCOUNT_NAME\":\"x\",\"LOGIN_NAME\":\"a\"}}"
+                .getBytes(StandardCharsets.UTF_8), Map.of()).code()).isEqualTo("390201");
     }
 
     @Test
