@@ -61,6 +61,8 @@ public final class FoundationBenchmark {
     private static final String ADMIN = "ADMIN";
     private static final double QUERY_RATIO_GOAL = 0.5;
     private static final double LOGIN_RATIO_GOAL = 0.8;
+    private static final double POLICY_RATIO_GOAL = 0.9;
+    private static final int POLICY_ENTRIES = 10_000;
     private static final double RSS_GOAL_MB = 250;
     private static final double STARTUP_GOAL_SECONDS = 2;
     /** Login answers after which no further login may be sent: a wrong password (lockout risk) or a lock. */
@@ -225,6 +227,18 @@ public final class FoundationBenchmark {
             phases.add(logins);
 
             Map<String, Long> memory = readProcStatus(server.pid());
+
+            // Issue 3: the same logins with a 10,000-entry network policy and an authentication
+            // policy attached to the account (evaluation must not scan the list per login).
+            attachLargePolicies(tokens.get(0));
+            PhaseResult policyLogins = runPhase("login-request with policies", settings.loginThreads(), serverHandle,
+                    worker -> {
+                        if (login().isEmpty()) {
+                            throw new RequestFailed("login", "no token");
+                        }
+                    });
+            phases.add(policyLogins);
+            double policyRatio = policyLogins.rate() / logins.rate();
             System.out.println();
 
             double queryRatio = query.rate() / healthz.rate();
@@ -245,7 +259,10 @@ public final class FoundationBenchmark {
                                     RSS_GOAL_MB)),
                     new Goal("c", "start-up to first successful login", startupSeconds, "<", STARTUP_GOAL_SECONDS,
                             String.format(Locale.ROOT, "%.3f s", startupSeconds), String.format(Locale.ROOT,
-                                    "%.0f s", STARTUP_GOAL_SECONDS)));
+                                    "%.0f s", STARTUP_GOAL_SECONDS)),
+                    new Goal("d", "logins with 10k-entry policies / without", policyRatio, ">=",
+                            POLICY_RATIO_GOAL, String.format(Locale.ROOT, "%.3f", policyRatio),
+                            String.format(Locale.ROOT, "%.2f", POLICY_RATIO_GOAL)));
             System.out.println("Goals");
             for (Goal goal : goals) {
                 System.out.printf(Locale.ROOT, "  (%s) %-42s %12s   goal %s %-7s %s%n", goal.label(), goal.name(),
@@ -279,6 +296,8 @@ public final class FoundationBenchmark {
             verdicts.put("loginToArgon2Ratio", goals.get(1).met() ? "PASS" : "MISS");
             verdicts.put("peakRssMb", goals.get(2).met() ? "PASS" : "MISS");
             verdicts.put("startupSeconds", goals.get(3).met() ? "PASS" : "MISS");
+            verdicts.put("policyLoginRatio", goals.get(4).met() ? "PASS" : "MISS");
+            summary.put("policyLoginRatio", round(policyRatio, 4));
             summary.put("goals", verdicts);
             summary.put("clients", settings.clients());
             summary.put("loginThreads", settings.loginThreads());
@@ -361,6 +380,34 @@ public final class FoundationBenchmark {
         JsonNode body = parse(response);
         if (response.statusCode() != 200 || body == null || !"ok".equals(body.path("status").asText())) {
             throw new RequestFailed("healthz HTTP " + response.statusCode(), abbreviate(response.body()));
+        }
+    }
+
+    /** A network policy allowing 10,000 addresses (the client's among them) and an authentication policy. */
+    private void attachLargePolicies(String token) throws Exception {
+        StringBuilder entries = new StringBuilder("'127.0.0.1'");
+        for (int index = 1; index < POLICY_ENTRIES; index++) {
+            entries.append(", '10.").append(index / 65_536 % 256).append('.').append(index / 256 % 256).append('.')
+                    .append(index % 256).append("'");
+        }
+        for (String sql : List.of("CREATE OR REPLACE NETWORK POLICY bench_policy ALLOWED_IP_LIST = (" + entries + ")",
+                "CREATE OR REPLACE AUTHENTICATION POLICY bench_authentication AUTHENTICATION_METHODS = ('PASSWORD') "
+                        + "CLIENT_TYPES = ('DRIVERS')",
+                "ALTER ACCOUNT SET NETWORK_POLICY = bench_policy",
+                "ALTER ACCOUNT SET AUTHENTICATION POLICY bench_authentication")) {
+            ObjectNode statement = JSON.createObjectNode();
+            statement.put("sqlText", sql);
+            HttpRequest request = HttpRequest.newBuilder(
+                            base.resolve("/queries/v1/query-request?requestId=" + UUID.randomUUID()))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Snowflake Token=\"" + token + "\"")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(statement))).build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode body = parse(response);
+            if (body == null || !body.path("success").asBoolean(false)) {
+                throw new BenchmarkAborted("policy setup failed: " + abbreviate(response.body()));
+            }
         }
     }
 
