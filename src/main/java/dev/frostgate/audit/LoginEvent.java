@@ -22,4 +22,5 @@ public record LoginEvent(
         Optional<String> errorMessage,
         Optional<String> firstAuthenticationFactorId,
         Optional<String> authenticatingIntegrationName,
-        Optional<String> failureUuid) {}
+        Optional<String> failureUuid,
+        Optional<String> errorDetails) {}

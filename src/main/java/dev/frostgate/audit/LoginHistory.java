@@ -22,11 +22,24 @@ public final class LoginHistory {
                           Optional<String> reportedClientVersion, String firstAuthenticationFactor) {}
 
     public void recordSuccess(Attempt attempt) {
-        repository.append(event(attempt, true, Optional.empty(), Optional.empty()));
+        repository.append(event(attempt, true, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
     }
 
     public void recordFailure(Attempt attempt, String errorCode, String symbolicName) {
-        repository.append(event(attempt, false, Optional.of(errorCode), Optional.of(symbolicName)));
+        repository.append(event(attempt, false, Optional.of(errorCode), Optional.of(symbolicName), Optional.empty(),
+                Optional.empty()));
+    }
+
+    /** A failure whose reason can be looked up by uuid; the reason never contains a credential. */
+    public void recordFailure(Attempt attempt, String errorCode, String symbolicName, String failureUuid,
+                              String reason) {
+        repository.append(event(attempt, false, Optional.of(errorCode), Optional.of(symbolicName),
+                Optional.of(failureUuid), Optional.of(reason)));
+    }
+
+    public Optional<LoginEvent> failure(String uuid) {
+        return repository.findByFailureUuid(uuid);
     }
 
     public List<LoginEvent> recentEvents() {
@@ -34,10 +47,11 @@ public final class LoginHistory {
     }
 
     private LoginEvent event(Attempt attempt, boolean success, Optional<String> errorCode,
-                             Optional<String> errorMessage) {
+                             Optional<String> errorMessage, Optional<String> failureUuid,
+                             Optional<String> errorDetails) {
         return new LoginEvent(0, clock.instant(), "LOGIN", attempt.userName(), Optional.of(attempt.clientIp()),
                 Optional.of(attempt.reportedClientType()), attempt.reportedClientVersion(),
                 attempt.firstAuthenticationFactor(), Optional.empty(), success, errorCode, errorMessage,
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), failureUuid, errorDetails);
     }
 }

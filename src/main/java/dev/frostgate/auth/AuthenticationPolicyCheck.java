@@ -17,18 +17,18 @@ final class AuthenticationPolicyCheck {
         Optional<String> userName = user.map(User::name);
         ClientType clientType = client.clientType();
         if (!policy.allowsClientType(clientType.policyClass())) {
-            throw new LoginFailure(ErrorCode.CLIENT_TYPE_NOT_ALLOWED, userName, clientType.name());
+            throw LoginFailure.withDetails(ErrorCode.CLIENT_TYPE_NOT_ALLOWED, userName, clientType.name());
         }
         String minimum = policy.clientPolicy().get(clientType.name());
         if (minimum != null) {
             String version = client.applicationVersion().orElse("0");
             if (compareVersions(version, minimum) < 0) {
-                throw new LoginFailure(ErrorCode.CLIENT_VERSION_NOT_ALLOWED, userName, clientType.name(), version,
+                throw LoginFailure.withDetails(ErrorCode.CLIENT_VERSION_NOT_ALLOWED, userName, clientType.name(), version,
                         minimum);
             }
         }
         if (!policy.allowsMethod(method.policyName())) {
-            throw new LoginFailure(ErrorCode.AUTHENTICATION_METHOD_NOT_ALLOWED, userName, method.policyName());
+            throw LoginFailure.withDetails(ErrorCode.AUTHENTICATION_METHOD_NOT_ALLOWED, userName, method.policyName());
         }
     }
 

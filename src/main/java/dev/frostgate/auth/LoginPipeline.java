@@ -60,9 +60,14 @@ public final class LoginPipeline {
             history.recordSuccess(attempt(request, Optional.of(result.user().name()), factor));
             return result;
         } catch (LoginFailure failure) {
-            history.recordFailure(attempt(request, failure.userName().or(request::loginName), factor),
-                    failure.errorCode().code(), failure.symbolicName());
-            throw failure;
+            LoginHistory.Attempt attempt = attempt(request, failure.userName().or(request::loginName), factor);
+            if (!failure.reportedWithFailureId()) {
+                history.recordFailure(attempt, failure.errorCode().code(), failure.symbolicName());
+                throw failure;
+            }
+            String uuid = java.util.UUID.randomUUID().toString();
+            history.recordFailure(attempt, failure.errorCode().code(), failure.symbolicName(), uuid, failure.reason());
+            throw failure.identifiedBy(uuid);
         }
     }
 

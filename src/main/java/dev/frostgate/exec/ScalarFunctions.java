@@ -1,5 +1,7 @@
 package dev.frostgate.exec;
 
+import dev.frostgate.audit.LoginEvent;
+import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.catalog.AccessControl;
 import dev.frostgate.catalog.RoleHierarchy;
 import dev.frostgate.error.ErrorCode;
@@ -13,6 +15,9 @@ import java.util.stream.Collectors;
 
 /** The scalar functions SELECT knows: session context functions and a few string helpers. */
 final class ScalarFunctions {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The server version reported by CURRENT_VERSION() and at login. */
     static final String SERVER_VERSION = "9.0.0";
 
@@ -23,10 +28,12 @@ final class ScalarFunctions {
 
     private final Map<String, ScalarFunction> functions;
     private final AccessControl accessControl;
+    private final LoginHistory loginHistory;
     private final String accountName;
 
-    ScalarFunctions(AccessControl accessControl, String accountName) {
+    ScalarFunctions(AccessControl accessControl, LoginHistory loginHistory, String accountName) {
         this.accessControl = accessControl;
+        this.loginHistory = loginHistory;
         this.accountName = accountName;
         this.functions = Map.ofEntries(
                 Map.entry("CURRENT_USER", noArguments((context) -> TypedValue.text(context.actor().userName()))),
@@ -44,6 +51,7 @@ final class ScalarFunctions {
                 Map.entry("CURRENT_IP_ADDRESS", noArguments((context) ->
                         TypedValue.text(context.session().clientIp().orElse(null)))),
                 Map.entry("SYSTEM$WAIT", ScalarFunctions::systemWait),
+                Map.entry("SYSTEM$GET_LOGIN_FAILURE_DETAILS", this::loginFailureDetails),
                 Map.entry("UPPER", (arguments, context) -> oneText(arguments, "UPPER", text -> text.toUpperCase(Locale.ROOT))),
                 Map.entry("LOWER", (arguments, context) -> oneText(arguments, "LOWER", text -> text.toLowerCase(Locale.ROOT))));
     }
@@ -72,6 +80,36 @@ final class ScalarFunctions {
         Set<String> roles = new TreeSet<>(accessControl.hierarchy().availableRolesOf(context.actor().userName()));
         return TypedValue.text(roles.stream().map(role -> "\"" + role.replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "[", "]")));
+    }
+
+    /**
+     * {@code SYSTEM$GET_LOGIN_FAILURE_DETAILS('<uuid>')}: the recorded reason of a failed login, as
+     * JSON with clientIP, clientType, clientVersion, username, errorCode (symbolic), timestamp and
+     * errorDetails. Needs MONITOR on the account.
+     */
+    private TypedValue loginFailureDetails(List<TypedValue> arguments, SessionContext context) {
+        if (arguments.size() != 1 || arguments.get(0).isNull()) {
+            throw new FrostgateException(ErrorCode.INVALID_ARGUMENT,
+                    "SYSTEM$GET_LOGIN_FAILURE_DETAILS takes one argument, the uuid of a failed login.");
+        }
+        accessControl.requireOnAccount(context.actor(), "MONITOR", accountName);
+        String uuid = arguments.get(0).value().toString().trim();
+        LoginEvent event = loginHistory.failure(uuid).orElseThrow(() -> new FrostgateException(
+                ErrorCode.INVALID_ARGUMENT, "No failed login is recorded under '" + uuid.replaceAll("[^0-9a-fA-F-]", "")
+                        + "'."));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("clientIP", event.clientIp().orElse(null));
+        details.put("clientType", event.reportedClientType().orElse("OTHER"));
+        details.put("clientVersion", event.reportedClientVersion().orElse(null));
+        details.put("username", event.userName().orElse(null));
+        details.put("errorCode", event.errorMessage().orElse(null));
+        details.put("timestamp", event.eventTimestamp().getEpochSecond());
+        details.put("errorDetails", event.errorDetails().map(List::of).orElse(List.of()));
+        try {
+            return TypedValue.text(JSON.writeValueAsString(details));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /**

@@ -43,7 +43,7 @@ public final class StatementExecutor {
         this.roleStatements = new RoleStatements(roles, accessControl, accountName);
         this.sessionStatements = new SessionStatements(sessions, accessControl, namespaces);
         this.namespaceStatements = new NamespaceStatements(namespaces);
-        ScalarFunctions functions = new ScalarFunctions(accessControl, accountName);
+        ScalarFunctions functions = new ScalarFunctions(accessControl, loginHistory, accountName);
         this.queryEngine = new QueryEngine(List.of(new LoginHistoryView(loginHistory, accessControl, accountName)),
                 new PolicyReferencesFunction(policyReferences), functions);
     }

@@ -8,7 +8,8 @@ import java.util.List;
 public final class JdbcLoginHistoryRepository implements LoginHistoryRepository {
     private static final String COLUMNS = "event_timestamp, event_type, user_name, client_ip, reported_client_type, "
             + "reported_client_version, first_authentication_factor, second_authentication_factor, is_success, "
-            + "error_code, error_message, first_authentication_factor_id, authenticating_integration_name, failure_uuid";
+            + "error_code, error_message, first_authentication_factor_id, authenticating_integration_name, failure_uuid, "
+            + "error_details";
 
     private final Jdbc jdbc;
 
@@ -18,24 +19,35 @@ public final class JdbcLoginHistoryRepository implements LoginHistoryRepository 
 
     @Override
     public void append(LoginEvent event) {
-        jdbc.update("INSERT INTO login_history (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update("INSERT INTO login_history (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 event.eventTimestamp(), event.eventType(), event.userName(), event.clientIp(),
                 event.reportedClientType(), event.reportedClientVersion(), event.firstAuthenticationFactor(),
                 event.secondAuthenticationFactor(), event.success(), event.errorCode(), event.errorMessage(),
-                event.firstAuthenticationFactorId(), event.authenticatingIntegrationName(), event.failureUuid());
+                event.firstAuthenticationFactorId(), event.authenticatingIntegrationName(), event.failureUuid(),
+                event.errorDetails());
+    }
+
+    @Override
+    public java.util.Optional<LoginEvent> findByFailureUuid(String uuid) {
+        return jdbc.queryOne("SELECT event_id, " + COLUMNS + " FROM login_history WHERE failure_uuid = ?",
+                JdbcLoginHistoryRepository::map, uuid);
     }
 
     @Override
     public List<LoginEvent> newest(int limit) {
         return jdbc.query("SELECT event_id, " + COLUMNS + " FROM login_history ORDER BY event_id DESC LIMIT ?",
-                row -> new LoginEvent(row.getLong("event_id"), Jdbc.instant(row, "event_timestamp").orElseThrow(),
+                JdbcLoginHistoryRepository::map, limit);
+    }
+
+    private static LoginEvent map(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new LoginEvent(row.getLong("event_id"), Jdbc.instant(row, "event_timestamp").orElseThrow(),
                         row.getString("event_type"), Jdbc.text(row, "user_name"), Jdbc.text(row, "client_ip"),
                         Jdbc.text(row, "reported_client_type"), Jdbc.text(row, "reported_client_version"),
                         row.getString("first_authentication_factor"),
                         Jdbc.text(row, "second_authentication_factor"), row.getBoolean("is_success"),
                         Jdbc.text(row, "error_code"), Jdbc.text(row, "error_message"),
                         Jdbc.text(row, "first_authentication_factor_id"),
-                        Jdbc.text(row, "authenticating_integration_name"), Jdbc.text(row, "failure_uuid")),
-                limit);
+                        Jdbc.text(row, "authenticating_integration_name"), Jdbc.text(row, "failure_uuid"),
+                        Jdbc.text(row, "error_details"));
     }
 }

@@ -101,6 +101,15 @@ class AuthenticationPolicyTest {
         SQLException refused = failsWith("390447",
                 () -> SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD).close());
         assertThat(refused.getMessage()).contains("client type JDBC_DRIVER is not allowed");
+        java.util.regex.Matcher failureId = java.util.regex.Pattern.compile("\\[([0-9a-f-]{36})\\]$")
+                .matcher(refused.getMessage());
+        assertThat(failureId.find()).as(refused.getMessage()).isTrue();
+        String details = rows(admin, "SELECT SYSTEM$GET_LOGIN_FAILURE_DETAILS('" + failureId.group(1) + "')").get(0)
+                .values().iterator().next();
+        assertThat(details).contains("\"errorCode\":\"CLIENT_TYPE_NOT_ALLOWED\"", "\"username\":\"EXAMPLE_USER\"",
+                "\"clientType\":\"JDBC_DRIVER\"", "\"clientIP\":\"127.0.0.1\"", "\"clientVersion\":\"3.28.0\"",
+                "client type JDBC_DRIVER is not allowed").doesNotContain(PASSWORD);
+        failsWith("100035", () -> rows(admin, "SELECT SYSTEM$GET_LOGIN_FAILURE_DETAILS('00000000-0000-0000-0000-000000000000')"));
         assertThat(rows(admin, "SELECT error_message FROM SNOWFLAKE.ACCOUNT_USAGE.LOGIN_HISTORY "
                 + "WHERE user_name = 'EXAMPLE_USER'")).extracting(row -> row.get("ERROR_MESSAGE"))
                 .containsExactly("CLIENT_TYPE_NOT_ALLOWED");
@@ -242,6 +251,7 @@ class AuthenticationPolicyTest {
             failsWith("003001", () -> execute(user, "ALTER USER example_user SET AUTHENTICATION POLICY theirs"));
             failsWith("003001", () -> execute(user, "DROP AUTHENTICATION POLICY theirs"));
             failsWith("002003", () -> execute(user, "DESCRIBE AUTHENTICATION POLICY theirs"));
+            failsWith("003001", () -> rows(user, "SELECT SYSTEM$GET_LOGIN_FAILURE_DETAILS('x')"));
         }
         execute(admin, "CREATE ROLE policy_admin", "GRANT APPLY AUTHENTICATION POLICY ON ACCOUNT TO ROLE policy_admin",
                 "GRANT CREATE AUTHENTICATION POLICY ON ACCOUNT TO ROLE policy_admin",

@@ -124,12 +124,16 @@ class RepositoryContractTest {
                 history.append(new LoginEvent(0, NOW.plusSeconds(attempt), "LOGIN", Optional.of("U" + attempt),
                         Optional.of("127.0.0.1"), Optional.of("JDBC_DRIVER"), Optional.empty(), "PASSWORD",
                         Optional.empty(), attempt == 2, Optional.of("390100"), Optional.of("INCORRECT_USERNAME_PASSWORD"),
-                        Optional.empty(), Optional.empty(), Optional.empty()));
+                        Optional.empty(), Optional.empty(), Optional.of("uuid-" + attempt),
+                        Optional.of("details " + attempt)));
             }
             List<LoginEvent> newest = history.newest(2);
             assertThat(newest).extracting(event -> event.userName().orElseThrow()).containsExactly("U2", "U1");
             assertThat(newest.get(0).success()).isTrue();
             assertThat(newest.get(0).eventTimestamp()).isEqualTo(NOW.plusSeconds(2));
+            assertThat(history.findByFailureUuid("uuid-1")).map(event -> event.errorDetails().orElseThrow())
+                    .contains("details 1");
+            assertThat(history.findByFailureUuid("nope")).isEmpty();
         }
     }
 
