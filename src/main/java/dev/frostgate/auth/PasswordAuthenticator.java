@@ -17,10 +17,12 @@ import java.util.Optional;
 public final class PasswordAuthenticator implements Authenticator {
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final LockoutSettings lockout;
+    private final java.util.function.Function<String, LockoutSettings> lockout;
     private final Clock clock;
 
-    public PasswordAuthenticator(UserRepository users, PasswordHasher hasher, LockoutSettings lockout, Clock clock) {
+    /** {@code lockout} gives a user's thresholds: its password policy's, or Snowflake's 5 attempts, 15 minutes. */
+    public PasswordAuthenticator(UserRepository users, PasswordHasher hasher,
+                                 java.util.function.Function<String, LockoutSettings> lockout, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.lockout = lockout;
@@ -63,8 +65,9 @@ public final class PasswordAuthenticator implements Authenticator {
         // A lock that has run out starts a fresh count.
         int previous = user.lockedUntil().isPresent() ? 0 : user.failedLoginAttempts();
         int failures = previous + 1;
-        Optional<Instant> lockedUntil = failures >= lockout.maximumRetries()
-                ? Optional.of(now.plus(lockout.lockoutTime()))
+        LockoutSettings thresholds = lockout.apply(user.name());
+        Optional<Instant> lockedUntil = failures >= thresholds.maximumRetries()
+                ? Optional.of(now.plus(thresholds.lockoutTime()))
                 : Optional.empty();
         users.recordLoginOutcome(user.name(),
                 new UserRepository.LoginOutcome(lockedUntil.isPresent() ? 0 : failures, lockedUntil, Optional.empty()));

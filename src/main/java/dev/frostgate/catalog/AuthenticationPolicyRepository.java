@@ -3,8 +3,8 @@ package dev.frostgate.catalog;
 import java.util.List;
 import java.util.Optional;
 
-/** Persistence of authentication policies and of policy attachments; implemented by the store. */
-public interface AuthenticationPolicyRepository {
+/** Persistence of authentication policies; implemented by the store (with the policy attachments). */
+public interface AuthenticationPolicyRepository extends PolicyAttachmentRepository {
 
     Optional<AuthenticationPolicy> find(String name);
 
@@ -14,13 +14,4 @@ public interface AuthenticationPolicyRepository {
     void save(String previousName, AuthenticationPolicy policy);
 
     boolean delete(String name);
-
-    List<PolicyAttachment> attachments(PolicyAttachment.PolicyKind kind);
-
-    Optional<PolicyAttachment> attachment(PolicyAttachment.PolicyKind kind, PolicyAttachment.TargetKind target,
-                                          String targetName);
-
-    void attach(PolicyAttachment attachment);
-
-    boolean detach(PolicyAttachment.PolicyKind kind, PolicyAttachment.TargetKind target, String targetName);
 }

@@ -19,6 +19,7 @@ public final class UserCatalog {
 
     private final UserRepository users;
     private final NetworkPolicyCatalog networkPolicies;
+    private final ParameterPolicyCatalog passwordPolicies;
     private final AccessControl accessControl;
     private final UserPropertyEditor editor;
     private final Clock clock;
@@ -26,8 +27,10 @@ public final class UserCatalog {
     private final java.util.List<UserChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public UserCatalog(UserRepository users, AccessControl accessControl, NetworkPolicyCatalog networkPolicies,
-                       PasswordHasher passwordHasher, Clock clock, String accountName) {
+                       ParameterPolicyCatalog passwordPolicies, PasswordHasher passwordHasher, Clock clock,
+                       String accountName) {
         this.users = users;
+        this.passwordPolicies = passwordPolicies;
         this.networkPolicies = networkPolicies;
         this.accessControl = accessControl;
         this.editor = new UserPropertyEditor(passwordHasher);
@@ -49,8 +52,8 @@ public final class UserCatalog {
             requireOwnership(actor, existing.get());
         }
         Instant now = clock.instant();
-        User user = editor.set(User.builder(name, now), properties, now).owner(Optional.of(actor.primaryRole()))
-                .build();
+        User user = editor.set(User.builder(name, now), properties, now, passwordCheck(name))
+                .owner(Optional.of(actor.primaryRole())).build();
         UserPropertyEditor.checkTypeConsistency(user);
         if (user.networkPolicy().isPresent()) {
             networkPolicies.checkUserAttachment(actor, user.name(), user.networkPolicy());
@@ -60,6 +63,11 @@ public final class UserCatalog {
         users.insert(user);
         existing.ifPresent(old -> changed(old.name()));
         return true;
+    }
+
+    /** The password policy that governs the user (the account's for a new user) decides what is strong enough. */
+    private UserPropertyEditor.PasswordCheck passwordCheck(String userName) {
+        return password -> PasswordRules.check(passwordPolicies.effectivePolicy(userName), password);
     }
 
     public void addListener(UserChangeListener listener) {
@@ -85,7 +93,7 @@ public final class UserCatalog {
     public void alterSet(Actor actor, String name, List<Property> properties, boolean ifExists) {
         Instant now = clock.instant();
         alter(actor, name, ifExists, properties.stream().map(Property::name).toList(),
-                user -> editor.set(user, properties, now));
+                user -> editor.set(user, properties, now, passwordCheck(name)));
     }
 
     public void alterUnset(Actor actor, String name, List<String> propertyNames, boolean ifExists) {

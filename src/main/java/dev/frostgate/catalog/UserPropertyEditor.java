@@ -24,7 +24,17 @@ final class UserPropertyEditor {
         this.passwordHasher = passwordHasher;
     }
 
+    /** Checks a new password's strength before it is hashed (the password policy of its user). */
+    @FunctionalInterface
+    interface PasswordCheck {
+        void check(String password);
+    }
+
     User.Builder set(User.Builder user, List<Property> properties, Instant now) {
+        return set(user, properties, now, password -> { });
+    }
+
+    User.Builder set(User.Builder user, List<Property> properties, Instant now, PasswordCheck passwordCheck) {
         Set<String> seen = new HashSet<>();
         for (Property property : properties) {
             UserProperty known = UserProperty.settable(property.name())
@@ -33,7 +43,7 @@ final class UserPropertyEditor {
                 throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
                         "duplicate property '" + property.name() + "'");
             }
-            apply(user, known, property.value(), now);
+            apply(user, known, property.value(), now, passwordCheck);
         }
         return user;
     }
@@ -88,7 +98,8 @@ final class UserPropertyEditor {
         }
     }
 
-    private void apply(User.Builder user, UserProperty property, Value value, Instant now) {
+    private void apply(User.Builder user, UserProperty property, Value value, Instant now,
+                       PasswordCheck passwordCheck) {
         String name = property.name();
         switch (property) {
             case COMMENT -> user.comment(Optional.of(PropertyValues.text(name, value)));
@@ -98,8 +109,11 @@ final class UserPropertyEditor {
             case FIRST_NAME -> user.firstName(Optional.of(PropertyValues.text(name, value)));
             case LAST_NAME -> user.lastName(Optional.of(PropertyValues.text(name, value)));
             case EMAIL -> user.email(Optional.of(PropertyValues.text(name, value)));
-            case PASSWORD -> user.passwordHash(Optional.of(passwordHasher.hash(password(value))))
-                    .passwordLastSet(Optional.of(now));
+            case PASSWORD -> {
+                String password = password(value);
+                passwordCheck.check(password);
+                user.passwordHash(Optional.of(passwordHasher.hash(password))).passwordLastSet(Optional.of(now));
+            }
             case MUST_CHANGE_PASSWORD -> user.mustChangePassword(PropertyValues.bool(name, value));
             case DISABLED -> user.disabled(PropertyValues.bool(name, value));
             case DAYS_TO_EXPIRY -> user.expiresAt(Optional.of(now.plus(days(name, value))));

@@ -19,6 +19,8 @@ public enum ErrorCode {
     INSUFFICIENT_PRIVILEGES("003001", "42501", "SQL access control error:\nInsufficient privileges to operate on %s '%s'."),
     ROLE_NOT_ASSIGNED("003013", "42501",
             "Requested role '%s' is not assigned to the executing user. Specify another role to activate."),
+    PASSWORD_POLICY_VIOLATION("003002", "22023",
+            "Password does not meet the password policy requirements: it must contain %s."),
     INVALID_POLICY("004800", "22023", "%s"),
     OBJECT_IN_USE("003554", "55000", "SQL execution error: %s"),
     NETWORK_POLICY_LOCKOUT("090230", "42501",

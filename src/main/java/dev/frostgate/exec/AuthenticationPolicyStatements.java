@@ -24,10 +24,12 @@ final class AuthenticationPolicyStatements {
 
     private final AuthenticationPolicyCatalog catalog;
     private final UserCatalog users;
+    private final PolicyTargets targets;
 
-    AuthenticationPolicyStatements(AuthenticationPolicyCatalog catalog, UserCatalog users) {
+    AuthenticationPolicyStatements(AuthenticationPolicyCatalog catalog, UserCatalog users, PolicyTargets targets) {
         this.catalog = catalog;
         this.users = users;
+        this.targets = targets;
     }
 
     ResultTable create(SessionContext context, Statement.CreateObject create) {
@@ -97,42 +99,19 @@ final class AuthenticationPolicyStatements {
     }
 
     ResultTable setPolicy(SessionContext context, Statement.SetPolicy set) {
-        Target target = target(context, set.target());
-        if (target.name() == null) {
-            return ResultTable.success();
+        PolicyTargets.Target target = targets.resolve(context, set.target());
+        if (target.exists()) {
+            catalog.attach(context.actor(), target.kind(), target.name(), set.policy(), set.force());
         }
-        catalog.attach(context.actor(), target.kind(), target.name(), set.policy(), set.force());
         return ResultTable.success();
     }
 
     ResultTable unsetPolicy(SessionContext context, Statement.UnsetPolicy unset) {
-        Target target = target(context, unset.target());
-        if (target.name() != null) {
+        PolicyTargets.Target target = targets.resolve(context, unset.target());
+        if (target.exists()) {
             catalog.detach(context.actor(), target.kind(), target.name());
         }
         return ResultTable.success();
-    }
-
-    /** Where an attachment goes; a null name means ALTER USER IF EXISTS found no user (a no-op). */
-    private record Target(PolicyAttachment.TargetKind kind, String name) {}
-
-    private Target target(SessionContext context, Statement.PolicyTarget target) {
-        return switch (target) {
-            case Statement.PolicyTarget.Account account -> new Target(account.userType()
-                    .map(type -> type.equals("PERSON") ? PolicyAttachment.TargetKind.PERSON_USERS
-                            : PolicyAttachment.TargetKind.SERVICE_USERS)
-                    .orElse(PolicyAttachment.TargetKind.ACCOUNT), PolicyAttachment.ACCOUNT_TARGET);
-            case Statement.PolicyTarget.User user -> {
-                String name = user.name().orElse(context.actor().userName());
-                if (users.find(name).isEmpty()) {
-                    if (user.ifExists()) {
-                        yield new Target(PolicyAttachment.TargetKind.USER, null);
-                    }
-                    throw new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "User", name);
-                }
-                yield new Target(PolicyAttachment.TargetKind.USER, name);
-            }
-        };
     }
 
     private static List<Object> showRow(AuthenticationPolicy policy, String setOn) {

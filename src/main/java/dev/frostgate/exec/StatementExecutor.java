@@ -6,6 +6,7 @@ import dev.frostgate.catalog.AccessControl;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NamespaceCatalog;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
+import dev.frostgate.catalog.ParameterPolicyCatalog;
 import dev.frostgate.catalog.PolicyReferences;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
@@ -31,12 +32,17 @@ public final class StatementExecutor {
 
     private final AuthenticationPolicyStatements authenticationPolicyStatements;
     private final NamespaceStatements namespaceStatements;
+    private final ParameterPolicyStatements parameterPolicyStatements;
 
     public StatementExecutor(UserCatalog users, RoleCatalog roles, NetworkPolicyCatalog networkPolicies,
                              AuthenticationPolicyCatalog authenticationPolicies, PolicyReferences policyReferences,
-                             NamespaceCatalog namespaces, AccessControl accessControl,
+                             NamespaceCatalog namespaces, List<ParameterPolicyCatalog> parameterPolicies,
+                             AccessControl accessControl,
                              SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName) {
-        this.authenticationPolicyStatements = new AuthenticationPolicyStatements(authenticationPolicies, users);
+        PolicyTargets policyTargets = new PolicyTargets(users);
+        this.authenticationPolicyStatements = new AuthenticationPolicyStatements(authenticationPolicies, users,
+                policyTargets);
+        this.parameterPolicyStatements = new ParameterPolicyStatements(parameterPolicies, policyTargets);
         this.networkStatements = new NetworkStatements(networkPolicies);
         this.accountStatements = new AccountStatements(networkPolicies);
         this.userStatements = new UserStatements(users, clock);
@@ -145,6 +151,24 @@ public final class StatementExecutor {
                     namespaceStatements.create(context, create);
             case Statement.DropObject drop when isNamespace(drop.type()) -> namespaceStatements.drop(context, drop);
             case Statement.ShowObjects show when isNamespace(show.type()) -> namespaceStatements.show(show);
+            case Statement.CreateObject create when ParameterPolicyStatements.handles(create.type()) ->
+                    parameterPolicyStatements.create(context, create);
+            case Statement.AlterObjectSet alter when ParameterPolicyStatements.handles(alter.type()) ->
+                    parameterPolicyStatements.alterSet(context, alter);
+            case Statement.AlterObjectUnset alter when ParameterPolicyStatements.handles(alter.type()) ->
+                    parameterPolicyStatements.alterUnset(context, alter);
+            case Statement.AlterObjectRename rename when ParameterPolicyStatements.handles(rename.type()) ->
+                    parameterPolicyStatements.rename(context, rename);
+            case Statement.DropObject drop when ParameterPolicyStatements.handles(drop.type()) ->
+                    parameterPolicyStatements.drop(context, drop);
+            case Statement.DescribeObject describe when ParameterPolicyStatements.handles(describe.type()) ->
+                    parameterPolicyStatements.describe(describe);
+            case Statement.ShowObjects show when ParameterPolicyStatements.handles(show.type()) ->
+                    parameterPolicyStatements.show(show);
+            case Statement.SetPolicy set when ParameterPolicyStatements.handles(set.kind()) ->
+                    parameterPolicyStatements.setPolicy(context, set);
+            case Statement.UnsetPolicy unset when ParameterPolicyStatements.handles(unset.kind()) ->
+                    parameterPolicyStatements.unsetPolicy(context, unset);
             case Statement.CreateObject create -> unsupported("CREATE " + words(create.type()));
             case Statement.AlterObjectSet alter -> unsupported("ALTER " + words(alter.type()));
             case Statement.AlterObjectUnset alter -> unsupported("ALTER " + words(alter.type()));

@@ -13,6 +13,8 @@ import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.NamespaceCatalog;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
+import dev.frostgate.catalog.ParameterPolicyCatalog;
+import dev.frostgate.catalog.ParameterPolicyKind;
 import dev.frostgate.catalog.PolicyReferences;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
@@ -30,6 +32,7 @@ import dev.frostgate.store.Database;
 import dev.frostgate.store.JdbcAccountParameterRepository;
 import dev.frostgate.store.JdbcAuthenticationPolicyRepository;
 import dev.frostgate.store.JdbcNetworkPolicyRepository;
+import dev.frostgate.store.JdbcParameterPolicyRepository;
 import dev.frostgate.store.JdbcLoginHistoryRepository;
 import dev.frostgate.store.JdbcNamespaceRepository;
 import dev.frostgate.store.JdbcRoleRepository;
@@ -99,8 +102,13 @@ public final class FrostgateServer implements AutoCloseable {
                 userRepository, accessControl, namespaces, clock, account);
         PolicyReferences policyReferences = new PolicyReferences(networkRepository, accountParameters, userRepository,
                 authenticationRepository, accessControl, account);
-        UserCatalog users = new UserCatalog(userRepository, accessControl, networkPolicies, passwordHasher, clock,
-                account);
+        JdbcParameterPolicyRepository parameterPolicyRepository = new JdbcParameterPolicyRepository(database);
+        ParameterPolicyCatalog passwordPolicies = new ParameterPolicyCatalog(ParameterPolicyKind.PASSWORD,
+                parameterPolicyRepository, authenticationRepository, accessControl, namespaces, clock, account);
+        ParameterPolicyCatalog sessionPolicies = new ParameterPolicyCatalog(ParameterPolicyKind.SESSION,
+                parameterPolicyRepository, authenticationRepository, accessControl, namespaces, clock, account);
+        UserCatalog users = new UserCatalog(userRepository, accessControl, networkPolicies, passwordPolicies,
+                passwordHasher, clock, account);
         RoleCatalog roles = new RoleCatalog(roleRepository, users, namespaces, accessControl, clock, account);
         bootstrapAdministrator(config, users, roles, passwordHasher, secrets, console);
 
@@ -109,10 +117,15 @@ public final class FrostgateServer implements AutoCloseable {
         users.addListener(sessions);
         LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
         LoginPipeline pipeline = new LoginPipeline(account,
-                List.of(new PasswordAuthenticator(userRepository, passwordHasher, LockoutSettings.DEFAULTS, clock)),
+                List.of(new PasswordAuthenticator(userRepository, passwordHasher,
+                        user -> passwordPolicies.effectivePolicy(user).map(policy -> new LockoutSettings(
+                                policy.value("PASSWORD_MAX_RETRIES"),
+                                java.time.Duration.ofMinutes(policy.value("PASSWORD_LOCKOUT_TIME_MINS"))))
+                                .orElse(LockoutSettings.DEFAULTS), clock)),
                 userRepository, roleRepository, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
-                policyReferences, namespaces, accessControl, sessions, loginHistory, clock, account);
+                policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), accessControl, sessions,
+                loginHistory, clock, account);
         QueryRegistry queries = new QueryRegistry();
 
         ObjectMapper json = new ObjectMapper();

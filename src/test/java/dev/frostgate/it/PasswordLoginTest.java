@@ -140,8 +140,8 @@ class PasswordLoginTest {
     void serviceUsersCannotUsePasswords(SnowflakeJdbc jdbc) throws Exception {
         String name = "SVC_" + jdbc;
         execute(admin, "CREATE OR REPLACE USER " + name + " TYPE = SERVICE");
-        failsWith("001009", () -> execute(admin, "ALTER USER " + name + " SET PASSWORD = 'whatever-123'"));
-        failsWith("390100", () -> login(jdbc, name, "whatever-123", null).close());
+        failsWith("001009", () -> execute(admin, "ALTER USER " + name + " SET PASSWORD = 'Whatever-123'"));
+        failsWith("390100", () -> login(jdbc, name, "Whatever-123", null).close());
     }
 
     @ParameterizedTest

@@ -1,0 +1,226 @@
+package dev.frostgate.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import dev.frostgate.sql.Property;
+import dev.frostgate.sql.QualifiedName;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Password and session policies: CRUD with privileges, attachment to the account or a user, and the
+ * policy that governs a user (the user's, else the account's, else the built-in default).
+ */
+public final class ParameterPolicyCatalog {
+    private static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
+
+    private final ParameterPolicyKind kind;
+    private final ParameterPolicyRepository repository;
+    private final PolicyAttachmentRepository attachments;
+    private final AccessControl accessControl;
+    private final NamespaceCatalog namespaces;
+    private final Clock clock;
+    private final String accountName;
+    private final Cache<String, Optional<ParameterPolicy>> effectiveByUser =
+            Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
+
+    public ParameterPolicyCatalog(ParameterPolicyKind kind, ParameterPolicyRepository repository,
+                                  PolicyAttachmentRepository attachments, AccessControl accessControl, NamespaceCatalog namespaces, Clock clock,
+                                  String accountName) {
+        this.kind = kind;
+        this.repository = repository;
+        this.attachments = attachments;
+        this.accessControl = accessControl;
+        this.namespaces = namespaces;
+        this.clock = clock;
+        this.accountName = accountName;
+    }
+
+    public ParameterPolicyKind kind() {
+        return kind;
+    }
+
+    public boolean create(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
+                          boolean ifNotExists) {
+        if (!namespaces.mayCreateIn(actor, "CREATE " + kind.name() + " POLICY", name)) {
+            throw AccessControl.insufficient("account", accountName);
+        }
+        Optional<ParameterPolicy> existing = repository.find(kind, name.name());
+        if (existing.isPresent()) {
+            if (ifNotExists && !orReplace) {
+                return false;
+            }
+            if (!orReplace) {
+                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name.name());
+            }
+            requireOwnership(actor, existing.get());
+            requireDetached(name.name(), "replaced");
+        }
+        ParameterPolicy fresh = new ParameterPolicy(kind, name.name(), name.database(), name.schema(), Map.of(),
+                Optional.empty(), Optional.of(actor.primaryRole()), clock.instant());
+        repository.save(name.name(), set(fresh, properties));
+        changed();
+        return true;
+    }
+
+    public void alterSet(Actor actor, QualifiedName name, List<Property> properties, boolean ifExists) {
+        findForChange(actor, name, ifExists).ifPresent(policy -> {
+            repository.save(policy.name(), set(policy, properties));
+            changed();
+        });
+    }
+
+    public void alterUnset(Actor actor, QualifiedName name, List<String> propertyNames, boolean ifExists) {
+        findForChange(actor, name, ifExists).ifPresent(policy -> {
+            Map<String, Integer> values = new HashMap<>(policy.values());
+            Optional<String> comment = policy.comment();
+            for (String property : propertyNames) {
+                if (property.equals("COMMENT")) {
+                    comment = Optional.empty();
+                } else if (kind.parameter(property).isPresent()) {
+                    values.remove(property);
+                } else {
+                    throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property, kind.displayName().toUpperCase());
+                }
+            }
+            repository.save(policy.name(), checked(policy.with(policy.name(), values, comment)));
+            changed();
+        });
+    }
+
+    public void rename(Actor actor, QualifiedName name, QualifiedName newName, boolean ifExists) {
+        findForChange(actor, name, ifExists).ifPresent(policy -> {
+            if (repository.find(kind, newName.name()).isPresent()) {
+                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
+            }
+            repository.save(policy.name(), policy.with(newName.name(), policy.values(), policy.comment()));
+            changed();
+        });
+    }
+
+    public boolean drop(Actor actor, QualifiedName name, boolean ifExists) {
+        Optional<ParameterPolicy> found = findForChange(actor, name, ifExists);
+        if (found.isEmpty()) {
+            return false;
+        }
+        requireDetached(name.name(), "dropped");
+        repository.delete(kind, name.name());
+        changed();
+        return true;
+    }
+
+    public ParameterPolicy require(QualifiedName name) {
+        return repository.find(kind, name.name()).orElseThrow(() -> notFound(name.name()));
+    }
+
+    public List<ParameterPolicy> list() {
+        return repository.list(kind);
+    }
+
+    /** ALTER ACCOUNT | USER SET … POLICY: needs APPLY <kind> POLICY on the account; a set target needs FORCE. */
+    public void attach(Actor actor, PolicyAttachment.TargetKind target, String targetName, QualifiedName policyName,
+                       boolean force) {
+        requireApply(actor);
+        if (target == PolicyAttachment.TargetKind.PERSON_USERS || target == PolicyAttachment.TargetKind.SERVICE_USERS) {
+            throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE,
+                    kind.displayName().toUpperCase() + " FOR ALL PERSON USERS / SERVICE USERS");
+        }
+        ParameterPolicy policy = require(policyName);
+        Optional<PolicyAttachment> existing = attachments.attachment(kind.attachmentKind(), target, targetName);
+        if (existing.isPresent() && !force && !existing.get().policyName().equals(policy.name())) {
+            throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, kind.displayName() + " "
+                    + existing.get().policyName() + " (use FORCE to replace it)");
+        }
+        attachments.attach(new PolicyAttachment(kind.attachmentKind(), target, targetName, policy.name()));
+        changed();
+    }
+
+    public void detach(Actor actor, PolicyAttachment.TargetKind target, String targetName) {
+        requireApply(actor);
+        attachments.detach(kind.attachmentKind(), target, targetName);
+        changed();
+    }
+
+    /** The policy governing a user: its own, else the account's; empty means the built-in default. */
+    public Optional<ParameterPolicy> effectivePolicy(String userName) {
+        return effectiveByUser.get(userName, key -> attachments
+                .attachment(kind.attachmentKind(), PolicyAttachment.TargetKind.USER, userName)
+                .or(() -> attachments.attachment(kind.attachmentKind(), PolicyAttachment.TargetKind.ACCOUNT,
+                        PolicyAttachment.ACCOUNT_TARGET))
+                .flatMap(attachment -> repository.find(kind, attachment.policyName())));
+    }
+
+    private ParameterPolicy set(ParameterPolicy policy, List<Property> properties) {
+        Map<String, Integer> values = new HashMap<>(policy.values());
+        Optional<String> comment = policy.comment();
+        for (Property property : properties) {
+            if (property.name().equals("COMMENT")) {
+                comment = Optional.of(PropertyValues.text(property.name(), property.value()));
+                continue;
+            }
+            ParameterPolicyKind.Parameter parameter = kind.parameter(property.name()).orElseThrow(() ->
+                    new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(),
+                            kind.displayName().toUpperCase()));
+            values.put(parameter.name(), (int) PropertyValues.integer(parameter.name(), property.value(),
+                    parameter.minimum(), parameter.maximum()));
+        }
+        return checked(policy.with(policy.name(), values, comment));
+    }
+
+    /** A password's maximum length must leave room for its minimum length and character classes. */
+    private ParameterPolicy checked(ParameterPolicy policy) {
+        if (kind == ParameterPolicyKind.PASSWORD) {
+            int required = Math.max(policy.value("PASSWORD_MIN_LENGTH"), policy.value("PASSWORD_MIN_UPPER_CASE_CHARS")
+                    + policy.value("PASSWORD_MIN_LOWER_CASE_CHARS") + policy.value("PASSWORD_MIN_NUMERIC_CHARS")
+                    + policy.value("PASSWORD_MIN_SPECIAL_CHARS"));
+            if (policy.value("PASSWORD_MAX_LENGTH") < required) {
+                throw new FrostgateException(ErrorCode.INVALID_POLICY, "PASSWORD_MAX_LENGTH ("
+                        + policy.value("PASSWORD_MAX_LENGTH") + ") must be at least " + required
+                        + ", the minimum length and character counts the policy requires.");
+            }
+        }
+        return policy;
+    }
+
+    private void changed() {
+        effectiveByUser.invalidateAll();
+    }
+
+    private void requireApply(Actor actor) {
+        accessControl.requireOnAccount(actor, "APPLY " + kind.name() + " POLICY", accountName);
+    }
+
+    private void requireDetached(String policyName, String verb) {
+        attachments.attachments(kind.attachmentKind()).stream()
+                .filter(attachment -> attachment.policyName().equals(policyName)).findFirst()
+                .ifPresent(attachment -> {
+                    throw new FrostgateException(ErrorCode.OBJECT_IN_USE, kind.displayName() + " '" + policyName
+                            + "' cannot be " + verb + " because it is attached to "
+                            + (attachment.targetKind() == PolicyAttachment.TargetKind.USER
+                                    ? "user '" + attachment.targetName() + "'" : "the account") + ".");
+                });
+    }
+
+    private Optional<ParameterPolicy> findForChange(Actor actor, QualifiedName name, boolean ifExists) {
+        Optional<ParameterPolicy> found = repository.find(kind, name.name());
+        if (found.isEmpty() && !ifExists) {
+            throw notFound(name.name());
+        }
+        found.ifPresent(policy -> requireOwnership(actor, policy));
+        return found;
+    }
+
+    private void requireOwnership(Actor actor, ParameterPolicy policy) {
+        accessControl.requireOwnership(actor, policy.owner(), kind.displayName().toLowerCase(), policy.name());
+    }
+
+    private FrostgateException notFound(String name) {
+        return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, kind.displayName(), name);
+    }
+}
