@@ -1,0 +1,110 @@
+package dev.frostgate.it;
+
+import static dev.frostgate.testing.Sql.execute;
+import static dev.frostgate.testing.Sql.failsWith;
+import static dev.frostgate.testing.Sql.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.frostgate.testing.RunningServer;
+import dev.frostgate.testing.SnowflakeJdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Password and session policies through the real JDBC driver: statements, password rules, lockout thresholds. */
+class PasswordPolicyTest {
+    private RunningServer server;
+    private Connection admin;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = RunningServer.start();
+        admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        admin.close();
+        server.close();
+    }
+
+    private Map<String, String> describe(String kind, String policy) throws SQLException {
+        return rows(admin, "DESCRIBE " + kind + " POLICY " + policy).stream()
+                .collect(Collectors.toMap(row -> row.get("property"), row -> String.valueOf(row.get("value"))));
+    }
+
+    @Test
+    void theBuiltInMinimumAppliesWithoutAPolicy() throws Exception {
+        SQLException tooShort = failsWith("003002", () -> execute(admin, "CREATE USER weak PASSWORD = 'Ab1'"));
+        assertThat(tooShort.getMessage()).contains("at least 8 characters").doesNotContain("Ab1'");
+        SQLException noUpper = failsWith("003002", () -> execute(admin, "CREATE USER weak PASSWORD = 'lowercase123'"));
+        assertThat(noUpper.getMessage()).contains("upper-case").doesNotContain("lowercase123");
+        failsWith("003002", () -> execute(admin, "CREATE USER weak PASSWORD = 'NoDigitsHere'"));
+        execute(admin, "CREATE USER strong PASSWORD = 'Strong-Enough1'");
+    }
+
+    @Test
+    void anAttachedPolicyDecidesStrengthAndLockout() throws Exception {
+        execute(admin, "CREATE PASSWORD POLICY strict PASSWORD_MIN_LENGTH = 12 PASSWORD_MIN_SPECIAL_CHARS = 1 "
+                + "PASSWORD_MAX_RETRIES = 2 PASSWORD_LOCKOUT_TIME_MINS = 30 COMMENT = 'strict'");
+        assertThat(describe("PASSWORD", "strict")).containsEntry("PASSWORD_MIN_LENGTH", "12")
+                .containsEntry("PASSWORD_MIN_SPECIAL_CHARS", "1").containsEntry("PASSWORD_MAX_RETRIES", "2")
+                .containsEntry("PASSWORD_MAX_AGE_DAYS", "90").containsEntry("COMMENT", "strict");
+        assertThat(rows(admin, "SHOW PASSWORD POLICIES").get(0)).containsEntry("name", "STRICT")
+                .containsEntry("kind", "PASSWORD_POLICY");
+        execute(admin, "ALTER ACCOUNT SET PASSWORD POLICY strict");
+        failsWith("003002", () -> execute(admin, "CREATE USER pat PASSWORD = 'Abcdefgh12'"));
+        failsWith("003002", () -> execute(admin, "CREATE USER pat PASSWORD = 'Abcdefgh1234'"));
+        execute(admin, "CREATE USER pat PASSWORD = 'Abcdefgh123!'");
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            failsWith("390100", () -> SnowflakeJdbc.V3.connect(server, "pat", "Wrong-Password-1!").close());
+        }
+        failsWith("390102", () -> SnowflakeJdbc.V3.connect(server, "pat", "Abcdefgh123!").close());
+        assertThat(Long.parseLong(rows(admin, "SHOW USERS LIKE 'PAT'").get(0).get("mins_to_unlock"))).isBetween(29L, 30L);
+        execute(admin, "ALTER USER pat SET MINS_TO_UNLOCK = 0");
+        SnowflakeJdbc.V3.connect(server, "pat", "Abcdefgh123!").close();
+
+        execute(admin, "CREATE PASSWORD POLICY relaxed PASSWORD_MIN_UPPER_CASE_CHARS = 0",
+                "ALTER USER pat SET PASSWORD POLICY relaxed");
+        execute(admin, "ALTER USER pat SET PASSWORD = 'lowercase1234'");
+        failsWith("002002", () -> execute(admin, "ALTER USER pat SET PASSWORD POLICY strict"));
+        execute(admin, "ALTER USER pat SET PASSWORD POLICY strict FORCE");
+        SQLException attached = failsWith("003554", () -> execute(admin, "DROP PASSWORD POLICY strict"));
+        assertThat(attached.getMessage()).contains("STRICT");
+        execute(admin, "ALTER USER pat UNSET PASSWORD POLICY", "ALTER ACCOUNT UNSET PASSWORD POLICY",
+                "DROP PASSWORD POLICY strict");
+    }
+
+    @Test
+    void invalidPasswordPoliciesAreRefused() throws Exception {
+        failsWith("002211", () -> execute(admin, "CREATE PASSWORD POLICY p PASSWORD_MIN_LENGTH = 7"));
+        failsWith("002211", () -> execute(admin, "CREATE PASSWORD POLICY p PASSWORD_MAX_RETRIES = 11"));
+        failsWith("004800", () -> execute(admin, "CREATE PASSWORD POLICY p PASSWORD_MIN_LENGTH = 20 "
+                + "PASSWORD_MAX_LENGTH = 10"));
+        failsWith("001008", () -> execute(admin, "CREATE PASSWORD POLICY p SESSION_IDLE_TIMEOUT_MINS = 10"));
+        execute(admin, "CREATE PASSWORD POLICY p");
+        failsWith("000002", () -> execute(admin, "ALTER ACCOUNT SET PASSWORD POLICY p FOR ALL PERSON USERS"));
+        execute(admin, "CREATE USER plain PASSWORD = 'Plain-Passw0rd'");
+        try (Connection plain = SnowflakeJdbc.V3.connect(server, "plain", "Plain-Passw0rd")) {
+            failsWith("003001", () -> execute(plain, "CREATE PASSWORD POLICY mine"));
+            failsWith("003001", () -> execute(plain, "ALTER ACCOUNT SET PASSWORD POLICY p"));
+        }
+    }
+
+    @Test
+    void sessionPoliciesAreCreatedDescribedAndAttached() throws Exception {
+        execute(admin, "CREATE SESSION POLICY short_sessions SESSION_IDLE_TIMEOUT_MINS = 30");
+        assertThat(describe("SESSION", "short_sessions")).containsEntry("SESSION_IDLE_TIMEOUT_MINS", "30")
+                .containsEntry("SESSION_UI_IDLE_TIMEOUT_MINS", "240");
+        failsWith("002211", () -> execute(admin, "ALTER SESSION POLICY short_sessions SET SESSION_IDLE_TIMEOUT_MINS = 4"));
+        execute(admin, "ALTER SESSION POLICY short_sessions RENAME TO brief_sessions",
+                "ALTER ACCOUNT SET SESSION POLICY brief_sessions", "ALTER USER admin SET SESSION POLICY brief_sessions");
+        assertThat(rows(admin, "SHOW SESSION POLICIES")).extracting(row -> row.get("name")).containsExactly("BRIEF_SESSIONS");
+        failsWith("003554", () -> execute(admin, "DROP SESSION POLICY brief_sessions"));
+    }
+}
