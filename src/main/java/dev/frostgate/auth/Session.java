@@ -21,24 +21,31 @@ public record Session(
         Instant sessionExpiresAt,
         Instant masterExpiresAt,
         Optional<String> currentDatabase,
-        Optional<String> currentSchema) {
+        Optional<String> currentSchema,
+        Instant lastActivity) {
 
     public Session withRoles(String role, boolean allSecondaryRoles) {
         return new Session(id, sessionTokenDigest, masterTokenDigest, userName, role, allSecondaryRoles,
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt,
-                currentDatabase, currentSchema);
+                currentDatabase, currentSchema, lastActivity);
     }
 
     public Session withTokens(String sessionDigest, Instant sessionExpiry, String masterDigest, Instant masterExpiry) {
         return new Session(id, sessionDigest, masterDigest, userName, primaryRole, secondaryRolesAll,
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiry, masterExpiry, currentDatabase,
-                currentSchema);
+                currentSchema, lastActivity);
     }
 
     /** USE DATABASE / USE SCHEMA. */
     public Session withContext(Optional<String> database, Optional<String> schema) {
         return new Session(id, sessionTokenDigest, masterTokenDigest, userName, primaryRole, secondaryRolesAll,
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt, database,
-                schema);
+                schema, lastActivity);
+    }
+
+    public Session withLastActivity(Instant activity) {
+        return new Session(id, sessionTokenDigest, masterTokenDigest, userName, primaryRole, secondaryRolesAll,
+                authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt,
+                currentDatabase, currentSchema, activity);
     }
 }

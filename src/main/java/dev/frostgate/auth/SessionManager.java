@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 public final class SessionManager implements UserChangeListener {
     static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
+    /** Activity is recorded at most once a minute per session, so queries do not each cost a write. */
+    static final Duration ACTIVITY_RESOLUTION = Duration.ofMinutes(1);
     private static final int TOKEN_BYTES = 32;
 
     private final SessionRepository repository;
@@ -33,10 +35,14 @@ public final class SessionManager implements UserChangeListener {
     private final UserRepository users;
     private final Cache<String, Optional<User>> cachedUsers;
     private final NetworkAccess networkAccess;
+    private final java.util.function.Function<String, Duration> idleTimeout;
 
+    /** {@code idleTimeout} gives a user's session idle timeout (its session policy's, or 4 hours). */
     public SessionManager(SessionRepository repository, UserRepository users, NetworkAccess networkAccess,
-                          TokenDigester digester, SecretGenerator secrets, SessionSettings settings, Clock clock) {
+                          java.util.function.Function<String, Duration> idleTimeout, TokenDigester digester,
+                          SecretGenerator secrets, SessionSettings settings, Clock clock) {
         this.repository = repository;
+        this.idleTimeout = idleTimeout;
         this.networkAccess = networkAccess;
         this.users = users;
         this.cachedUsers = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
@@ -60,7 +66,7 @@ public final class SessionManager implements UserChangeListener {
                 digester.digest(sessionToken), digester.digest(masterToken), userName, primaryRole,
                 secondaryRolesAll, method.name(), Optional.of(client.ipAddress()),
                 Optional.of(client.clientType().name()), now, now.plus(settings.sessionTokenValidity()),
-                now.plus(settings.masterTokenValidity()), Optional.empty(), Optional.empty());
+                now.plus(settings.masterTokenValidity()), Optional.empty(), Optional.empty(), now);
         repository.insert(session);
         return new IssuedSession(session, sessionToken, masterToken);
     }
@@ -75,7 +81,8 @@ public final class SessionManager implements UserChangeListener {
         Session session = Optional.ofNullable(bySessionDigest.getIfPresent(digest))
                 .or(() -> repository.findBySessionTokenDigest(digest))
                 .orElseThrow(() -> new FrostgateException(ErrorCode.SESSION_TOKEN_INVALID));
-        if (!clock.instant().isBefore(session.sessionExpiresAt())) {
+        Instant now = clock.instant();
+        if (!now.isBefore(session.sessionExpiresAt()) || isIdleTooLong(session, now)) {
             throw new FrostgateException(ErrorCode.SESSION_EXPIRED);
         }
         Optional<User> user = cachedUsers.get(session.userName(), users::find).filter(found -> !found.disabled());
@@ -86,8 +93,17 @@ public final class SessionManager implements UserChangeListener {
         if (!networkAccess.admits(user, clientAddress)) {
             throw new FrostgateException(ErrorCode.INCOMING_IP_BLOCKED, clientAddress);
         }
-        bySessionDigest.put(digest, session);
+        if (Duration.between(session.lastActivity(), now).compareTo(ACTIVITY_RESOLUTION) >= 0) {
+            session = save(session.withLastActivity(now));
+        } else {
+            bySessionDigest.put(digest, session);
+        }
         return session;
+    }
+
+    /** Whether the session policy's idle timeout has ended the session (its master token too). */
+    private boolean isIdleTooLong(Session session, Instant now) {
+        return Duration.between(session.lastActivity(), now).compareTo(idleTimeout.apply(session.userName())) > 0;
     }
 
     /** Issues a new session token for the session the master token belongs to; the master token stays. */
@@ -95,7 +111,7 @@ public final class SessionManager implements UserChangeListener {
         Session session = repository.findByMasterTokenDigest(digester.digest(masterToken))
                 .orElseThrow(() -> new FrostgateException(ErrorCode.MASTER_TOKEN_NOT_FOUND));
         Instant now = clock.instant();
-        if (!now.isBefore(session.masterExpiresAt())) {
+        if (!now.isBefore(session.masterExpiresAt()) || isIdleTooLong(session, now)) {
             throw new FrostgateException(ErrorCode.MASTER_TOKEN_EXPIRED);
         }
         String sessionToken = "ST-" + secrets.randomToken(TOKEN_BYTES);

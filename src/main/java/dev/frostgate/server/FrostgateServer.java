@@ -113,7 +113,11 @@ public final class FrostgateServer implements AutoCloseable {
         bootstrapAdministrator(config, users, roles, passwordHasher, secrets, console);
 
         SessionManager sessions = new SessionManager(new JdbcSessionRepository(database), userRepository,
-                networkAccess, new TokenDigester(serverKey), secrets, SessionSettings.DEFAULTS, clock);
+                networkAccess, user -> java.time.Duration.ofMinutes(sessionPolicies.effectivePolicy(user)
+                        .map(policy -> policy.value("SESSION_IDLE_TIMEOUT_MINS"))
+                        .orElse(ParameterPolicyKind.SESSION.parameter("SESSION_IDLE_TIMEOUT_MINS").orElseThrow()
+                                .defaultValue())),
+                new TokenDigester(serverKey), secrets, SessionSettings.DEFAULTS, clock);
         users.addListener(sessions);
         LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
         LoginPipeline pipeline = new LoginPipeline(account,

@@ -10,7 +10,7 @@ import java.util.Optional;
 public final class JdbcSessionRepository implements SessionRepository {
     private static final String COLUMNS = "id, session_token_digest, master_token_digest, user_name, primary_role, "
             + "secondary_roles_all, authentication_method, client_ip, client_type, created_on, session_expires_at, "
-            + "master_expires_at, context_database, context_schema";
+            + "master_expires_at, context_database, context_schema, last_activity";
 
     private final Jdbc jdbc;
 
@@ -20,11 +20,11 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public void insert(Session session) {
-        jdbc.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", session.id(),
+        jdbc.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", session.id(),
                 session.sessionTokenDigest(), session.masterTokenDigest(), session.userName(), session.primaryRole(),
                 session.secondaryRolesAll(), session.authenticationMethod(), session.clientIp(), session.clientType(),
                 session.createdOn(), session.sessionExpiresAt(), session.masterExpiresAt(), session.currentDatabase(),
-                session.currentSchema());
+                session.currentSchema(), session.lastActivity());
     }
 
     @Override
@@ -48,10 +48,10 @@ public final class JdbcSessionRepository implements SessionRepository {
     public void update(Session session) {
         jdbc.update("UPDATE sessions SET session_token_digest = ?, master_token_digest = ?, primary_role = ?, "
                 + "secondary_roles_all = ?, session_expires_at = ?, master_expires_at = ?, context_database = ?, "
-                + "context_schema = ? WHERE id = ?",
+                + "context_schema = ?, last_activity = ? WHERE id = ?",
                 session.sessionTokenDigest(), session.masterTokenDigest(), session.primaryRole(),
                 session.secondaryRolesAll(), session.sessionExpiresAt(), session.masterExpiresAt(),
-                session.currentDatabase(), session.currentSchema(), session.id());
+                session.currentDatabase(), session.currentSchema(), session.lastActivity(), session.id());
     }
 
     @Override
@@ -71,6 +71,7 @@ public final class JdbcSessionRepository implements SessionRepository {
                 Jdbc.text(row, "client_ip"), Jdbc.text(row, "client_type"),
                 Jdbc.instant(row, "created_on").orElseThrow(), Jdbc.instant(row, "session_expires_at").orElseThrow(),
                 Jdbc.instant(row, "master_expires_at").orElseThrow(), Jdbc.text(row, "context_database"),
-                Jdbc.text(row, "context_schema"));
+                Jdbc.text(row, "context_schema"), Jdbc.instant(row, "last_activity")
+                        .orElse(Jdbc.instant(row, "created_on").orElseThrow()));
     }
 }

@@ -80,7 +80,7 @@ class RepositoryContractTest {
                     NOW));
             sessions.insert(new Session(7, "sd", "md", "ALICE", "PUBLIC", true, "PASSWORD", Optional.of("127.0.0.1"),
                     Optional.empty(), NOW, NOW.plusSeconds(3600), NOW.plusSeconds(14_400), Optional.empty(),
-                    Optional.empty()));
+                    Optional.empty(), NOW));
 
             users.update("ALICE", alice.toBuilder().name("ALICIA").comment(Optional.of("renamed")).build());
             assertThat(users.find("ALICE")).isEmpty();
@@ -112,7 +112,7 @@ class RepositoryContractTest {
             JdbcSessionRepository sessions = new JdbcSessionRepository(database);
             Session session = new Session(1, "s1", "m1", "BOB", "PUBLIC", false, "PASSWORD", Optional.empty(),
                     Optional.of("JDBC_DRIVER"), NOW, NOW.plusSeconds(1), NOW.plusSeconds(2), Optional.of("DB"),
-                    Optional.of("SCH"));
+                    Optional.of("SCH"), NOW.plusSeconds(1));
             sessions.insert(session);
             assertThat(sessions.findBySessionTokenDigest("s1")).contains(session);
             sessions.update(session.withTokens("s2", NOW.plusSeconds(5), "m1", NOW.plusSeconds(2)).withRoles("R", true));
