@@ -1,5 +1,6 @@
 package dev.frostgate.auth;
 
+import dev.frostgate.catalog.ParameterPolicy;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserRepository;
 import dev.frostgate.crypto.PasswordHasher;
@@ -17,15 +18,19 @@ import java.util.Optional;
 public final class PasswordAuthenticator implements Authenticator {
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final java.util.function.Function<String, LockoutSettings> lockout;
+    private final java.util.function.Function<String, Optional<ParameterPolicy>> passwordPolicy;
     private final Clock clock;
 
-    /** {@code lockout} gives a user's thresholds: its password policy's, or Snowflake's 5 attempts, 15 minutes. */
+    /**
+     * {@code passwordPolicy} gives the password policy governing a user, if one is attached: it sets
+     * the lockout thresholds (else Snowflake's 5 attempts, 15 minutes) and the maximum password age.
+     */
     public PasswordAuthenticator(UserRepository users, PasswordHasher hasher,
-                                 java.util.function.Function<String, LockoutSettings> lockout, Clock clock) {
+                                 java.util.function.Function<String, Optional<ParameterPolicy>> passwordPolicy,
+                                 Clock clock) {
         this.users = users;
         this.hasher = hasher;
-        this.lockout = lockout;
+        this.passwordPolicy = passwordPolicy;
         this.clock = clock;
     }
 
@@ -59,13 +64,22 @@ public final class PasswordAuthenticator implements Authenticator {
             recordFailure(user, now);
             throw new LoginFailure(ErrorCode.INCORRECT_USERNAME_PASSWORD, Optional.of(user.name()));
         }
+        int maximumAgeDays = passwordPolicy.apply(user.name()).map(policy -> policy.value("PASSWORD_MAX_AGE_DAYS"))
+                .orElse(0);
+        if (maximumAgeDays > 0 && user.passwordLastSet()
+                .map(set -> !now.isBefore(set.plus(java.time.Duration.ofDays(maximumAgeDays)))).orElse(false)) {
+            throw new LoginFailure(ErrorCode.PASSWORD_EXPIRED, Optional.of(user.name()));
+        }
     }
 
     private void recordFailure(User user, Instant now) {
         // A lock that has run out starts a fresh count.
         int previous = user.lockedUntil().isPresent() ? 0 : user.failedLoginAttempts();
         int failures = previous + 1;
-        LockoutSettings thresholds = lockout.apply(user.name());
+        LockoutSettings thresholds = passwordPolicy.apply(user.name())
+                .map(policy -> new LockoutSettings(policy.value("PASSWORD_MAX_RETRIES"),
+                        java.time.Duration.ofMinutes(policy.value("PASSWORD_LOCKOUT_TIME_MINS"))))
+                .orElse(LockoutSettings.DEFAULTS);
         Optional<Instant> lockedUntil = failures >= thresholds.maximumRetries()
                 ? Optional.of(now.plus(thresholds.lockoutTime()))
                 : Optional.empty();

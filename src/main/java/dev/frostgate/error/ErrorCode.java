@@ -33,6 +33,8 @@ public enum ErrorCode {
     INCORRECT_USERNAME_PASSWORD("390100", "08004", "Incorrect username or password was specified."),
     USER_ACCESS_DISABLED("390101", "08004", "User access disabled. Contact your local system administrator."),
     USER_LOCKED_TEMP("390102", "08004", "User temporarily locked. Contact your local system administrator or please try again later."),
+    PASSWORD_EXPIRED("390140", "08004",
+            "Your password has expired: it is older than the password policy allows. Ask an administrator to set a new one."),
     USER_EXPIRED("390106", "08004", "User access has expired. Contact your local system administrator."),
     ACCOUNT_NOT_FOUND("390201", "08004", "The requested account '%s' does not exist on this server."),
     AUTHENTICATOR_NOT_SUPPORTED("390139", "08004",

@@ -2,7 +2,6 @@ package dev.frostgate.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frostgate.audit.LoginHistory;
-import dev.frostgate.auth.LockoutSettings;
 import dev.frostgate.auth.LoginOptions;
 import dev.frostgate.auth.LoginPipeline;
 import dev.frostgate.auth.PasswordAuthenticator;
@@ -121,11 +120,8 @@ public final class FrostgateServer implements AutoCloseable {
         users.addListener(sessions);
         LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
         LoginPipeline pipeline = new LoginPipeline(account,
-                List.of(new PasswordAuthenticator(userRepository, passwordHasher,
-                        user -> passwordPolicies.effectivePolicy(user).map(policy -> new LockoutSettings(
-                                policy.value("PASSWORD_MAX_RETRIES"),
-                                java.time.Duration.ofMinutes(policy.value("PASSWORD_LOCKOUT_TIME_MINS"))))
-                                .orElse(LockoutSettings.DEFAULTS), clock)),
+                List.of(new PasswordAuthenticator(userRepository, passwordHasher, passwordPolicies::effectivePolicy,
+                        clock)),
                 userRepository, roleRepository, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
                 policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), accessControl, sessions,

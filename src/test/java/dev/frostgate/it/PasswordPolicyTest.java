@@ -5,10 +5,13 @@ import static dev.frostgate.testing.Sql.failsWith;
 import static dev.frostgate.testing.Sql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frostgate.testing.MutableClock;
 import dev.frostgate.testing.RunningServer;
 import dev.frostgate.testing.SnowflakeJdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +81,26 @@ class PasswordPolicyTest {
         assertThat(attached.getMessage()).contains("STRICT");
         execute(admin, "ALTER USER pat UNSET PASSWORD POLICY", "ALTER ACCOUNT UNSET PASSWORD POLICY",
                 "DROP PASSWORD POLICY strict");
+    }
+
+    @Test
+    void passwordsOlderThanThePolicyAllowsAreRefused() throws Exception {
+        MutableClock clock = MutableClock.startingNow();
+        try (RunningServer aging = RunningServer.start(UnaryOperator.identity(), clock);
+             Connection administrator = SnowflakeJdbc.V3.connect(aging, "ADMIN", RunningServer.ADMIN_PASSWORD)) {
+            execute(administrator, "CREATE USER old_timer PASSWORD = 'Old-Timer-Pw1'",
+                    "CREATE PASSWORD POLICY monthly PASSWORD_MAX_AGE_DAYS = 30",
+                    "ALTER USER old_timer SET PASSWORD POLICY monthly");
+            clock.advance(Duration.ofDays(29));
+            SnowflakeJdbc.V3.connect(aging, "old_timer", "Old-Timer-Pw1").close();
+            clock.advance(Duration.ofDays(2));
+            failsWith("390140", () -> SnowflakeJdbc.V3.connect(aging, "old_timer", "Old-Timer-Pw1").close());
+            failsWith("390100", () -> SnowflakeJdbc.V3.connect(aging, "old_timer", "Wrong-Pw-123").close());
+            try (Connection fresh = SnowflakeJdbc.V3.connect(aging, "ADMIN", RunningServer.ADMIN_PASSWORD)) {
+                execute(fresh, "ALTER USER old_timer SET PASSWORD = 'New-Timer-Pw2'");
+            }
+            SnowflakeJdbc.V3.connect(aging, "old_timer", "New-Timer-Pw2").close();
+        }
     }
 
     @Test
