@@ -1,6 +1,7 @@
 package dev.frostgate.catalog;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,15 @@ public record User(
         Optional<String> owner,
         Instant createdOn,
         Optional<Instant> lastSuccessLogin,
-        Optional<String> networkPolicy) {
+        Optional<String> networkPolicy,
+        List<String> passwordHistory) {
+
+    /** The most previous password hashes kept, PASSWORD_HISTORY's maximum. */
+    public static final int PASSWORD_HISTORY_LIMIT = 24;
+
+    public User {
+        passwordHistory = List.copyOf(passwordHistory);
+    }
 
     /** DEFAULT_SECONDARY_ROLES: {@code ('ALL')} (Snowflake's default for new users) or {@code ()}. */
     public enum DefaultSecondaryRoles {
@@ -61,7 +70,7 @@ public record User(
         return new Builder(new User(name, name, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), UserType.PERSON, Optional.empty(), Optional.empty(), false,
                 false, Optional.empty(), Optional.empty(), 0, Optional.empty(), DefaultSecondaryRoles.ALL,
-                Optional.empty(), createdOn, Optional.empty(), Optional.empty()));
+                Optional.empty(), createdOn, Optional.empty(), Optional.empty(), List.of()));
     }
 
     /** Copy-and-change for a record with many fields; used by property application and lockout. */
@@ -87,6 +96,7 @@ public record User(
         private Instant createdOn;
         private Optional<Instant> lastSuccessLogin;
         private Optional<String> networkPolicy;
+        private List<String> passwordHistory;
 
         private Builder(User user) {
             name = user.name;
@@ -110,6 +120,7 @@ public record User(
             createdOn = user.createdOn;
             lastSuccessLogin = user.lastSuccessLogin;
             networkPolicy = user.networkPolicy;
+            passwordHistory = user.passwordHistory;
         }
 
         public Builder name(String value) { name = value; return this; }
@@ -132,11 +143,13 @@ public record User(
         public Builder owner(Optional<String> value) { owner = value; return this; }
         public Builder lastSuccessLogin(Optional<Instant> value) { lastSuccessLogin = value; return this; }
         public Builder networkPolicy(Optional<String> value) { networkPolicy = value; return this; }
+        public Builder passwordHistory(List<String> value) { passwordHistory = value; return this; }
 
         public User build() {
             return new User(name, loginName, displayName, firstName, lastName, email, comment, type, passwordHash,
                     passwordLastSet, disabled, mustChangePassword, expiresAt, lockedUntil, failedLoginAttempts,
-                    defaultRole, defaultSecondaryRoles, owner, createdOn, lastSuccessLogin, networkPolicy);
+                    defaultRole, defaultSecondaryRoles, owner, createdOn, lastSuccessLogin, networkPolicy,
+                    passwordHistory);
         }
     }
 }

@@ -22,6 +22,7 @@ public final class UserCatalog {
     private final ParameterPolicyCatalog passwordPolicies;
     private final AccessControl accessControl;
     private final UserPropertyEditor editor;
+    private final PasswordHasher passwordHasher;
     private final Clock clock;
     private final String accountName;
     private final java.util.List<UserChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -34,6 +35,7 @@ public final class UserCatalog {
         this.networkPolicies = networkPolicies;
         this.accessControl = accessControl;
         this.editor = new UserPropertyEditor(passwordHasher);
+        this.passwordHasher = passwordHasher;
         this.clock = clock;
         this.accountName = accountName;
     }
@@ -65,9 +67,39 @@ public final class UserCatalog {
         return true;
     }
 
-    /** The password policy that governs the user (the account's for a new user) decides what is strong enough. */
+    /**
+     * The password policy that governs the user (the account's for a new user) decides what is strong
+     * enough, and how many previous passwords may not come back (PASSWORD_HISTORY).
+     */
     private UserPropertyEditor.PasswordCheck passwordCheck(String userName) {
-        return password -> PasswordRules.check(passwordPolicies.effectivePolicy(userName), password);
+        return password -> {
+            Optional<ParameterPolicy> policy = passwordPolicies.effectivePolicy(userName);
+            PasswordRules.check(policy, password);
+            int history = policy.map(found -> found.value("PASSWORD_HISTORY")).orElse(0);
+            if (history > 0) {
+                users.find(userName).ifPresent(user -> {
+                    List<String> recent = new java.util.ArrayList<>();
+                    user.passwordHash().ifPresent(recent::add);
+                    recent.addAll(user.passwordHistory());
+                    if (recent.stream().limit(history).anyMatch(hash -> passwordHasher.verify(password, hash))) {
+                        throw new FrostgateException(ErrorCode.PASSWORD_POLICY_VIOLATION,
+                                "a password that is not one of the last " + history + " used");
+                    }
+                });
+            }
+        };
+    }
+
+    /** A replaced password hash moves into the history, newest first. */
+    private static User rememberPreviousPassword(User before, User after) {
+        if (before.passwordHash().isEmpty() || before.passwordHash().equals(after.passwordHash())) {
+            return after;
+        }
+        List<String> history = new java.util.ArrayList<>();
+        history.add(before.passwordHash().get());
+        history.addAll(before.passwordHistory());
+        return after.toBuilder().passwordHistory(history.subList(0, Math.min(history.size(),
+                User.PASSWORD_HISTORY_LIMIT))).build();
     }
 
     public void addListener(UserChangeListener listener) {
@@ -116,7 +148,7 @@ public final class UserCatalog {
         if (!selfService) {
             requireOwnership(actor, user);
         }
-        User changed = change.apply(user.toBuilder()).build();
+        User changed = rememberPreviousPassword(user, change.apply(user.toBuilder()).build());
         UserPropertyEditor.checkTypeConsistency(changed);
         requireUniqueLoginName(changed, Optional.of(user.name()));
         boolean networkPolicyChanged = !changed.networkPolicy().equals(user.networkPolicy());

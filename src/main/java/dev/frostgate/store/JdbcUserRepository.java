@@ -14,7 +14,7 @@ public final class JdbcUserRepository implements UserRepository {
     private static final String COLUMNS = "name, login_name, display_name, first_name, last_name, email, comment, "
             + "user_type, password_hash, password_last_set, disabled, must_change_password, expires_at, locked_until, "
             + "failed_login_attempts, default_role, default_secondary_roles, owner, created_on, last_success_login, "
-            + "network_policy";
+            + "network_policy, password_history";
 
     private final Jdbc jdbc;
 
@@ -40,7 +40,7 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void insert(User user) {
-        jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 values(user));
     }
 
@@ -54,7 +54,8 @@ public final class JdbcUserRepository implements UserRepository {
                     + "last_name = ?, email = ?, comment = ?, user_type = ?, password_hash = ?, password_last_set = ?, "
                     + "disabled = ?, must_change_password = ?, expires_at = ?, locked_until = ?, "
                     + "failed_login_attempts = ?, default_role = ?, default_secondary_roles = ?, owner = ?, "
-                    + "created_on = ?, last_success_login = ?, network_policy = ? WHERE name = ?", parameters);
+                    + "created_on = ?, last_success_login = ?, network_policy = ?, password_history = ? WHERE name = ?",
+                    parameters);
             if (!previousName.equals(user.name())) {
                 Jdbc.update(connection, "UPDATE role_grants SET grantee_name = ? WHERE grantee_kind = 'USER' "
                         + "AND grantee_name = ?", user.name(), previousName);
@@ -95,7 +96,8 @@ public final class JdbcUserRepository implements UserRepository {
                 user.firstName(), user.lastName(), user.email(), user.comment(), user.type(), user.passwordHash(),
                 user.passwordLastSet(), user.disabled(), user.mustChangePassword(), user.expiresAt(),
                 user.lockedUntil(), user.failedLoginAttempts(), user.defaultRole(), user.defaultSecondaryRoles(),
-                user.owner(), user.createdOn(), user.lastSuccessLogin(), user.networkPolicy()};
+                user.owner(), user.createdOn(), user.lastSuccessLogin(), user.networkPolicy(),
+                user.passwordHistory().isEmpty() ? null : String.join("\n", user.passwordHistory())};
     }
 
     private static User map(ResultSet row) throws SQLException {
@@ -108,6 +110,7 @@ public final class JdbcUserRepository implements UserRepository {
                 Jdbc.text(row, "default_role"),
                 User.DefaultSecondaryRoles.valueOf(row.getString("default_secondary_roles")),
                 Jdbc.text(row, "owner"), Jdbc.instant(row, "created_on").orElseThrow(),
-                Jdbc.instant(row, "last_success_login"), Jdbc.text(row, "network_policy"));
+                Jdbc.instant(row, "last_success_login"), Jdbc.text(row, "network_policy"),
+                Jdbc.text(row, "password_history").map(text -> List.of(text.split("\n"))).orElse(List.of()));
     }
 }

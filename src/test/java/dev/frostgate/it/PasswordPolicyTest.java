@@ -104,6 +104,19 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void recentPasswordsCannotComeBack() throws Exception {
+        execute(admin, "CREATE PASSWORD POLICY remembers PASSWORD_HISTORY = 2", "ALTER ACCOUNT SET PASSWORD POLICY remembers",
+                "CREATE USER forgetful PASSWORD = 'First-Passw0rd'",
+                "ALTER USER forgetful SET PASSWORD = 'Second-Passw0rd'");
+        SQLException current = failsWith("003002", () -> execute(admin, "ALTER USER forgetful SET PASSWORD = 'Second-Passw0rd'"));
+        assertThat(current.getMessage()).contains("not one of the last 2").doesNotContain("Second-Passw0rd");
+        failsWith("003002", () -> execute(admin, "ALTER USER forgetful SET PASSWORD = 'First-Passw0rd'"));
+        execute(admin, "ALTER USER forgetful SET PASSWORD = 'Third-Passw0rd'",
+                "ALTER USER forgetful SET PASSWORD = 'First-Passw0rd'");
+        SnowflakeJdbc.V3.connect(server, "forgetful", "First-Passw0rd").close();
+    }
+
+    @Test
     void invalidPasswordPoliciesAreRefused() throws Exception {
         failsWith("002211", () -> execute(admin, "CREATE PASSWORD POLICY p PASSWORD_MIN_LENGTH = 7"));
         failsWith("002211", () -> execute(admin, "CREATE PASSWORD POLICY p PASSWORD_MAX_RETRIES = 11"));

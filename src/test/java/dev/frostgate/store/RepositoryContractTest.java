@@ -52,7 +52,8 @@ class RepositoryContractTest {
         return User.builder(name, NOW).loginName(name + "@EXAMPLE.COM").email(Optional.of("e@x"))
                 .passwordHash(Optional.of("$argon2id$v=19$m=1,t=1,p=1$AA$AA")).passwordLastSet(Optional.of(NOW))
                 .expiresAt(Optional.of(NOW.plusSeconds(86_400))).owner(Optional.of("USERADMIN"))
-                .type(UserType.LEGACY_SERVICE).defaultSecondaryRoles(User.DefaultSecondaryRoles.NONE).build();
+                .type(UserType.LEGACY_SERVICE).defaultSecondaryRoles(User.DefaultSecondaryRoles.NONE)
+                .passwordHistory(List.of("$argon2id$old1", "$argon2id$old2")).build();
     }
 
     @ParameterizedTest(name = "{0}")
