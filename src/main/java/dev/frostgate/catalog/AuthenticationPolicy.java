@@ -70,6 +70,7 @@ public record AuthenticationPolicy(
         private PatPolicy patPolicy;
         private Map<String, List<String>> workloadIdentityPolicy;
         private Optional<String> comment;
+        private Optional<String> owner;
 
         private Builder(AuthenticationPolicy base) {
             this.base = base;
@@ -83,6 +84,7 @@ public record AuthenticationPolicy(
             patPolicy = base.patPolicy;
             workloadIdentityPolicy = base.workloadIdentityPolicy;
             comment = base.comment;
+            owner = base.owner;
         }
 
         public Builder name(String value) { name = value; return this; }
@@ -98,11 +100,12 @@ public record AuthenticationPolicy(
             return this;
         }
         public Builder comment(Optional<String> value) { comment = value; return this; }
+        public Builder owner(Optional<String> value) { owner = value; return this; }
 
         public AuthenticationPolicy build() {
             return new AuthenticationPolicy(name, base.databaseName, base.schemaName, authenticationMethods,
                     clientTypes, clientPolicy, securityIntegrations, mfaEnrollment, mfaPolicy, patPolicy,
-                    workloadIdentityPolicy, comment, base.owner, base.createdOn);
+                    workloadIdentityPolicy, comment, owner, base.createdOn);
         }
     }
 }

@@ -92,6 +92,12 @@ public final class AuthenticationPolicyCatalog {
         });
     }
 
+    /** GRANT OWNERSHIP ON AUTHENTICATION POLICY: the owner (or MANAGE GRANTS) hands it to a role. */
+    public void transfer(Actor actor, QualifiedName name, String newOwner) {
+        findForChange(actor, name, false).ifPresent(policy ->
+                repository.save(policy.name(), policy.toBuilder().owner(Optional.of(newOwner)).build()));
+    }
+
     public boolean drop(Actor actor, QualifiedName name, boolean ifExists) {
         Optional<AuthenticationPolicy> found = findForChange(actor, name, ifExists);
         if (found.isEmpty()) {

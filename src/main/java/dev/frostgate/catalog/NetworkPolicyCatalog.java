@@ -233,6 +233,22 @@ public final class NetworkPolicyCatalog {
         return repository.findPolicy(name.name()).orElseThrow(() -> notFound("Network policy", name.name()));
     }
 
+    /** GRANT OWNERSHIP ON NETWORK RULE | NETWORK POLICY: the owner (or MANAGE GRANTS) hands it to a role. */
+    public void transferRule(Actor actor, QualifiedName name, String newOwner) {
+        NetworkRule rule = requireRule(name);
+        requireOwnership(actor, rule.owner(), "network rule", rule.name());
+        repository.saveRule(new NetworkRule(rule.name(), rule.databaseName(), rule.schemaName(), rule.type(),
+                rule.mode(), rule.values(), rule.comment(), Optional.of(newOwner), rule.createdOn()));
+    }
+
+    public void transferPolicy(Actor actor, QualifiedName name, String newOwner) {
+        NetworkPolicy policy = requirePolicy(name);
+        requireOwnership(actor, policy.owner(), "network policy", policy.name());
+        repository.savePolicy(policy.name(), new NetworkPolicy(policy.name(), policy.allowedNetworkRules(),
+                policy.blockedNetworkRules(), policy.allowedIpList(), policy.blockedIpList(), policy.comment(),
+                Optional.of(newOwner), policy.createdOn()));
+    }
+
     // ---- attachment ----------------------------------------------------------------------------
 
     /** {@code ALTER ACCOUNT SET NETWORK_POLICY = p}: needs ATTACH POLICY on the account. */

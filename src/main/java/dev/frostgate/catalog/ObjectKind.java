@@ -15,7 +15,12 @@ public enum ObjectKind {
     INTEGRATION(Set.of("USAGE", "USE_ANY_ROLE")),
     DATABASE(Set.of("USAGE", "CREATE SCHEMA", "MONITOR")),
     SCHEMA(Set.of("USAGE", "MONITOR", "CREATE AUTHENTICATION POLICY", "CREATE NETWORK RULE",
-            "CREATE PASSWORD POLICY", "CREATE SESSION POLICY"));
+            "CREATE PASSWORD POLICY", "CREATE SESSION POLICY")),
+    NETWORK_RULE(Set.of()),
+    NETWORK_POLICY(Set.of()),
+    AUTHENTICATION_POLICY(Set.of()),
+    PASSWORD_POLICY(Set.of()),
+    SESSION_POLICY(Set.of());
 
     private final Set<String> privileges;
 

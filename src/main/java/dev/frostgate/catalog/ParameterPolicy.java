@@ -19,6 +19,11 @@ public record ParameterPolicy(ParameterPolicyKind kind, String name, Optional<St
         return set != null ? set : kind.parameter(parameter).orElseThrow().defaultValue();
     }
 
+    public ParameterPolicy ownedBy(String newOwner) {
+        return new ParameterPolicy(kind, name, databaseName, schemaName, values, comment, Optional.of(newOwner),
+                createdOn);
+    }
+
     public ParameterPolicy with(String newName, Map<String, Integer> newValues, Optional<String> newComment) {
         return new ParameterPolicy(kind, newName, databaseName, schemaName, newValues, newComment, owner, createdOn);
     }

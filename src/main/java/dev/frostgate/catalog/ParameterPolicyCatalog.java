@@ -104,6 +104,11 @@ public final class ParameterPolicyCatalog {
         });
     }
 
+    /** GRANT OWNERSHIP ON PASSWORD | SESSION POLICY: the owner (or MANAGE GRANTS) hands it to a role. */
+    public void transfer(Actor actor, QualifiedName name, String newOwner) {
+        findForChange(actor, name, false).ifPresent(policy -> repository.save(policy.name(), policy.ownedBy(newOwner)));
+    }
+
     public boolean drop(Actor actor, QualifiedName name, boolean ifExists) {
         Optional<ParameterPolicy> found = findForChange(actor, name, ifExists);
         if (found.isEmpty()) {

@@ -7,13 +7,14 @@ import java.util.Optional;
 /**
  * Where every policy is attached, for INFORMATION_SCHEMA.POLICY_REFERENCES: network policies on the
  * account and on users, authentication policies on the account (all users or one user type) and on
- * users.
+ * users, password and session policies on the account and on users.
  */
 public final class PolicyReferences {
     private final NetworkPolicyRepository networkPolicies;
     private final AccountParameterRepository accountParameters;
     private final UserRepository users;
     private final AuthenticationPolicyRepository authenticationPolicies;
+    private final ParameterPolicyRepository parameterPolicies;
     private final AccessControl accessControl;
     private final String accountName;
 
@@ -23,7 +24,9 @@ public final class PolicyReferences {
 
     public PolicyReferences(NetworkPolicyRepository networkPolicies, AccountParameterRepository accountParameters,
                             UserRepository users, AuthenticationPolicyRepository authenticationPolicies,
-                            AccessControl accessControl, String accountName) {
+                            ParameterPolicyRepository parameterPolicies, AccessControl accessControl,
+                            String accountName) {
+        this.parameterPolicies = parameterPolicies;
         this.networkPolicies = networkPolicies;
         this.accountParameters = accountParameters;
         this.users = users;
@@ -48,11 +51,23 @@ public final class PolicyReferences {
         }
         for (PolicyAttachment attachment : authenticationPolicies.attachments(PolicyAttachment.PolicyKind.AUTHENTICATION)) {
             Optional<AuthenticationPolicy> policy = authenticationPolicies.find(attachment.policyName());
-            boolean onUser = attachment.targetKind() == PolicyAttachment.TargetKind.USER;
-            references.add(new Reference(policy.flatMap(AuthenticationPolicy::databaseName),
-                    policy.flatMap(AuthenticationPolicy::schemaName), attachment.policyName(), "AUTHENTICATION_POLICY",
-                    onUser ? attachment.targetName() : accountName, onUser ? "USER" : "ACCOUNT"));
+            references.add(reference(attachment, policy.flatMap(AuthenticationPolicy::databaseName),
+                    policy.flatMap(AuthenticationPolicy::schemaName), "AUTHENTICATION_POLICY"));
+        }
+        for (ParameterPolicyKind kind : ParameterPolicyKind.values()) {
+            for (PolicyAttachment attachment : authenticationPolicies.attachments(kind.attachmentKind())) {
+                Optional<ParameterPolicy> policy = parameterPolicies.find(kind, attachment.policyName());
+                references.add(reference(attachment, policy.flatMap(ParameterPolicy::databaseName),
+                        policy.flatMap(ParameterPolicy::schemaName), kind.name() + "_POLICY"));
+            }
         }
         return references;
+    }
+
+    private Reference reference(PolicyAttachment attachment, Optional<String> database, Optional<String> schema,
+                                String policyKind) {
+        boolean onUser = attachment.targetKind() == PolicyAttachment.TargetKind.USER;
+        return new Reference(database, schema, attachment.policyName(), policyKind,
+                onUser ? attachment.targetName() : accountName, onUser ? "USER" : "ACCOUNT");
     }
 }

@@ -12,6 +12,7 @@ import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
+import dev.frostgate.sql.QualifiedName;
 import dev.frostgate.sql.SqlParser;
 import dev.frostgate.sql.SqlSyntaxException;
 import dev.frostgate.sql.Statement;
@@ -32,6 +33,10 @@ public final class StatementExecutor {
 
     private final AuthenticationPolicyStatements authenticationPolicyStatements;
     private final NamespaceStatements namespaceStatements;
+    private final RoleCatalog roles;
+    private final NetworkPolicyCatalog networkPolicies;
+    private final AuthenticationPolicyCatalog authenticationPolicies;
+    private final List<ParameterPolicyCatalog> parameterPolicies;
     private final ParameterPolicyStatements parameterPolicyStatements;
 
     public StatementExecutor(UserCatalog users, RoleCatalog roles, NetworkPolicyCatalog networkPolicies,
@@ -39,6 +44,10 @@ public final class StatementExecutor {
                              NamespaceCatalog namespaces, List<ParameterPolicyCatalog> parameterPolicies,
                              AccessControl accessControl,
                              SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName) {
+        this.roles = roles;
+        this.networkPolicies = networkPolicies;
+        this.authenticationPolicies = authenticationPolicies;
+        this.parameterPolicies = parameterPolicies;
         PolicyTargets policyTargets = new PolicyTargets(users);
         this.authenticationPolicyStatements = new AuthenticationPolicyStatements(authenticationPolicies, users,
                 policyTargets);
@@ -68,6 +77,23 @@ public final class StatementExecutor {
             throw new FrostgateException(ErrorCode.SYNTAX_ERROR, syntax.getMessage());
         }
         return execute(context, statement);
+    }
+
+    /** GRANT OWNERSHIP on a policy or network rule: the new owner must be an existing role. */
+    private ResultTable transferPolicyOwnership(SessionContext context, Statement.GrantOwnership grant) {
+        roles.requireExisting(grant.role());
+        QualifiedName name = new QualifiedName(java.util.List.of(grant.on().name().orElseThrow().split("\\.")));
+        switch (grant.on().kind()) {
+            case "NETWORK_RULE" -> networkPolicies.transferRule(context.actor(), name, grant.role());
+            case "NETWORK_POLICY" -> networkPolicies.transferPolicy(context.actor(), name, grant.role());
+            case "AUTHENTICATION_POLICY" -> authenticationPolicies.transfer(context.actor(), name, grant.role());
+            case "PASSWORD_POLICY", "SESSION_POLICY" -> parameterPolicies.stream()
+                    .filter(catalog -> grant.on().kind().startsWith(catalog.kind().name())).findFirst().orElseThrow()
+                    .transfer(context.actor(), name, grant.role());
+            default -> throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "GRANT OWNERSHIP ON "
+                    + grant.on().kind());
+        }
+        return ResultTable.success();
     }
 
     private static ResultTable unsupported(String feature) {
@@ -106,6 +132,8 @@ public final class StatementExecutor {
             case Statement.RevokeRole revoke -> roleStatements.revokeRole(context, revoke);
             case Statement.GrantPrivileges grant -> roleStatements.grantPrivileges(context, grant);
             case Statement.RevokePrivileges revoke -> roleStatements.revokePrivileges(context, revoke);
+            case Statement.GrantOwnership grant when grant.on().kind().endsWith("_POLICY")
+                    || grant.on().kind().equals("NETWORK_RULE") -> transferPolicyOwnership(context, grant);
             case Statement.GrantOwnership grant -> roleStatements.grantOwnership(context, grant);
             case Statement.ShowGrants show -> roleStatements.showGrants(context, show);
             case Statement.UseRole use -> sessionStatements.useRole(context, use);

@@ -99,13 +99,13 @@ public final class FrostgateServer implements AutoCloseable {
         JdbcAuthenticationPolicyRepository authenticationRepository = new JdbcAuthenticationPolicyRepository(database);
         AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(authenticationRepository,
                 userRepository, accessControl, namespaces, clock, account);
-        PolicyReferences policyReferences = new PolicyReferences(networkRepository, accountParameters, userRepository,
-                authenticationRepository, accessControl, account);
         JdbcParameterPolicyRepository parameterPolicyRepository = new JdbcParameterPolicyRepository(database);
         ParameterPolicyCatalog passwordPolicies = new ParameterPolicyCatalog(ParameterPolicyKind.PASSWORD,
                 parameterPolicyRepository, authenticationRepository, accessControl, namespaces, clock, account);
         ParameterPolicyCatalog sessionPolicies = new ParameterPolicyCatalog(ParameterPolicyKind.SESSION,
                 parameterPolicyRepository, authenticationRepository, accessControl, namespaces, clock, account);
+        PolicyReferences policyReferences = new PolicyReferences(networkRepository, accountParameters, userRepository,
+                authenticationRepository, parameterPolicyRepository, accessControl, account);
         UserCatalog users = new UserCatalog(userRepository, accessControl, networkPolicies, passwordPolicies,
                 passwordHasher, clock, account);
         RoleCatalog roles = new RoleCatalog(roleRepository, users, namespaces, accessControl, clock, account);

@@ -142,5 +142,20 @@ class PasswordPolicyTest {
                 "ALTER ACCOUNT SET SESSION POLICY brief_sessions", "ALTER USER admin SET SESSION POLICY brief_sessions");
         assertThat(rows(admin, "SHOW SESSION POLICIES")).extracting(row -> row.get("name")).containsExactly("BRIEF_SESSIONS");
         failsWith("003554", () -> execute(admin, "DROP SESSION POLICY brief_sessions"));
+        execute(admin, "CREATE ROLE policy_owner", "GRANT OWNERSHIP ON SESSION POLICY brief_sessions TO ROLE policy_owner",
+                "CREATE NETWORK POLICY owned_elsewhere", "GRANT OWNERSHIP ON NETWORK POLICY owned_elsewhere TO ROLE policy_owner",
+                "CREATE AUTHENTICATION POLICY owned_too", "GRANT OWNERSHIP ON AUTHENTICATION POLICY owned_too TO ROLE policy_owner",
+                "CREATE PASSWORD POLICY owned_three", "GRANT OWNERSHIP ON PASSWORD POLICY owned_three TO ROLE policy_owner");
+        assertThat(rows(admin, "SHOW SESSION POLICIES").get(0)).containsEntry("owner", "POLICY_OWNER");
+        assertThat(rows(admin, "SHOW AUTHENTICATION POLICIES LIKE 'OWNED_TOO'").get(0)).containsEntry("owner", "POLICY_OWNER");
+        assertThat(describe("PASSWORD", "owned_three")).containsEntry("OWNER", "POLICY_OWNER");
+        failsWith("002003", () -> execute(admin, "GRANT OWNERSHIP ON PASSWORD POLICY owned_three TO ROLE no_such_role"));
+        execute(admin, "CREATE USER plain_owner PASSWORD = 'Plain-Owner-Pw1'", "GRANT ROLE policy_owner TO USER plain_owner");
+        try (Connection owner = SnowflakeJdbc.V3.connect(server, "plain_owner", "Plain-Owner-Pw1")) {
+            execute(owner, "USE SECONDARY ROLES NONE");
+            failsWith("003001", () -> execute(owner, "ALTER SESSION POLICY brief_sessions SET SESSION_IDLE_TIMEOUT_MINS = 60"));
+            execute(owner, "USE ROLE policy_owner", "ALTER SESSION POLICY brief_sessions SET SESSION_IDLE_TIMEOUT_MINS = 60",
+                    "ALTER NETWORK POLICY owned_elsewhere SET COMMENT = 'mine now'");
+        }
     }
 }
