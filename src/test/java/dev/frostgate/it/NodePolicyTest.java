@@ -75,4 +75,26 @@ class NodePolicyTest {
         assertThat(allowed.login().ok()).as("%s", allowed).isTrue();
         assertThat(allowed.result(0).rows()).containsExactly(java.util.List.of("NODE_AUTH"));
     }
+
+    @Test
+    void passwordAndSessionPoliciesThroughTheNodeDriver() {
+        Outcome setup = admin("CREATE PASSWORD POLICY node_strict PASSWORD_MIN_LENGTH = 14 PASSWORD_MAX_RETRIES = 1",
+                "CREATE USER node_pw PASSWORD = '" + PASSWORD + "'",
+                "ALTER USER node_pw SET PASSWORD POLICY node_strict",
+                "ALTER USER node_pw SET PASSWORD = 'Short-Pw1'",
+                "DESCRIBE PASSWORD POLICY node_strict",
+                "CREATE SESSION POLICY node_sessions SESSION_IDLE_TIMEOUT_MINS = 30",
+                "ALTER USER node_pw SET SESSION POLICY node_sessions",
+                "SHOW SESSION POLICIES",
+                "SELECT policy_name, policy_kind FROM TABLE(INFORMATION_SCHEMA.POLICY_REFERENCES("
+                        + "REF_ENTITY_DOMAIN => 'USER', REF_ENTITY_NAME => 'node_pw')) ORDER BY policy_kind");
+        assertThat(setup.result(3).code()).isEqualTo("003002");
+        assertThat(setup.result(4).rows()).anySatisfy(row -> assertThat(row).containsSequence("PASSWORD_MIN_LENGTH", "14"));
+        assertThat(setup.result(7).column("name")).containsExactly("NODE_SESSIONS");
+        assertThat(setup.result(8).column("POLICY_KIND")).containsExactly("PASSWORD_POLICY", "SESSION_POLICY");
+        assertThat(login("node_pw").login().ok()).isTrue();
+        Outcome wrong = node.run(NodeDriver.connection(server, "node_pw", "Not-The-Password-1"), "SELECT 1");
+        assertThat(wrong.login().code()).isEqualTo("390100");
+        assertThat(login("node_pw").login().code()).isEqualTo("390102");
+    }
 }
