@@ -51,13 +51,10 @@ public final class AuthenticationPolicyCatalog {
                     name.parts().size() == 3 ? name.parts().get(0) + "." + name.parts().get(1) : accountName);
         }
         Optional<AuthenticationPolicy> existing = repository.find(name.name());
+        if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
+            return false;
+        }
         if (existing.isPresent()) {
-            if (ifNotExists && !orReplace) {
-                return false;
-            }
-            if (!orReplace) {
-                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name.name());
-            }
             requireOwnership(actor, existing.get());
             requireDetached(name.name(), "replaced");
         }
@@ -220,12 +217,8 @@ public final class AuthenticationPolicyCatalog {
     }
 
     private Optional<AuthenticationPolicy> findForChange(Actor actor, QualifiedName name, boolean ifExists) {
-        Optional<AuthenticationPolicy> found = repository.find(name.name());
-        if (found.isEmpty() && !ifExists) {
-            throw notFound(name.name());
-        }
-        found.ifPresent(policy -> requireOwnership(actor, policy));
-        return found;
+        return Existence.forChange(repository.find(name.name()), ifExists, () -> notFound(name.name()),
+                policy -> requireOwnership(actor, policy));
     }
 
     private void requireOwnership(Actor actor, AuthenticationPolicy policy) {

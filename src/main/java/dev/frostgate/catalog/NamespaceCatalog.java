@@ -35,15 +35,10 @@ public final class NamespaceCatalog {
             }
         }
         Optional<Namespace> existing = repository.find(kind, name);
-        if (existing.isPresent()) {
-            if (ifNotExists && !orReplace) {
-                return false;
-            }
-            if (!orReplace) {
-                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name);
-            }
-            accessControl.requireOwnership(actor, existing.get().owner(), kind.name(), name);
+        if (!Existence.mayCreate(existing, orReplace, ifNotExists, name)) {
+            return false;
         }
+        existing.ifPresent(found -> accessControl.requireOwnership(actor, found.owner(), kind.name(), name));
         repository.save(new Namespace(kind, name, comment, Optional.of(actor.primaryRole()), clock.instant()));
         return true;
     }

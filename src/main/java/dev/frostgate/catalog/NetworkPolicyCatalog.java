@@ -50,11 +50,8 @@ public final class NetworkPolicyCatalog {
                               boolean ifNotExists) {
         accessControl.requireOnAccount(actor, "CREATE NETWORK RULE", accountName);
         Optional<NetworkRule> existing = repository.findRule(name.name());
-        if (existing.isPresent() && !orReplace) {
-            if (ifNotExists) {
-                return false;
-            }
-            throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name.name());
+        if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
+            return false;
         }
         existing.ifPresent(rule -> requireOwnership(actor, rule.owner(), "network rule", rule.name()));
         NetworkRule.Type type = null;
@@ -152,13 +149,10 @@ public final class NetworkPolicyCatalog {
                                 boolean ifNotExists) {
         accessControl.requireOnAccount(actor, "CREATE NETWORK POLICY", accountName);
         Optional<NetworkPolicy> existing = repository.findPolicy(name.name());
+        if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
+            return false;
+        }
         if (existing.isPresent()) {
-            if (ifNotExists && !orReplace) {
-                return false;
-            }
-            if (!orReplace) {
-                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name.name());
-            }
             requireOwnership(actor, existing.get().owner(), "network policy", name.name());
             requireDetached(name.name(), "replaced");
         }
@@ -432,21 +426,13 @@ public final class NetworkPolicyCatalog {
     }
 
     private Optional<NetworkRule> findRuleForChange(Actor actor, QualifiedName name, boolean ifExists) {
-        Optional<NetworkRule> found = repository.findRule(name.name());
-        if (found.isEmpty() && !ifExists) {
-            throw notFound("Network rule", name.name());
-        }
-        found.ifPresent(rule -> requireOwnership(actor, rule.owner(), "network rule", rule.name()));
-        return found;
+        return Existence.forChange(repository.findRule(name.name()), ifExists, () -> notFound("Network rule",
+                name.name()), rule -> requireOwnership(actor, rule.owner(), "network rule", rule.name()));
     }
 
     private Optional<NetworkPolicy> findPolicyForChange(Actor actor, QualifiedName name, boolean ifExists) {
-        Optional<NetworkPolicy> found = repository.findPolicy(name.name());
-        if (found.isEmpty() && !ifExists) {
-            throw notFound("Network policy", name.name());
-        }
-        found.ifPresent(policy -> requireOwnership(actor, policy.owner(), "network policy", policy.name()));
-        return found;
+        return Existence.forChange(repository.findPolicy(name.name()), ifExists, () -> notFound("Network policy",
+                name.name()), policy -> requireOwnership(actor, policy.owner(), "network policy", policy.name()));
     }
 
     private void requireOwnership(Actor actor, Optional<String> owner, String kind, String name) {

@@ -52,13 +52,10 @@ public final class ParameterPolicyCatalog {
             throw AccessControl.insufficient("account", accountName);
         }
         Optional<ParameterPolicy> existing = repository.find(kind, name.name());
+        if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
+            return false;
+        }
         if (existing.isPresent()) {
-            if (ifNotExists && !orReplace) {
-                return false;
-            }
-            if (!orReplace) {
-                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name.name());
-            }
             requireOwnership(actor, existing.get());
             requireDetached(name.name(), "replaced");
         }
@@ -213,12 +210,8 @@ public final class ParameterPolicyCatalog {
     }
 
     private Optional<ParameterPolicy> findForChange(Actor actor, QualifiedName name, boolean ifExists) {
-        Optional<ParameterPolicy> found = repository.find(kind, name.name());
-        if (found.isEmpty() && !ifExists) {
-            throw notFound(name.name());
-        }
-        found.ifPresent(policy -> requireOwnership(actor, policy));
-        return found;
+        return Existence.forChange(repository.find(kind, name.name()), ifExists, () -> notFound(name.name()),
+                policy -> requireOwnership(actor, policy));
     }
 
     private void requireOwnership(Actor actor, ParameterPolicy policy) {
