@@ -24,4 +24,12 @@ public interface Authenticator {
 
     /** Verifies the credential for the identified user, or throws the method's {@link LoginFailure}. */
     void verify(LoginRequest request, User user);
+
+    /**
+     * The only role a session opened with this credential may use (a PAT's ROLE_RESTRICTION), which
+     * also turns secondary roles off; empty for credentials that carry no restriction.
+     */
+    default Optional<String> restrictedRole(LoginRequest request) {
+        return Optional.empty();
+    }
 }

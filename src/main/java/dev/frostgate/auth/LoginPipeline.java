@@ -8,6 +8,7 @@ import dev.frostgate.catalog.RoleRepository;
 import dev.frostgate.catalog.SystemRoles;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserRepository;
+import dev.frostgate.crypto.PatSecretCodec;
 import dev.frostgate.error.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +54,7 @@ public final class LoginPipeline {
     public record LoginResult(IssuedSession issued, User user) {}
 
     public LoginResult login(LoginRequest request) {
-        Optional<AuthenticationMethod> method = AuthenticationMethod.fromAuthenticator(request.authenticator());
+        Optional<AuthenticationMethod> method = methodOf(request);
         String factor = method.map(Enum::name).orElse(request.authenticator().orElse("UNKNOWN"));
         try {
             LoginResult result = attempt(request, method);
@@ -98,12 +99,21 @@ public final class LoginPipeline {
         if (user.isExpired(now)) {
             throw new LoginFailure(ErrorCode.USER_EXPIRED, userName);
         }
-        String role = primaryRole(user, request.requestedRole());
+        Optional<String> restriction = authenticator.restrictedRole(request);
+        String role = restriction.orElseGet(() -> primaryRole(user, request.requestedRole()));
         users.recordLoginOutcome(user.name(), new UserRepository.LoginOutcome(0, Optional.empty(), Optional.of(now)));
         IssuedSession issued = sessions.open(user.name(), role,
-                user.defaultSecondaryRoles() == User.DefaultSecondaryRoles.ALL, authenticator.method(),
-                request.client());
+                restriction.isEmpty() && user.defaultSecondaryRoles() == User.DefaultSecondaryRoles.ALL,
+                authenticator.method(), request.client());
         return new LoginResult(issued, user);
+    }
+
+    /** A password that is a well-formed PAT is a PAT login, as Snowflake accepts a PAT in place of the password. */
+    private static Optional<AuthenticationMethod> methodOf(LoginRequest request) {
+        Optional<AuthenticationMethod> named = AuthenticationMethod.fromAuthenticator(request.authenticator());
+        boolean tokenAsPassword = named.equals(Optional.of(AuthenticationMethod.PASSWORD))
+                && request.password().filter(PatSecretCodec::isWellFormed).isPresent();
+        return tokenAsPassword ? Optional.of(AuthenticationMethod.PROGRAMMATIC_ACCESS_TOKEN) : named;
     }
 
     /** The connect-string role if granted (else refused), then DEFAULT_ROLE if granted, then PUBLIC. */

@@ -30,6 +30,7 @@ public enum ErrorCode {
     INTERNAL_ERROR("000603", "XX000", "SQL execution internal error: Processing aborted due to error %s."),
 
     // Login (reported over HTTP 200 with success:false by the v1 protocol)
+    PAT_INVALID("394400", "08004", "Programmatic access token is invalid."),
     INCORRECT_USERNAME_PASSWORD("390100", "08004", "Incorrect username or password was specified."),
     USER_ACCESS_DISABLED("390101", "08004", "User access disabled. Contact your local system administrator."),
     USER_LOCKED_TEMP("390102", "08004", "User temporarily locked. Contact your local system administrator or please try again later."),

@@ -8,6 +8,7 @@ import dev.frostgate.catalog.NamespaceCatalog;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
 import dev.frostgate.catalog.ParameterPolicyCatalog;
 import dev.frostgate.catalog.PolicyReferences;
+import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.error.ErrorCode;
@@ -33,6 +34,7 @@ public final class StatementExecutor {
 
     private final AuthenticationPolicyStatements authenticationPolicyStatements;
     private final NamespaceStatements namespaceStatements;
+    private final ProgrammaticAccessTokenStatements tokenStatements;
     private final RoleCatalog roles;
     private final NetworkPolicyCatalog networkPolicies;
     private final AuthenticationPolicyCatalog authenticationPolicies;
@@ -42,8 +44,9 @@ public final class StatementExecutor {
     public StatementExecutor(UserCatalog users, RoleCatalog roles, NetworkPolicyCatalog networkPolicies,
                              AuthenticationPolicyCatalog authenticationPolicies, PolicyReferences policyReferences,
                              NamespaceCatalog namespaces, List<ParameterPolicyCatalog> parameterPolicies,
-                             AccessControl accessControl,
+                             ProgrammaticAccessTokenCatalog tokens, AccessControl accessControl,
                              SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName) {
+        this.tokenStatements = new ProgrammaticAccessTokenStatements(tokens, clock);
         this.roles = roles;
         this.networkPolicies = networkPolicies;
         this.authenticationPolicies = authenticationPolicies;
@@ -145,6 +148,9 @@ public final class StatementExecutor {
             case Statement.Commit commit -> sessionStatements.transaction();
             case Statement.Rollback rollback -> sessionStatements.transaction();
             case Statement.Select select -> queryEngine.execute(context, select.query());
+            case Statement.AddProgrammaticAccessToken add -> tokenStatements.add(context, add);
+            case Statement.RemoveProgrammaticAccessToken remove -> tokenStatements.remove(context, remove);
+            case Statement.ShowProgrammaticAccessTokens show -> tokenStatements.show(context, show);
             case Statement.CreateObject create when isNetwork(create.type()) -> networkStatements.create(context, create);
             case Statement.AlterObjectSet alter when isNetwork(alter.type()) -> networkStatements.alterSet(context, alter);
             case Statement.AlterObjectUnset alter when isNetwork(alter.type()) ->

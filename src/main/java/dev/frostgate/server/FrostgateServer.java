@@ -5,6 +5,7 @@ import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.auth.LoginOptions;
 import dev.frostgate.auth.LoginPipeline;
 import dev.frostgate.auth.PasswordAuthenticator;
+import dev.frostgate.auth.ProgrammaticAccessTokenAuthenticator;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.auth.SessionSettings;
 import dev.frostgate.catalog.AccessControl;
@@ -15,9 +16,11 @@ import dev.frostgate.catalog.NetworkPolicyCatalog;
 import dev.frostgate.catalog.ParameterPolicyCatalog;
 import dev.frostgate.catalog.ParameterPolicyKind;
 import dev.frostgate.catalog.PolicyReferences;
+import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.crypto.PasswordHasher;
+import dev.frostgate.crypto.PatSecretCodec;
 import dev.frostgate.crypto.SecretGenerator;
 import dev.frostgate.crypto.ServerKey;
 import dev.frostgate.crypto.TokenDigester;
@@ -32,6 +35,7 @@ import dev.frostgate.store.JdbcAccountParameterRepository;
 import dev.frostgate.store.JdbcAuthenticationPolicyRepository;
 import dev.frostgate.store.JdbcNetworkPolicyRepository;
 import dev.frostgate.store.JdbcParameterPolicyRepository;
+import dev.frostgate.store.JdbcProgrammaticAccessTokenRepository;
 import dev.frostgate.store.JdbcLoginHistoryRepository;
 import dev.frostgate.store.JdbcNamespaceRepository;
 import dev.frostgate.store.JdbcRoleRepository;
@@ -111,20 +115,24 @@ public final class FrostgateServer implements AutoCloseable {
         RoleCatalog roles = new RoleCatalog(roleRepository, users, namespaces, accessControl, clock, account);
         bootstrapAdministrator(config, users, roles, passwordHasher, secrets, console);
 
+        TokenDigester digester = new TokenDigester(serverKey);
+        ProgrammaticAccessTokenCatalog tokens = new ProgrammaticAccessTokenCatalog(
+                new JdbcProgrammaticAccessTokenRepository(database), users, accessControl, authenticationPolicies,
+                new PatSecretCodec(random), digester, clock);
         SessionManager sessions = new SessionManager(new JdbcSessionRepository(database), userRepository,
                 networkAccess, user -> java.time.Duration.ofMinutes(sessionPolicies.effectivePolicy(user)
                         .map(policy -> policy.value("SESSION_IDLE_TIMEOUT_MINS"))
                         .orElse(ParameterPolicyKind.SESSION.parameter("SESSION_IDLE_TIMEOUT_MINS").orElseThrow()
                                 .defaultValue())),
-                new TokenDigester(serverKey), secrets, SessionSettings.DEFAULTS, clock);
+                digester, secrets, SessionSettings.DEFAULTS, clock);
         users.addListener(sessions);
         LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
         LoginPipeline pipeline = new LoginPipeline(account,
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, passwordPolicies::effectivePolicy,
-                        clock)),
+                        clock), new ProgrammaticAccessTokenAuthenticator(tokens, userRepository, roleRepository, clock)),
                 userRepository, roleRepository, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
-                policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), accessControl, sessions,
+                policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, accessControl, sessions,
                 loginHistory, clock, account);
         QueryRegistry queries = new QueryRegistry();
 

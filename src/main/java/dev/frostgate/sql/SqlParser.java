@@ -139,6 +139,9 @@ public final class SqlParser {
         if (cursor.acceptKeyword("USERS")) {
             return users().parseShow();
         }
+        if (cursor.acceptKeyword("USER")) {
+            return users().parseShowTokens();
+        }
         if (cursor.acceptKeyword("ROLES")) {
             return roles().parseShow();
         }

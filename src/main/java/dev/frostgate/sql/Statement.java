@@ -28,6 +28,19 @@ public sealed interface Statement {
     record ShowUsers(Optional<String> likePattern, Optional<String> startsWith, Optional<Long> limit)
             implements Statement {}
 
+    // ---- programmatic access tokens ----------------------------------------------------------
+
+    /** {@code ALTER USER [IF EXISTS] [u] ADD {PROGRAMMATIC ACCESS TOKEN|PAT} [IF NOT EXISTS] name [props]}. */
+    record AddProgrammaticAccessToken(boolean ifExists, Optional<String> user, boolean ifNotExists, String name,
+                                      List<Property> properties) implements Statement {}
+
+    /** {@code ALTER USER [IF EXISTS] [u] REMOVE {PROGRAMMATIC ACCESS TOKEN|PAT} [IF EXISTS] name}. */
+    record RemoveProgrammaticAccessToken(boolean ifExists, Optional<String> user, boolean tokenIfExists, String name)
+            implements Statement {}
+
+    /** {@code SHOW USER {PROGRAMMATIC ACCESS TOKENS|PATS} [FOR USER u]}. */
+    record ShowProgrammaticAccessTokens(Optional<String> user) implements Statement {}
+
     // ---- roles and grants --------------------------------------------------------------------
 
     record CreateRole(boolean orReplace, boolean ifNotExists, String name, Optional<String> comment)

@@ -26,9 +26,22 @@ final class UserStatementParser {
      */
     Statement parseAlter() {
         boolean ifExists = CommonClauses.acceptIfExists(cursor);
-        Optional<String> name = cursor.isKeyword("SET") || cursor.isKeyword("UNSET")
+        Optional<String> name = cursor.isKeyword("SET") || cursor.isKeyword("UNSET") || cursor.isKeyword("ADD")
+                || cursor.isKeyword("REMOVE")
                 ? Optional.empty()
                 : Optional.of(cursor.expectName());
+        if (cursor.acceptKeyword("ADD")) {
+            expectTokenKind();
+            boolean ifNotExists = CommonClauses.acceptIfNotExists(cursor);
+            String token = cursor.expectName();
+            return new Statement.AddProgrammaticAccessToken(ifExists, name, ifNotExists, token,
+                    properties.parsePropertyList());
+        }
+        if (cursor.acceptKeyword("REMOVE")) {
+            expectTokenKind();
+            boolean tokenIfExists = CommonClauses.acceptIfExists(cursor);
+            return new Statement.RemoveProgrammaticAccessToken(ifExists, name, tokenIfExists, cursor.expectName());
+        }
         PolicyAttachmentParser policies = new PolicyAttachmentParser(cursor);
         Statement.PolicyTarget target = new Statement.PolicyTarget.User(ifExists, name);
         if (cursor.acceptKeyword("SET")) {
@@ -44,6 +57,23 @@ final class UserStatementParser {
             return new Statement.AlterUserRename(ifExists, name.get(), cursor.expectName());
         }
         throw cursor.unexpected();
+    }
+
+    /** {@code PROGRAMMATIC ACCESS TOKEN} or {@code PAT}. */
+    private void expectTokenKind() {
+        if (!cursor.acceptKeyword("PAT")) {
+            cursor.expectKeyword("PROGRAMMATIC", "ACCESS", "TOKEN");
+        }
+    }
+
+    /** After {@code SHOW USER}: {@code {PROGRAMMATIC ACCESS TOKENS | PATS} [FOR USER u]}. */
+    Statement parseShowTokens() {
+        if (!cursor.acceptKeyword("PATS")) {
+            cursor.expectKeyword("PROGRAMMATIC", "ACCESS", "TOKENS");
+        }
+        Optional<String> user = cursor.acceptKeywords("FOR", "USER") ? Optional.of(cursor.expectName())
+                : Optional.empty();
+        return new Statement.ShowProgrammaticAccessTokens(user);
     }
 
     /** After {@code DROP USER}. */

@@ -63,6 +63,8 @@ public final class JdbcUserRepository implements UserRepository {
                         + "AND object_name = ?", user.name(), previousName);
                 Jdbc.update(connection, "UPDATE sessions SET user_name = ? WHERE user_name = ?",
                         user.name(), previousName);
+                Jdbc.update(connection, "UPDATE programmatic_access_tokens SET user_name = ? WHERE user_name = ?",
+                        user.name(), previousName);
             }
             return null;
         });
@@ -75,6 +77,7 @@ public final class JdbcUserRepository implements UserRepository {
             Jdbc.update(connection, "DELETE FROM privilege_grants WHERE object_kind = 'USER' AND object_name = ?",
                     name);
             Jdbc.update(connection, "DELETE FROM sessions WHERE user_name = ?", name);
+            Jdbc.update(connection, "DELETE FROM programmatic_access_tokens WHERE user_name = ?", name);
             return Jdbc.update(connection, "DELETE FROM users WHERE name = ?", name) > 0;
         });
     }

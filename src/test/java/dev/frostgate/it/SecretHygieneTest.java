@@ -48,6 +48,12 @@ class SecretHygieneTest {
                 assertThat(echoed.getMessage()).doesNotContain(userPassword);
                 secrets.add(userPassword + "-4");
             }
+            try (Connection hygiene = SnowflakeJdbc.V3.connect(server, "hygiene", userPassword + "-2");
+                 java.sql.Statement statement = hygiene.createStatement();
+                 java.sql.ResultSet token = statement.executeQuery("ALTER USER ADD PAT hygiene_token")) {
+                assertThat(token.next()).isTrue();
+                secrets.add(token.getString("token_secret"));
+            }
             V1Client client = new V1Client(server);
             V1Client.Reply login = client.login("hygiene", userPassword + "-2");
             secrets.add(login.data().path("token").asText());

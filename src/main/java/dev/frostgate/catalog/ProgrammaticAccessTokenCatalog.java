@@ -1,0 +1,165 @@
+package dev.frostgate.catalog;
+
+import dev.frostgate.crypto.PatSecretCodec;
+import dev.frostgate.crypto.TokenDigester;
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import dev.frostgate.sql.Property;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Adding, removing and listing programmatic access tokens, with Snowflake's rules: names, at most 15
+ * live tokens per user, expiry within the PAT policy, a role restriction that is granted (and required
+ * for SERVICE users unless the policy says otherwise), and who may manage whose tokens.
+ */
+public final class ProgrammaticAccessTokenCatalog {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final int MAXIMUM_LIVE_TOKENS = 15;
+    private static final String MODIFY = "MODIFY PROGRAMMATIC AUTHENTICATION METHODS";
+
+    /** A token just added: the only moment its secret exists outside the client. */
+    public record IssuedToken(String name, String secret) {
+        @Override
+        public String toString() {
+            return "IssuedToken[name=" + name + "]";
+        }
+    }
+
+    private final ProgrammaticAccessTokenRepository repository;
+    private final UserCatalog users;
+    private final AccessControl accessControl;
+    private final AuthenticationPolicyCatalog authenticationPolicies;
+    private final PatSecretCodec secrets;
+    private final TokenDigester digester;
+    private final Clock clock;
+
+    public ProgrammaticAccessTokenCatalog(ProgrammaticAccessTokenRepository repository, UserCatalog users,
+                                          AccessControl accessControl,
+                                          AuthenticationPolicyCatalog authenticationPolicies, PatSecretCodec secrets,
+                                          TokenDigester digester, Clock clock) {
+        this.repository = repository;
+        this.users = users;
+        this.accessControl = accessControl;
+        this.authenticationPolicies = authenticationPolicies;
+        this.secrets = secrets;
+        this.digester = digester;
+        this.clock = clock;
+    }
+
+    /** Empty when IF NOT EXISTS found the name taken (no secret is shown then). */
+    public Optional<IssuedToken> add(Actor actor, String userName, String tokenName, List<Property> properties,
+                                     boolean ifNotExists) {
+        User user = users.requireExisting(userName);
+        requireManagement(actor, user);
+        String name = normalisedName(tokenName);
+        if (repository.find(user.name(), name).isPresent()) {
+            if (ifNotExists) {
+                return Optional.empty();
+            }
+            throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name);
+        }
+        Instant now = clock.instant();
+        long live = repository.forUser(user.name()).stream().filter(token -> now.isBefore(token.expiresAt())).count();
+        if (live >= MAXIMUM_LIVE_TOKENS) {
+            throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "User " + user.name()
+                    + " already has the maximum of " + MAXIMUM_LIVE_TOKENS + " programmatic access tokens.");
+        }
+        AuthenticationPolicy policy = authenticationPolicies.effectivePolicy(Optional.of(user)).policy();
+        if (!policy.allowsMethod("PROGRAMMATIC_ACCESS_TOKEN")) {
+            throw new FrostgateException(ErrorCode.INVALID_POLICY,
+                    "The authentication policy of user " + user.name() + " does not allow programmatic access tokens.");
+        }
+        AuthenticationPolicy.PatPolicy patPolicy = policy.patPolicy();
+        Optional<String> roleRestriction = Optional.empty();
+        int days = patPolicy.defaultExpiryInDays();
+        int minsToBypass = 0;
+        Optional<String> comment = Optional.empty();
+        for (Property property : properties) {
+            switch (property.name()) {
+                case "ROLE_RESTRICTION" -> roleRestriction = Optional.of(roleName(
+                        PropertyValues.text(property.name(), property.value())));
+                case "DAYS_TO_EXPIRY" -> days = (int) PropertyValues.integer(property.name(), property.value(), 1,
+                        patPolicy.maxExpiryInDays());
+                case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> minsToBypass = (int) PropertyValues.integer(
+                        property.name(), property.value(), 0, 1440);
+                case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
+                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(),
+                        "PROGRAMMATIC ACCESS TOKEN");
+            }
+        }
+        boolean restrictionRequired = user.type() == UserType.PERSON
+                ? patPolicy.requireRoleRestrictionForPersonUsers() : patPolicy.requireRoleRestrictionForServiceUsers();
+        if (roleRestriction.isEmpty() && restrictionRequired) {
+            throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
+                    "ROLE_RESTRICTION is required for programmatic access tokens of " + user.type() + " users.");
+        }
+        if (roleRestriction.isPresent()) {
+            String role = roleRestriction.get();
+            if (!accessControl.hierarchy().isGrantedToUser(role, user.name())) {
+                throw new FrostgateException(ErrorCode.ROLE_NOT_ASSIGNED, role);
+            }
+            if (patPolicy.blockedRolesList().contains(role)) {
+                throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
+                        "Role " + role + " is blocked for programmatic access tokens by the authentication policy.");
+            }
+        }
+        String secret = secrets.newSecret();
+        repository.insert(new ProgrammaticAccessToken(UUID.randomUUID().toString(), user.name(), name,
+                digester.digest(secret), roleRestriction, now.plus(Duration.ofDays(days)), now, actor.userName(),
+                comment, false, minsToBypass, Optional.empty()));
+        return Optional.of(new IssuedToken(name, secret));
+    }
+
+    public boolean remove(Actor actor, String userName, String tokenName, boolean ifExists) {
+        User user = users.requireExisting(userName);
+        requireManagement(actor, user);
+        String name = normalisedName(tokenName);
+        boolean removed = repository.delete(user.name(), name);
+        if (!removed && !ifExists) {
+            throw new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "Programmatic access token", name);
+        }
+        return removed;
+    }
+
+    public List<ProgrammaticAccessToken> list(Actor actor, String userName) {
+        User user = users.requireExisting(userName);
+        requireManagement(actor, user);
+        return repository.forUser(user.name());
+    }
+
+    /** The token a presented secret belongs to; malformed secrets are refused without a lookup. */
+    public Optional<ProgrammaticAccessToken> findBySecret(String secret) {
+        return PatSecretCodec.isWellFormed(secret) ? repository.findBySecretDigest(digester.digest(secret))
+                : Optional.empty();
+    }
+
+    /** PERSON users manage their own tokens; others' (and SERVICE users') need OWNERSHIP or MODIFY … on the user. */
+    private void requireManagement(Actor actor, User user) {
+        boolean self = user.name().equals(actor.userName()) && user.type() == UserType.PERSON;
+        if (!self && !accessControl.owns(actor, user.owner())
+                && !accessControl.holds(actor, MODIFY, ObjectKind.USER, user.name())
+                && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+            throw AccessControl.insufficient("user", user.name());
+        }
+    }
+
+    private static String normalisedName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, name, "NAME");
+        }
+        return name.toUpperCase(Locale.ROOT);
+    }
+
+    private static String roleName(String text) {
+        String trimmed = text.trim();
+        return trimmed.startsWith("\"") && trimmed.endsWith("\"") && trimmed.length() > 1
+                ? trimmed.substring(1, trimmed.length() - 1) : trimmed.toUpperCase(Locale.ROOT);
+    }
+}
