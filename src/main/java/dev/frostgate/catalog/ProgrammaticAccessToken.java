@@ -12,6 +12,12 @@ public record ProgrammaticAccessToken(String id, String userName, String name, S
                                       String createdBy, Optional<String> comment, boolean disabled,
                                       int minsToBypassNetworkPolicyRequirement, Optional<String> rotatedTo) {
 
+    public ProgrammaticAccessToken with(String newName, Optional<String> newComment, boolean newDisabled,
+                                        int newMinsToBypass) {
+        return new ProgrammaticAccessToken(id, userName, newName, secretDigest, roleRestriction, expiresAt, createdOn,
+                createdBy, newComment, newDisabled, newMinsToBypass, rotatedTo);
+    }
+
     public String status(Instant now) {
         if (!now.isBefore(expiresAt)) {
             return "EXPIRED";

@@ -128,6 +128,57 @@ public final class ProgrammaticAccessTokenCatalog {
         return removed;
     }
 
+    /**
+     * MODIFY … SET DISABLED | MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT | COMMENT, UNSET of those, or
+     * RENAME TO. The role restriction and the expiry never change.
+     */
+    public void modify(Actor actor, String userName, String tokenName, List<Property> set, List<String> unset,
+                       Optional<String> renameTo, boolean ifExists) {
+        User user = users.requireExisting(userName);
+        requireManagement(actor, user);
+        String name = normalisedName(tokenName);
+        Optional<ProgrammaticAccessToken> found = repository.find(user.name(), name);
+        if (found.isEmpty()) {
+            if (ifExists) {
+                return;
+            }
+            throw new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "Programmatic access token", name);
+        }
+        ProgrammaticAccessToken token = found.get();
+        boolean disabled = token.disabled();
+        int minsToBypass = token.minsToBypassNetworkPolicyRequirement();
+        Optional<String> comment = token.comment();
+        for (Property property : set) {
+            switch (property.name()) {
+                case "DISABLED" -> disabled = PropertyValues.bool(property.name(), property.value());
+                case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> minsToBypass = (int) PropertyValues.integer(
+                        property.name(), property.value(), 1, 1440);
+                case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
+                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(),
+                        "PROGRAMMATIC ACCESS TOKEN");
+            }
+        }
+        for (String property : unset) {
+            switch (property) {
+                case "DISABLED" -> disabled = false;
+                case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> minsToBypass = 0;
+                case "COMMENT" -> comment = Optional.empty();
+                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property,
+                        "PROGRAMMATIC ACCESS TOKEN");
+            }
+        }
+        String newName = renameTo.map(ProgrammaticAccessTokenCatalog::normalisedName).orElse(name);
+        if (!newName.equals(name) && repository.find(user.name(), newName).isPresent()) {
+            throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName);
+        }
+        repository.update(name, token.with(newName, comment, disabled, minsToBypass));
+    }
+
+    /** SYSTEM$DECODE_PAT: the state, name and user of a presented secret, for triaging a leak. */
+    public Optional<ProgrammaticAccessToken> decode(String secret) {
+        return findBySecret(secret);
+    }
+
     public List<ProgrammaticAccessToken> list(Actor actor, String userName) {
         User user = users.requireExisting(userName);
         requireManagement(actor, user);

@@ -15,4 +15,10 @@ public interface ProgrammaticAccessTokenRepository {
     void insert(ProgrammaticAccessToken token);
 
     boolean delete(String userName, String name);
+
+    /** Replaces the token stored under {@code previousName} of its user. */
+    void update(String previousName, ProgrammaticAccessToken token);
+
+    /** Marks every token of the user DISABLED (the user was disabled or locked by an administrator). */
+    void disableAll(String userName);
 }

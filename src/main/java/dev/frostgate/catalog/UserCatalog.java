@@ -18,6 +18,7 @@ public final class UserCatalog {
     private static final Set<String> SELF_SERVICE_PROPERTIES = Set.of("DEFAULT_ROLE", "DEFAULT_SECONDARY_ROLES");
 
     private final UserRepository users;
+    private final ProgrammaticAccessTokenRepository tokens;
     private final NetworkPolicyCatalog networkPolicies;
     private final ParameterPolicyCatalog passwordPolicies;
     private final AccessControl accessControl;
@@ -27,10 +28,11 @@ public final class UserCatalog {
     private final String accountName;
     private final java.util.List<UserChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public UserCatalog(UserRepository users, AccessControl accessControl, NetworkPolicyCatalog networkPolicies,
-                       ParameterPolicyCatalog passwordPolicies, PasswordHasher passwordHasher, Clock clock,
-                       String accountName) {
+    public UserCatalog(UserRepository users, ProgrammaticAccessTokenRepository tokens, AccessControl accessControl,
+                       NetworkPolicyCatalog networkPolicies, ParameterPolicyCatalog passwordPolicies,
+                       PasswordHasher passwordHasher, Clock clock, String accountName) {
         this.users = users;
+        this.tokens = tokens;
         this.passwordPolicies = passwordPolicies;
         this.networkPolicies = networkPolicies;
         this.accessControl = accessControl;
@@ -156,6 +158,10 @@ public final class UserCatalog {
             networkPolicies.checkUserAttachment(actor, user.name(), changed.networkPolicy());
         }
         users.update(user.name(), changed);
+        if (changed.disabled() && !user.disabled()) {
+            // Disabled users' tokens stay DISABLED after re-enabling, until MODIFY … SET DISABLED = FALSE.
+            tokens.disableAll(user.name());
+        }
         changed(user.name());
         if (networkPolicyChanged) {
             networkPolicies.changed();

@@ -33,6 +33,12 @@ final class ProgrammaticAccessTokenStatements {
         return new ResultTable(ADD_COLUMNS, rows, StatementKind.PAT_MANAGEMENT);
     }
 
+    ResultTable modify(SessionContext context, Statement.ModifyProgrammaticAccessToken modify) {
+        tokens.modify(context.actor(), modify.user().orElse(context.actor().userName()), modify.name(), modify.set(),
+                modify.unset(), modify.renameTo(), modify.tokenIfExists());
+        return ResultTable.success();
+    }
+
     ResultTable remove(SessionContext context, Statement.RemoveProgrammaticAccessToken remove) {
         boolean removed = tokens.remove(context.actor(), remove.user().orElse(context.actor().userName()),
                 remove.name(), remove.tokenIfExists());

@@ -3,6 +3,8 @@ package dev.frostgate.exec;
 import dev.frostgate.audit.LoginEvent;
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.ProgrammaticAccessToken;
+import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
 import dev.frostgate.catalog.RoleHierarchy;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
@@ -29,9 +31,14 @@ final class ScalarFunctions {
     private final Map<String, ScalarFunction> functions;
     private final AccessControl accessControl;
     private final LoginHistory loginHistory;
+    private final ProgrammaticAccessTokenCatalog tokens;
+    private final java.time.Clock clock;
     private final String accountName;
 
-    ScalarFunctions(AccessControl accessControl, LoginHistory loginHistory, String accountName) {
+    ScalarFunctions(AccessControl accessControl, LoginHistory loginHistory, ProgrammaticAccessTokenCatalog tokens,
+                    java.time.Clock clock, String accountName) {
+        this.tokens = tokens;
+        this.clock = clock;
         this.accessControl = accessControl;
         this.loginHistory = loginHistory;
         this.accountName = accountName;
@@ -52,6 +59,7 @@ final class ScalarFunctions {
                         TypedValue.text(context.session().clientIp().orElse(null)))),
                 Map.entry("SYSTEM$WAIT", ScalarFunctions::systemWait),
                 Map.entry("SYSTEM$GET_LOGIN_FAILURE_DETAILS", this::loginFailureDetails),
+                Map.entry("SYSTEM$DECODE_PAT", this::decodeProgrammaticAccessToken),
                 Map.entry("UPPER", (arguments, context) -> oneText(arguments, "UPPER", text -> text.toUpperCase(Locale.ROOT))),
                 Map.entry("LOWER", (arguments, context) -> oneText(arguments, "LOWER", text -> text.toLowerCase(Locale.ROOT))));
     }
@@ -107,6 +115,28 @@ final class ScalarFunctions {
         details.put("errorDetails", event.errorDetails().map(List::of).orElse(List.of()));
         try {
             return TypedValue.text(JSON.writeValueAsString(details));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /**
+     * {@code SYSTEM$DECODE_PAT('<secret>')}: {@code {"STATE","PAT_NAME","USER_NAME"}} of a presented
+     * secret, for triaging a leak; the secret itself is never echoed.
+     */
+    private TypedValue decodeProgrammaticAccessToken(List<TypedValue> arguments, SessionContext context) {
+        if (arguments.size() != 1 || arguments.get(0).isNull()) {
+            throw new FrostgateException(ErrorCode.INVALID_ARGUMENT, "SYSTEM$DECODE_PAT takes one argument, a token secret.");
+        }
+        ProgrammaticAccessToken token = tokens.decode(arguments.get(0).value().toString().trim())
+                .orElseThrow(() -> new FrostgateException(ErrorCode.INVALID_ARGUMENT,
+                        "The value is not a programmatic access token of this account."));
+        Map<String, Object> decoded = new java.util.LinkedHashMap<>();
+        decoded.put("STATE", token.status(clock.instant()));
+        decoded.put("PAT_NAME", token.name());
+        decoded.put("USER_NAME", token.userName());
+        try {
+            return TypedValue.text(JSON.writeValueAsString(decoded));
         } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -61,7 +61,7 @@ public final class StatementExecutor {
         this.roleStatements = new RoleStatements(roles, accessControl, accountName);
         this.sessionStatements = new SessionStatements(sessions, accessControl, namespaces);
         this.namespaceStatements = new NamespaceStatements(namespaces);
-        ScalarFunctions functions = new ScalarFunctions(accessControl, loginHistory, accountName);
+        ScalarFunctions functions = new ScalarFunctions(accessControl, loginHistory, tokens, clock, accountName);
         this.queryEngine = new QueryEngine(List.of(new LoginHistoryView(loginHistory, accessControl, accountName)),
                 new PolicyReferencesFunction(policyReferences), functions);
     }
@@ -150,6 +150,7 @@ public final class StatementExecutor {
             case Statement.Select select -> queryEngine.execute(context, select.query());
             case Statement.AddProgrammaticAccessToken add -> tokenStatements.add(context, add);
             case Statement.RemoveProgrammaticAccessToken remove -> tokenStatements.remove(context, remove);
+            case Statement.ModifyProgrammaticAccessToken modify -> tokenStatements.modify(context, modify);
             case Statement.ShowProgrammaticAccessTokens show -> tokenStatements.show(context, show);
             case Statement.CreateObject create when isNetwork(create.type()) -> networkStatements.create(context, create);
             case Statement.AlterObjectSet alter when isNetwork(alter.type()) -> networkStatements.alterSet(context, alter);

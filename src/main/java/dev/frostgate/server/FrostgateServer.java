@@ -110,14 +110,15 @@ public final class FrostgateServer implements AutoCloseable {
                 parameterPolicyRepository, authenticationRepository, accessControl, namespaces, clock, account);
         PolicyReferences policyReferences = new PolicyReferences(networkRepository, accountParameters, userRepository,
                 authenticationRepository, parameterPolicyRepository, accessControl, account);
-        UserCatalog users = new UserCatalog(userRepository, accessControl, networkPolicies, passwordPolicies,
-                passwordHasher, clock, account);
+        JdbcProgrammaticAccessTokenRepository tokenRepository = new JdbcProgrammaticAccessTokenRepository(database);
+        UserCatalog users = new UserCatalog(userRepository, tokenRepository, accessControl, networkPolicies,
+                passwordPolicies, passwordHasher, clock, account);
         RoleCatalog roles = new RoleCatalog(roleRepository, users, namespaces, accessControl, clock, account);
         bootstrapAdministrator(config, users, roles, passwordHasher, secrets, console);
 
         TokenDigester digester = new TokenDigester(serverKey);
         ProgrammaticAccessTokenCatalog tokens = new ProgrammaticAccessTokenCatalog(
-                new JdbcProgrammaticAccessTokenRepository(database), users, accessControl, authenticationPolicies,
+                tokenRepository, users, accessControl, authenticationPolicies,
                 new PatSecretCodec(random), digester, clock);
         SessionManager sessions = new SessionManager(new JdbcSessionRepository(database), userRepository,
                 networkAccess, user -> java.time.Duration.ofMinutes(sessionPolicies.effectivePolicy(user)

@@ -38,6 +38,14 @@ public sealed interface Statement {
     record RemoveProgrammaticAccessToken(boolean ifExists, Optional<String> user, boolean tokenIfExists, String name)
             implements Statement {}
 
+    /**
+     * {@code ALTER USER [IF EXISTS] [u] MODIFY {PROGRAMMATIC ACCESS TOKEN|PAT} [IF EXISTS] name
+     * SET props | UNSET names | RENAME TO new}: exactly one of the three is present.
+     */
+    record ModifyProgrammaticAccessToken(boolean ifExists, Optional<String> user, boolean tokenIfExists, String name,
+                                         List<Property> set, List<String> unset, Optional<String> renameTo)
+            implements Statement {}
+
     /** {@code SHOW USER {PROGRAMMATIC ACCESS TOKENS|PATS} [FOR USER u]}. */
     record ShowProgrammaticAccessTokens(Optional<String> user) implements Statement {}
 

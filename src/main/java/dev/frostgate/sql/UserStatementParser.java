@@ -1,5 +1,6 @@
 package dev.frostgate.sql;
 
+import java.util.List;
 import java.util.Optional;
 
 /** CREATE, ALTER, DROP, DESCRIBE and SHOW of users; each method starts after the object keyword. */
@@ -27,7 +28,7 @@ final class UserStatementParser {
     Statement parseAlter() {
         boolean ifExists = CommonClauses.acceptIfExists(cursor);
         Optional<String> name = cursor.isKeyword("SET") || cursor.isKeyword("UNSET") || cursor.isKeyword("ADD")
-                || cursor.isKeyword("REMOVE")
+                || cursor.isKeyword("REMOVE") || cursor.isKeyword("MODIFY")
                 ? Optional.empty()
                 : Optional.of(cursor.expectName());
         if (cursor.acceptKeyword("ADD")) {
@@ -36,6 +37,22 @@ final class UserStatementParser {
             String token = cursor.expectName();
             return new Statement.AddProgrammaticAccessToken(ifExists, name, ifNotExists, token,
                     properties.parsePropertyList());
+        }
+        if (cursor.acceptKeyword("MODIFY")) {
+            expectTokenKind();
+            boolean tokenIfExists = CommonClauses.acceptIfExists(cursor);
+            String token = cursor.expectName();
+            if (cursor.acceptKeyword("SET")) {
+                return new Statement.ModifyProgrammaticAccessToken(ifExists, name, tokenIfExists, token,
+                        properties.parseRequiredPropertyList(), List.of(), Optional.empty());
+            }
+            if (cursor.acceptKeyword("UNSET")) {
+                return new Statement.ModifyProgrammaticAccessToken(ifExists, name, tokenIfExists, token, List.of(),
+                        properties.parsePropertyNames(), Optional.empty());
+            }
+            cursor.expectKeyword("RENAME", "TO");
+            return new Statement.ModifyProgrammaticAccessToken(ifExists, name, tokenIfExists, token, List.of(),
+                    List.of(), Optional.of(cursor.expectName()));
         }
         if (cursor.acceptKeyword("REMOVE")) {
             expectTokenKind();

@@ -50,6 +50,18 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
                 name) > 0;
     }
 
+    @Override
+    public void update(String previousName, ProgrammaticAccessToken token) {
+        jdbc.update("UPDATE programmatic_access_tokens SET name = ?, comment = ?, disabled = ?, mins_to_bypass = ? "
+                + "WHERE user_name = ? AND name = ?", token.name(), token.comment(), token.disabled(),
+                token.minsToBypassNetworkPolicyRequirement(), token.userName(), previousName);
+    }
+
+    @Override
+    public void disableAll(String userName) {
+        jdbc.update("UPDATE programmatic_access_tokens SET disabled = TRUE WHERE user_name = ?", userName);
+    }
+
     private static ProgrammaticAccessToken map(ResultSet row) throws SQLException {
         return new ProgrammaticAccessToken(row.getString("id"), row.getString("user_name"), row.getString("name"),
                 row.getString("secret_digest"), Jdbc.text(row, "role_restriction"),

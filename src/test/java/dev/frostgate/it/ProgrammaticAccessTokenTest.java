@@ -115,6 +115,28 @@ class ProgrammaticAccessTokenTest {
     }
 
     @Test
+    void disablingTheUserDisablesItsTokensUntilEachIsReEnabled() throws Exception {
+        Map<String, String> token = addToken(admin, "ALTER USER tableau_user ADD PAT reporting ROLE_RESTRICTION = 'ANALYST'");
+        assertThat(value(admin, "SELECT SYSTEM$DECODE_PAT('" + token.get("secret") + "')"))
+                .isEqualTo("{\"STATE\":\"ACTIVE\",\"PAT_NAME\":\"REPORTING\",\"USER_NAME\":\"TABLEAU_USER\"}");
+        execute(admin, "ALTER USER tableau_user SET DISABLED = TRUE", "ALTER USER tableau_user SET DISABLED = FALSE");
+        assertThat(rows(admin, "SHOW USER PATS FOR USER tableau_user").get(0)).containsEntry("status", "DISABLED");
+        failsWith("394400", () -> withToken(SnowflakeJdbc.V3, null, token.get("secret")).close());
+        assertThat(value(admin, "SELECT SYSTEM$DECODE_PAT('" + token.get("secret") + "')")).contains("\"STATE\":\"DISABLED\"");
+        execute(admin, "ALTER USER tableau_user MODIFY PAT reporting SET DISABLED = FALSE COMMENT = 'back'");
+        withToken(SnowflakeJdbc.V3, null, token.get("secret")).close();
+        execute(admin, "ALTER USER tableau_user MODIFY PROGRAMMATIC ACCESS TOKEN reporting RENAME TO dashboards",
+                "ALTER USER tableau_user MODIFY PAT dashboards UNSET COMMENT",
+                "ALTER USER tableau_user MODIFY PAT IF EXISTS nothing_here SET COMMENT = 'x'");
+        assertThat(rows(admin, "SHOW USER PATS FOR USER tableau_user").get(0)).containsEntry("name", "DASHBOARDS")
+                .containsEntry("comment", null).containsEntry("status", "ACTIVE");
+        failsWith("002003", () -> execute(admin, "ALTER USER tableau_user MODIFY PAT nothing_here SET COMMENT = 'x'"));
+        failsWith("001008", () -> execute(admin, "ALTER USER tableau_user MODIFY PAT dashboards SET ROLE_RESTRICTION = 'PUBLIC'"));
+        failsWith("100035", () -> value(admin, "SELECT SYSTEM$DECODE_PAT('not-a-token')"));
+        withToken(SnowflakeJdbc.V4, "tableau_user", token.get("secret")).close();
+    }
+
+    @Test
     void rulesOnNamesExpiryRolesAndWhoMayManage() throws Exception {
         execute(admin, "CREATE USER svc TYPE = SERVICE", "GRANT ROLE analyst TO USER svc");
         failsWith("001009", () -> addToken(admin, "ALTER USER svc ADD PAT svc_token"));
