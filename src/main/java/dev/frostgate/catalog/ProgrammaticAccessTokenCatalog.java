@@ -120,6 +120,7 @@ public final class ProgrammaticAccessTokenCatalog {
     public boolean remove(Actor actor, String userName, String tokenName, boolean ifExists) {
         User user = users.requireExisting(userName);
         requireManagement(actor, user);
+        requireNotTokenSession(actor);
         String name = normalisedName(tokenName);
         boolean removed = repository.delete(user.name(), name);
         if (!removed && !ifExists) {
@@ -136,6 +137,7 @@ public final class ProgrammaticAccessTokenCatalog {
                        Optional<String> renameTo, boolean ifExists) {
         User user = users.requireExisting(userName);
         requireManagement(actor, user);
+        requireNotTokenSession(actor);
         String name = normalisedName(tokenName);
         Optional<ProgrammaticAccessToken> found = repository.find(user.name(), name);
         if (found.isEmpty()) {
@@ -172,6 +174,64 @@ public final class ProgrammaticAccessTokenCatalog {
             throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName);
         }
         repository.update(name, token.with(newName, comment, disabled, minsToBypass));
+    }
+
+    /** The secrets and names ROTATE returns. */
+    public record RotatedToken(String name, String secret, String rotatedName) {
+        @Override
+        public String toString() {
+            return "RotatedToken[name=" + name + ", rotatedName=" + rotatedName + "]";
+        }
+    }
+
+    /**
+     * ROTATE: a new secret under the same name, with a new expiry from the token's original lifetime;
+     * the old secret lives on as {@code <NAME>_ROTATED_<epoch millis>} for EXPIRE_ROTATED_TOKEN_AFTER_HOURS
+     * (default 24, 0 = expired at once, at most the hours the old secret had left).
+     */
+    public Optional<RotatedToken> rotate(Actor actor, String userName, String tokenName, List<Property> properties,
+                                         boolean ifExists) {
+        User user = users.requireExisting(userName);
+        requireManagement(actor, user);
+        requireNotTokenSession(actor);
+        String name = normalisedName(tokenName);
+        Optional<ProgrammaticAccessToken> found = repository.find(user.name(), name);
+        if (found.isEmpty()) {
+            if (ifExists) {
+                return Optional.empty();
+            }
+            throw new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "Programmatic access token", name);
+        }
+        ProgrammaticAccessToken token = found.get();
+        Instant now = clock.instant();
+        long hoursLeft = Math.max(0, Duration.between(now, token.expiresAt()).toHours());
+        long keepHours = 24;
+        for (Property property : properties) {
+            if (!property.name().equals("EXPIRE_ROTATED_TOKEN_AFTER_HOURS")) {
+                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(), "ROTATE");
+            }
+            keepHours = PropertyValues.integer(property.name(), property.value(), 0, hoursLeft);
+        }
+        keepHours = Math.min(keepHours, hoursLeft);
+        String secret = secrets.newSecret();
+        Duration lifetime = Duration.between(token.createdOn(), token.expiresAt());
+        String rotatedName = name + "_ROTATED_" + now.toEpochMilli();
+        ProgrammaticAccessToken live = new ProgrammaticAccessToken(token.id(), token.userName(), name,
+                digester.digest(secret), token.roleRestriction(), now.plus(lifetime), now, token.createdBy(),
+                token.comment(), token.disabled(), token.minsToBypassNetworkPolicyRequirement(), Optional.empty());
+        ProgrammaticAccessToken rotated = new ProgrammaticAccessToken(UUID.randomUUID().toString(), token.userName(),
+                rotatedName, token.secretDigest(), token.roleRestriction(), now.plus(Duration.ofHours(keepHours)),
+                token.createdOn(), token.createdBy(), token.comment(), token.disabled(),
+                token.minsToBypassNetworkPolicyRequirement(), Optional.of(name));
+        repository.rotate(live, rotated);
+        return Optional.of(new RotatedToken(name, secret, rotatedName));
+    }
+
+    /** MODIFY, ROTATE and REMOVE are refused in a session that a token itself opened. */
+    private static void requireNotTokenSession(Actor actor) {
+        if (actor.authenticatedWithToken()) {
+            throw new FrostgateException(ErrorCode.TOKEN_SESSION_CANNOT_MANAGE_TOKENS);
+        }
     }
 
     /** SYSTEM$DECODE_PAT: the state, name and user of a presented secret, for triaging a leak. */

@@ -19,6 +19,9 @@ public interface ProgrammaticAccessTokenRepository {
     /** Replaces the token stored under {@code previousName} of its user. */
     void update(String previousName, ProgrammaticAccessToken token);
 
+    /** Gives the live token a new secret and expiry, and keeps the old secret as its own rotated token. */
+    void rotate(ProgrammaticAccessToken live, ProgrammaticAccessToken rotated);
+
     /** Marks every token of the user DISABLED (the user was disabled or locked by an administrator). */
     void disableAll(String userName);
 }

@@ -17,6 +17,8 @@ public enum ErrorCode {
     UNKNOWN_FUNCTION("002140", "42601", "SQL compilation error:\nUnknown function %s"),
     INVALID_ARGUMENT("100035", "22000", "%s"),
     INSUFFICIENT_PRIVILEGES("003001", "42501", "SQL access control error:\nInsufficient privileges to operate on %s '%s'."),
+    TOKEN_SESSION_CANNOT_MANAGE_TOKENS("003001", "42501", "SQL access control error:\nProgrammatic access tokens "
+            + "cannot be modified, rotated or removed in a session authenticated with a programmatic access token."),
     ROLE_NOT_ASSIGNED("003013", "42501",
             "Requested role '%s' is not assigned to the executing user. Specify another role to activate."),
     PASSWORD_POLICY_VIOLATION("003002", "22023",

@@ -33,6 +33,16 @@ final class ProgrammaticAccessTokenStatements {
         return new ResultTable(ADD_COLUMNS, rows, StatementKind.PAT_MANAGEMENT);
     }
 
+    private static final List<Column> ROTATE_COLUMNS = List.of(Column.text("token_name"), Column.text("token_secret"),
+            Column.text("rotated_token_name"));
+
+    ResultTable rotate(SessionContext context, Statement.RotateProgrammaticAccessToken rotate) {
+        List<List<Object>> rows = tokens.rotate(context.actor(), rotate.user().orElse(context.actor().userName()),
+                rotate.name(), rotate.properties(), rotate.tokenIfExists())
+                .map(token -> List.of(row(token.name(), token.secret(), token.rotatedName()))).orElse(List.of());
+        return new ResultTable(ROTATE_COLUMNS, rows, StatementKind.PAT_MANAGEMENT);
+    }
+
     ResultTable modify(SessionContext context, Statement.ModifyProgrammaticAccessToken modify) {
         tokens.modify(context.actor(), modify.user().orElse(context.actor().userName()), modify.name(), modify.set(),
                 modify.unset(), modify.renameTo(), modify.tokenIfExists());

@@ -36,6 +36,6 @@ public final class SessionContext {
 
     public Actor actor() {
         return new Actor(session.userName(), session.primaryRole(), session.secondaryRolesAll(),
-                session.clientIp().orElse(""));
+                session.clientIp().orElse(""), session.authenticationMethod());
     }
 }

@@ -151,6 +151,7 @@ public final class StatementExecutor {
             case Statement.AddProgrammaticAccessToken add -> tokenStatements.add(context, add);
             case Statement.RemoveProgrammaticAccessToken remove -> tokenStatements.remove(context, remove);
             case Statement.ModifyProgrammaticAccessToken modify -> tokenStatements.modify(context, modify);
+            case Statement.RotateProgrammaticAccessToken rotate -> tokenStatements.rotate(context, rotate);
             case Statement.ShowProgrammaticAccessTokens show -> tokenStatements.show(context, show);
             case Statement.CreateObject create when isNetwork(create.type()) -> networkStatements.create(context, create);
             case Statement.AlterObjectSet alter when isNetwork(alter.type()) -> networkStatements.alterSet(context, alter);

@@ -46,6 +46,10 @@ public sealed interface Statement {
                                          List<Property> set, List<String> unset, Optional<String> renameTo)
             implements Statement {}
 
+    /** {@code ALTER USER [IF EXISTS] [u] ROTATE {PROGRAMMATIC ACCESS TOKEN|PAT} [IF EXISTS] name [EXPIRE_ROTATED_TOKEN_AFTER_HOURS = n]}. */
+    record RotateProgrammaticAccessToken(boolean ifExists, Optional<String> user, boolean tokenIfExists, String name,
+                                         List<Property> properties) implements Statement {}
+
     /** {@code SHOW USER {PROGRAMMATIC ACCESS TOKENS|PATS} [FOR USER u]}. */
     record ShowProgrammaticAccessTokens(Optional<String> user) implements Statement {}
 

@@ -28,7 +28,7 @@ final class UserStatementParser {
     Statement parseAlter() {
         boolean ifExists = CommonClauses.acceptIfExists(cursor);
         Optional<String> name = cursor.isKeyword("SET") || cursor.isKeyword("UNSET") || cursor.isKeyword("ADD")
-                || cursor.isKeyword("REMOVE") || cursor.isKeyword("MODIFY")
+                || cursor.isKeyword("REMOVE") || cursor.isKeyword("MODIFY") || cursor.isKeyword("ROTATE")
                 ? Optional.empty()
                 : Optional.of(cursor.expectName());
         if (cursor.acceptKeyword("ADD")) {
@@ -36,6 +36,13 @@ final class UserStatementParser {
             boolean ifNotExists = CommonClauses.acceptIfNotExists(cursor);
             String token = cursor.expectName();
             return new Statement.AddProgrammaticAccessToken(ifExists, name, ifNotExists, token,
+                    properties.parsePropertyList());
+        }
+        if (cursor.acceptKeyword("ROTATE")) {
+            expectTokenKind();
+            boolean tokenIfExists = CommonClauses.acceptIfExists(cursor);
+            String token = cursor.expectName();
+            return new Statement.RotateProgrammaticAccessToken(ifExists, name, tokenIfExists, token,
                     properties.parsePropertyList());
         }
         if (cursor.acceptKeyword("MODIFY")) {

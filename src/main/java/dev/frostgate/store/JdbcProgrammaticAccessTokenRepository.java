@@ -58,6 +58,22 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
     }
 
     @Override
+    public void rotate(ProgrammaticAccessToken live, ProgrammaticAccessToken rotated) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "UPDATE programmatic_access_tokens SET secret_digest = ?, expires_at = ?, "
+                    + "created_on = ? WHERE id = ?", "rotating-" + live.id(), live.expiresAt(), live.createdOn(),
+                    live.id());
+            Jdbc.update(connection, "INSERT INTO programmatic_access_tokens (" + COLUMNS + ") VALUES "
+                    + "(?,?,?,?,?,?,?,?,?,?,?,?)", rotated.id(), rotated.userName(), rotated.name(),
+                    rotated.secretDigest(), rotated.roleRestriction(), rotated.expiresAt(), rotated.createdOn(),
+                    rotated.createdBy(), rotated.comment(), rotated.disabled(),
+                    rotated.minsToBypassNetworkPolicyRequirement(), rotated.rotatedTo());
+            return Jdbc.update(connection, "UPDATE programmatic_access_tokens SET secret_digest = ? WHERE id = ?",
+                    live.secretDigest(), live.id());
+        });
+    }
+
+    @Override
     public void disableAll(String userName) {
         jdbc.update("UPDATE programmatic_access_tokens SET disabled = TRUE WHERE user_name = ?", userName);
     }

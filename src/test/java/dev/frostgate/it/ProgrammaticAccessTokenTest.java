@@ -137,6 +137,37 @@ class ProgrammaticAccessTokenTest {
     }
 
     @Test
+    void rotationKeepsTheOldSecretForAWhileAndTokenSessionsCannotManageTokens() throws Exception {
+        Map<String, String> original = addToken(admin, "ALTER USER tableau_user ADD PAT tableau DAYS_TO_EXPIRY = 10");
+        String rotatedName;
+        String newSecret;
+        try (Statement statement = admin.createStatement();
+             ResultSet rotated = statement.executeQuery("ALTER USER tableau_user ROTATE PAT tableau "
+                     + "EXPIRE_ROTATED_TOKEN_AFTER_HOURS = 2")) {
+            assertThat(rotated.next()).isTrue();
+            assertThat(rotated.getString("token_name")).isEqualTo("TABLEAU");
+            newSecret = rotated.getString("token_secret");
+            rotatedName = rotated.getString("rotated_token_name");
+        }
+        assertThat(newSecret).isNotEqualTo(original.get("secret")).startsWith("fgpat_");
+        assertThat(rotatedName).matches("TABLEAU_ROTATED_\\d{13}");
+        List<Map<String, String>> shown = rows(admin, "SHOW USER PATS FOR USER tableau_user");
+        assertThat(shown).extracting(row -> row.get("name")).containsExactlyInAnyOrder("TABLEAU", rotatedName);
+        assertThat(shown).filteredOn(row -> row.get("name").equals(rotatedName))
+                .allSatisfy(row -> assertThat(row).containsEntry("rotated_to", "TABLEAU"));
+        withToken(SnowflakeJdbc.V3, null, original.get("secret")).close();
+        try (Connection viaToken = withToken(SnowflakeJdbc.V3, null, newSecret)) {
+            failsWith("003001", () -> execute(viaToken, "ALTER USER REMOVE PAT tableau"));
+            failsWith("003001", () -> execute(viaToken, "ALTER USER MODIFY PAT tableau SET COMMENT = 'x'"));
+            failsWith("003001", () -> execute(viaToken, "ALTER USER ROTATE PAT tableau"));
+        }
+        execute(admin, "ALTER USER tableau_user ROTATE PAT tableau EXPIRE_ROTATED_TOKEN_AFTER_HOURS = 0");
+        failsWith("394400", () -> withToken(SnowflakeJdbc.V3, null, newSecret).close());
+        failsWith("002211", () -> execute(admin, "ALTER USER tableau_user ROTATE PAT tableau "
+                + "EXPIRE_ROTATED_TOKEN_AFTER_HOURS = 100000"));
+    }
+
+    @Test
     void rulesOnNamesExpiryRolesAndWhoMayManage() throws Exception {
         execute(admin, "CREATE USER svc TYPE = SERVICE", "GRANT ROLE analyst TO USER svc");
         failsWith("001009", () -> addToken(admin, "ALTER USER svc ADD PAT svc_token"));
