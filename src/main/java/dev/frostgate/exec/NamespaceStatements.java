@@ -46,15 +46,22 @@ final class NamespaceStatements {
         return ResultTable.dropped(drop.name().name(), dropped);
     }
 
-    ResultTable show(Statement.ShowObjects show) {
+    ResultTable show(SessionContext context, Statement.ShowObjects show) {
         Namespace.Kind kind = kind(show.type());
+        // SHOW SCHEMAS IN DATABASE without a name means the session's current database.
+        Optional<String> database = show.in().map(QualifiedName::name)
+                .or(() -> show.scope() == Statement.ShowScope.DATABASE
+                        ? Optional.of(context.session().currentDatabase().orElseThrow(() -> new FrostgateException(
+                                ErrorCode.INVALID_ARGUMENT, "Cannot perform SHOW SCHEMAS IN DATABASE. This session "
+                                        + "does not have a current database. Call 'USE DATABASE', or name one.")))
+                        : Optional.empty());
         Optional<NamePattern> like = show.likePattern().map(NamePattern::caseInsensitive);
         List<List<Object>> rows = namespaces.list(kind).stream()
                 .map(namespace -> row(namespace.createdOn(), lastPart(namespace.name()),
                         kind == Namespace.Kind.SCHEMA ? namespace.databaseName() : null,
                         namespace.owner().orElse(null), namespace.comment().orElse(null)))
                 .filter(row -> like.map(pattern -> pattern.matches((String) row.get(1))).orElse(true))
-                .filter(row -> show.in().map(in -> in.name().equals(row.get(2))).orElse(true))
+                .filter(row -> database.map(name -> name.equals(row.get(2))).orElse(true))
                 .limit(show.limit().orElse(Long.MAX_VALUE)).toList();
         return new ResultTable(SHOW_COLUMNS, rows, StatementKind.SHOW);
     }

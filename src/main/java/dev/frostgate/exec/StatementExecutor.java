@@ -186,7 +186,7 @@ public final class StatementExecutor {
             case Statement.CreateObject create when isNamespace(create.type()) ->
                     namespaceStatements.create(context, create);
             case Statement.DropObject drop when isNamespace(drop.type()) -> namespaceStatements.drop(context, drop);
-            case Statement.ShowObjects show when isNamespace(show.type()) -> namespaceStatements.show(show);
+            case Statement.ShowObjects show when isNamespace(show.type()) -> namespaceStatements.show(context, show);
             case Statement.CreateObject create when ParameterPolicyStatements.handles(create.type()) ->
                     parameterPolicyStatements.create(context, create);
             case Statement.AlterObjectSet alter when ParameterPolicyStatements.handles(alter.type()) ->

@@ -132,6 +132,6 @@ final class GrantStatementParser {
         }
         Statement.ObjectType type = ObjectStatementParser.acceptType(cursor, true).orElseThrow(cursor::unexpected);
         String kind = type == Statement.ObjectType.SECURITY_INTEGRATION ? "INTEGRATION" : type.name();
-        return new SecurableObject(kind, Optional.of(cursor.expectDottedName()));
+        return new SecurableObject(kind, Optional.of(ObjectStatementParser.expectName(cursor, type).toString()));
     }
 }

@@ -1,7 +1,5 @@
 package dev.frostgate.sql;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,14 +23,10 @@ final class PolicyAttachmentParser {
     /** After SET: the policy kind, name, user-type scope (accounts only) and FORCE. */
     Statement parseSet(Statement.PolicyTarget target) {
         Statement.PolicyKind kind = kind();
-        List<String> parts = new ArrayList<>();
-        parts.add(cursor.expectName());
-        while (parts.size() < 3 && cursor.accept(TokenType.DOT)) {
-            parts.add(cursor.expectName());
-        }
+        QualifiedName policy = ObjectStatementParser.expectName(cursor, policyType(kind));
         Statement.PolicyTarget scoped = scope(target);
         boolean force = cursor.acceptKeyword("FORCE");
-        return new Statement.SetPolicy(scoped, kind, new QualifiedName(parts), force);
+        return new Statement.SetPolicy(scoped, kind, policy, force);
     }
 
     /** After UNSET: the policy kind and, for accounts, the user-type scope. */
@@ -47,8 +41,18 @@ final class PolicyAttachmentParser {
         return kind;
     }
 
+    private static Statement.ObjectType policyType(Statement.PolicyKind kind) {
+        return switch (kind) {
+            case AUTHENTICATION -> Statement.ObjectType.AUTHENTICATION_POLICY;
+            case PASSWORD -> Statement.ObjectType.PASSWORD_POLICY;
+            case SESSION -> Statement.ObjectType.SESSION_POLICY;
+        };
+    }
+
+    /** {@code FOR ALL PERSON USERS | FOR ALL SERVICE USERS}, which only an account target takes. */
     private Statement.PolicyTarget scope(Statement.PolicyTarget target) {
-        if (target instanceof Statement.PolicyTarget.Account && cursor.acceptKeywords("FOR", "ALL")) {
+        if (target instanceof Statement.PolicyTarget.Account && cursor.acceptKeyword("FOR")) {
+            cursor.expectKeyword("ALL");
             String type = cursor.isKeyword("PERSON") || cursor.isKeyword("SERVICE") ? cursor.advance().value() : null;
             if (type == null) {
                 throw cursor.unexpected();

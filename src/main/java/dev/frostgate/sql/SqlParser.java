@@ -101,14 +101,15 @@ public final class SqlParser {
             return users().parseAlter();
         }
         if (cursor.acceptKeyword("ACCOUNT")) {
-            return objects().parseAlterAccount();
+            return new AccountStatementParser(cursor).parseAlterAccount();
         }
-        Optional<Statement.ObjectType> type = ObjectStatementParser.acceptType(cursor, true);
-        if (type.isPresent()) {
-            return objects().parseAlter(type.get());
+        // ALTER SESSION SET is the session's parameters; ALTER SESSION POLICY is an object.
+        if (cursor.isKeyword("SESSION") && !cursor.isKeyword(1, "POLICY")) {
+            cursor.advance();
+            return sessions().parseAlterSession();
         }
-        cursor.expectKeyword("SESSION");
-        return sessions().parseAlterSession();
+        Statement.ObjectType type = ObjectStatementParser.acceptType(cursor, true).orElseThrow(cursor::unexpected);
+        return objects().parseAlter(type);
     }
 
     private Statement parseDrop() {

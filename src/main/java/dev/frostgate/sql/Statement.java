@@ -131,12 +131,34 @@ public sealed interface Statement {
     record DescribeObject(ObjectType type, QualifiedName name) implements Statement {}
 
     /**
-     * {@code SHOW <types> [LIKE 'p'] [IN ACCOUNT | IN DATABASE d | IN SCHEMA s] [ON ACCOUNT | ON USER u]
-     * [STARTS WITH 's'] [LIMIT n]}.
+     * {@code SHOW <types> [LIKE 'p'] [IN ACCOUNT | IN DATABASE [d] | IN SCHEMA [s] | IN s] [ON ACCOUNT | ON USER u]
+     * [STARTS WITH 's'] [LIMIT n]}. {@code in} is the database or schema named by the IN clause, if one was;
+     * {@code scope} says which IN clause was written at all, so that {@code IN ACCOUNT} differs from no IN,
+     * and {@code IN DATABASE d} from {@code IN SCHEMA s}.
      */
     record ShowObjects(ObjectType type, Optional<String> likePattern, Optional<QualifiedName> in,
-                       Optional<ShowTarget> on, Optional<String> startsWith, Optional<Long> limit)
-            implements Statement {}
+                       Optional<ShowTarget> on, Optional<String> startsWith, Optional<Long> limit, ShowScope scope)
+            implements Statement {
+        public ShowObjects {
+            if (in.isPresent() && (scope == ShowScope.DEFAULT || scope == ShowScope.ACCOUNT)) {
+                throw new IllegalArgumentException("IN " + scope + " names no database or schema");
+            }
+        }
+
+        /** The scope read from {@code in}: none, {@code IN DATABASE d} for one part, {@code IN SCHEMA d.s} for two. */
+        public ShowObjects(ObjectType type, Optional<String> likePattern, Optional<QualifiedName> in,
+                           Optional<ShowTarget> on, Optional<String> startsWith, Optional<Long> limit) {
+            this(type, likePattern, in, on, startsWith, limit, in.map(name -> name.parts().size() == 1
+                    ? ShowScope.DATABASE : ShowScope.SCHEMA).orElse(ShowScope.DEFAULT));
+        }
+    }
+
+    /**
+     * Which IN clause a SHOW had: none (DEFAULT: the command's own default scope), IN ACCOUNT,
+     * IN DATABASE [d], or IN SCHEMA [s] (also written IN s). Without a name, DATABASE and SCHEMA mean
+     * the session's current database or schema.
+     */
+    enum ShowScope { DEFAULT, ACCOUNT, DATABASE, SCHEMA }
 
     /** The {@code ON ...} of SHOW ... POLICIES: the effective policy of the account or of a user. */
     sealed interface ShowTarget {

@@ -203,6 +203,9 @@ class AuthenticationPolicyTest {
                 "GRANT ROLE policy_admin TO USER example_user");
         assertThat(rows(admin, "SHOW SCHEMAS IN DATABASE my_database")).extracting(row -> row.get("name"))
                 .containsExactly("MY_SCHEMA");
+        execute(admin, "CREATE DATABASE other_database", "CREATE SCHEMA other_database.elsewhere");
+        assertThat(rows(admin, "SHOW SCHEMAS IN DATABASE")).extracting(row -> row.get("name"))
+                .containsExactly("MY_SCHEMA");
         try (Connection policyAdmin = SnowflakeJdbc.V3.connect(server, "example_user", PASSWORD)) {
             execute(policyAdmin, "USE ROLE policy_admin;");
             failsWith("003001", () -> execute(policyAdmin, "CREATE AUTHENTICATION POLICY outside_the_schema"));

@@ -245,6 +245,59 @@ class SqlParserTest {
         }
 
         @Test
+        void grantsOnDatabasesSchemasPoliciesAndIntegrations() {
+            assertThat(parse("GRANT USAGE ON DATABASE my_database TO ROLE policy_admin")).isEqualTo(
+                    new Statement.GrantPrivileges(List.of("USAGE"),
+                            new SecurableObject("DATABASE", Optional.of("MY_DATABASE")), "POLICY_ADMIN", false));
+            assertThat(parse("GRANT USAGE ON SCHEMA my_database.my_schema TO ROLE policy_admin")).isEqualTo(
+                    new Statement.GrantPrivileges(List.of("USAGE"),
+                            new SecurableObject("SCHEMA", Optional.of("MY_DATABASE.MY_SCHEMA")), "POLICY_ADMIN", false));
+            assertThat(parse("GRANT CREATE NETWORK RULE ON SCHEMA d.s TO ROLE r")).isEqualTo(
+                    new Statement.GrantPrivileges(List.of("CREATE NETWORK RULE"),
+                            new SecurableObject("SCHEMA", Optional.of("D.S")), "R", false));
+            assertThat(parse("GRANT CREATE PASSWORD POLICY, CREATE SESSION POLICY ON SCHEMA s TO ROLE r")).isEqualTo(
+                    new Statement.GrantPrivileges(List.of("CREATE PASSWORD POLICY", "CREATE SESSION POLICY"),
+                            new SecurableObject("SCHEMA", Optional.of("S")), "R", false));
+            assertThat(parse("GRANT APPLY ON AUTHENTICATION POLICY my_db.my_schema.p TO ROLE r")).isEqualTo(
+                    new Statement.GrantPrivileges(List.of("APPLY"),
+                            new SecurableObject("AUTHENTICATION_POLICY", Optional.of("MY_DB.MY_SCHEMA.P")), "R", false));
+            assertThat(parse("GRANT APPLY PASSWORD POLICY ON ACCOUNT TO ROLE r")).isEqualTo(
+                    new Statement.GrantPrivileges(List.of("APPLY PASSWORD POLICY"), SecurableObject.account(), "R",
+                            false));
+            assertThat(parse("REVOKE USAGE ON DATABASE d FROM ROLE r")).isEqualTo(new Statement.RevokePrivileges(
+                    List.of("USAGE"), new SecurableObject("DATABASE", Optional.of("D")), "R"));
+            assertThat(parse("REVOKE APPLY AUTHENTICATION POLICY ON USER FROM ROLE r")).isEqualTo(
+                    new Statement.RevokePrivileges(List.of("APPLY AUTHENTICATION POLICY"),
+                            new SecurableObject("USER", Optional.empty()), "R"));
+            assertThat(parse("REVOKE USAGE ON SCHEMA \"My Db\".s FROM ROLE r")).isEqualTo(new Statement.RevokePrivileges(
+                    List.of("USAGE"), new SecurableObject("SCHEMA", Optional.of("My Db.S")), "R"));
+            String[][] ownerships = {
+                    {"NETWORK POLICY p", "NETWORK_POLICY", "P"},
+                    {"AUTHENTICATION POLICY d.s.p", "AUTHENTICATION_POLICY", "D.S.P"},
+                    {"NETWORK RULE s.r", "NETWORK_RULE", "S.R"},
+                    {"PASSWORD POLICY p", "PASSWORD_POLICY", "P"},
+                    {"SESSION POLICY d.s.p", "SESSION_POLICY", "D.S.P"},
+                    {"DATABASE d", "DATABASE", "D"},
+                    {"SCHEMA d.s", "SCHEMA", "D.S"},
+                    {"INTEGRATION okta", "INTEGRATION", "OKTA"},
+                    {"SECURITY INTEGRATION okta", "INTEGRATION", "OKTA"}};
+            for (String[] ownership : ownerships) {
+                SecurableObject object = new SecurableObject(ownership[1], Optional.of(ownership[2]));
+                assertThat(parse("GRANT OWNERSHIP ON " + ownership[0] + " TO ROLE r COPY CURRENT GRANTS"))
+                        .isEqualTo(new Statement.GrantOwnership(object, "R"));
+                assertThat(parse("SHOW GRANTS ON " + ownership[0]))
+                        .isEqualTo(new Statement.ShowGrants(new GrantsScope.OnObject(object)));
+            }
+            assertSyntaxError("GRANT USAGE ON DATABASE a.b TO ROLE r", 1, 25, ".");
+            assertSyntaxError("GRANT OWNERSHIP ON NETWORK RULE a.b.c.d TO ROLE r", 1, 37, ".");
+            assertSyntaxError("GRANT USAGE ON NETWORK x TO ROLE r", 1, 23, "x");
+            assertSyntaxError("GRANT OWNERSHIP ON AUTHENTICATION POLICIES p TO ROLE r", 1, 34, "POLICIES");
+            assertSyntaxError("GRANT OWNERSHIP ON DATABASE TO ROLE r", 1, 28, "TO");
+            assertSyntaxError("SHOW GRANTS ON NETWORK POLICY", 1, 29, "<EOF>");
+            assertSyntaxError("GRANT APPLY ON AUTHENTICATION POLICY p\n  TO r2 ROLE", 2, 8, "ROLE");
+        }
+
+        @Test
         void grantErrors() {
             assertSyntaxError("GRANT ON ACCOUNT TO ROLE r", 1, 6, "ON");
             assertSyntaxError("GRANT MONITOR TO ROLE r", 1, 14, "TO");
@@ -375,6 +428,21 @@ class SqlParserTest {
                     .from()).contains(new Query.Source.TableFunction(new FunctionCall(
                     List.of("INFORMATION_SCHEMA", "POLICY_REFERENCES"), List.of(),
                     List.of(new NamedArgument("POLICY_NAME", new StringLiteral("p"))))));
+        }
+
+        @Test
+        void policyReferencesTableFunction() {
+            assertThat(query("SELECT * FROM TABLE(my_db.INFORMATION_SCHEMA.POLICY_REFERENCES("
+                    + "POLICY_NAME => 'my_db.my_schema.p'))").from()).contains(new Query.Source.TableFunction(
+                    new FunctionCall(List.of("MY_DB", "INFORMATION_SCHEMA", "POLICY_REFERENCES"), List.of(),
+                            List.of(new NamedArgument("POLICY_NAME", new StringLiteral("my_db.my_schema.p"))))));
+            assertThat(query("select * from table(information_schema.policy_references("
+                    + "ref_entity_domain => 'USER', ref_entity_name => 'bob'));").from()).contains(
+                    new Query.Source.TableFunction(new FunctionCall(List.of("INFORMATION_SCHEMA", "POLICY_REFERENCES"),
+                            List.of(), List.of(new NamedArgument("REF_ENTITY_DOMAIN", new StringLiteral("USER")),
+                            new NamedArgument("REF_ENTITY_NAME", new StringLiteral("bob"))))));
+            assertSyntaxError("SELECT * FROM TABLE(my_db.INFORMATION_SCHEMA.POLICY_REFERENCES(POLICY_NAME => ))",
+                    1, 78, ")");
         }
 
         @Test
