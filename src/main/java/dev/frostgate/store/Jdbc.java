@@ -77,16 +77,23 @@ final class Jdbc {
     <T> T inTransaction(Work<T> work) {
         return inConnection(connection -> {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException failure) {
-                connection.rollback();
+                // The first failure is the one to report: on a connection the pool has just discarded,
+                // rolling back and restoring auto-commit fail too, and must not hide it.
+                try {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                } catch (SQLException cleanup) {
+                    failure.addSuppressed(cleanup);
+                }
                 throw failure;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         });
     }
 
@@ -100,6 +107,9 @@ final class Jdbc {
                 case null -> statement.setNull(i + 1, Types.NULL);
                 case Instant instant -> statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
                 case Enum<?> constant -> statement.setString(i + 1, constant.name());
+                // PostgreSQL text cannot hold U+0000 and H2's can: refuse it on both, with PostgreSQL's state.
+                case String text when text.indexOf('\0') >= 0 ->
+                        throw new SQLException("text cannot contain the character U+0000", "22021");
                 default -> statement.setObject(i + 1, value);
             }
         }

@@ -19,12 +19,28 @@ public final class JdbcLoginHistoryRepository implements LoginHistoryRepository 
 
     @Override
     public void append(LoginEvent event) {
+        // Several values are the client's own words (login name, authenticator, client version), of any
+        // length: they are cut to their columns so that no attempt goes unrecorded.
         jdbc.update("INSERT INTO login_history (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                event.eventTimestamp(), event.eventType(), event.userName(), event.clientIp(),
-                event.reportedClientType(), event.reportedClientVersion(), event.firstAuthenticationFactor(),
-                event.secondAuthenticationFactor(), event.success(), event.errorCode(), event.errorMessage(),
-                event.firstAuthenticationFactorId(), event.authenticatingIntegrationName(), event.failureUuid(),
-                event.errorDetails());
+                event.eventTimestamp(), fit(event.eventType(), 32), fit(event.userName(), 255),
+                fit(event.clientIp(), 64), fit(event.reportedClientType(), 64), fit(event.reportedClientVersion(), 64),
+                fit(event.firstAuthenticationFactor(), 64), fit(event.secondAuthenticationFactor(), 64),
+                event.success(), fit(event.errorCode(), 16), fit(event.errorMessage(), 128),
+                fit(event.firstAuthenticationFactorId(), 64), fit(event.authenticatingIntegrationName(), 255),
+                fit(event.failureUuid(), 64), fit(event.errorDetails(), 4096));
+    }
+
+    private static java.util.Optional<String> fit(java.util.Optional<String> value, int width) {
+        return value.map(text -> fit(text, width));
+    }
+
+    /** At most {@code width} characters, never splitting a surrogate pair. */
+    private static String fit(String text, int width) {
+        if (text.length() <= width) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(width - 1)) ? width - 1 : width;
+        return text.substring(0, end);
     }
 
     @Override

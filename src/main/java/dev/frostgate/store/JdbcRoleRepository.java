@@ -24,7 +24,9 @@ public final class JdbcRoleRepository implements RoleRepository {
 
     @Override
     public List<Role> list() {
-        return jdbc.query("SELECT name, comment, owner, created_on FROM roles ORDER BY name", JdbcRoleRepository::role);
+        // Sorted here, not by ORDER BY: PostgreSQL would sort by the database's collation, H2 by code point.
+        return jdbc.query("SELECT name, comment, owner, created_on FROM roles", JdbcRoleRepository::role).stream()
+                .sorted(java.util.Comparator.comparing(Role::name)).toList();
     }
 
     @Override
@@ -59,17 +61,18 @@ public final class JdbcRoleRepository implements RoleRepository {
 
     @Override
     public boolean insertRoleGrant(RoleGrant grant) {
-        return jdbc.inTransaction(connection -> {
-            boolean exists = !Jdbc.query(connection, "SELECT 1 FROM role_grants WHERE role_name = ? AND grantee_kind = ? "
-                    + "AND grantee_name = ?", row -> 1, grant.role(), grant.granteeKind(), grant.grantee()).isEmpty();
-            if (exists) {
+        // The primary key decides: a check before the insert would miss a concurrent, uncommitted grant.
+        try {
+            jdbc.update("INSERT INTO role_grants (role_name, grantee_kind, grantee_name, granted_by, created_on) "
+                    + "VALUES (?,?,?,?,?)", grant.role(), grant.granteeKind(), grant.grantee(), grant.grantedBy(),
+                    grant.createdOn());
+            return true;
+        } catch (StoreException failure) {
+            if (failure.isDuplicateKey()) {
                 return false;
             }
-            Jdbc.update(connection, "INSERT INTO role_grants (role_name, grantee_kind, grantee_name, granted_by, "
-                    + "created_on) VALUES (?,?,?,?,?)", grant.role(), grant.granteeKind(), grant.grantee(),
-                    grant.grantedBy(), grant.createdOn());
-            return true;
-        });
+            throw failure;
+        }
     }
 
     @Override
@@ -89,19 +92,18 @@ public final class JdbcRoleRepository implements RoleRepository {
 
     @Override
     public boolean insertPrivilegeGrant(PrivilegeGrant grant) {
-        return jdbc.inTransaction(connection -> {
-            boolean exists = !Jdbc.query(connection, "SELECT 1 FROM privilege_grants WHERE privilege = ? AND "
-                    + "object_kind = ? AND object_name = ? AND role_name = ?", row -> 1, grant.privilege(),
-                    grant.objectKind(), grant.objectName(), grant.role()).isEmpty();
-            if (exists) {
+        // The primary key decides: a check before the insert would miss a concurrent, uncommitted grant.
+        try {
+            jdbc.update("INSERT INTO privilege_grants (privilege, object_kind, object_name, role_name, grant_option, "
+                    + "granted_by, created_on) VALUES (?,?,?,?,?,?,?)", grant.privilege(), grant.objectKind(),
+                    grant.objectName(), grant.role(), grant.grantOption(), grant.grantedBy(), grant.createdOn());
+            return true;
+        } catch (StoreException failure) {
+            if (failure.isDuplicateKey()) {
                 return false;
             }
-            Jdbc.update(connection, "INSERT INTO privilege_grants (privilege, object_kind, object_name, role_name, "
-                    + "grant_option, granted_by, created_on) VALUES (?,?,?,?,?,?,?)", grant.privilege(),
-                    grant.objectKind(), grant.objectName(), grant.role(), grant.grantOption(), grant.grantedBy(),
-                    grant.createdOn());
-            return true;
-        });
+            throw failure;
+        }
     }
 
     @Override

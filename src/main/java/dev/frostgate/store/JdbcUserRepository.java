@@ -35,7 +35,9 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public List<User> list() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM users ORDER BY name", JdbcUserRepository::map);
+        // Sorted here, not by ORDER BY: PostgreSQL would sort by the database's collation, H2 by code point.
+        return jdbc.query("SELECT " + COLUMNS + " FROM users", JdbcUserRepository::map).stream()
+                .sorted(java.util.Comparator.comparing(User::name)).toList();
     }
 
     @Override
@@ -65,6 +67,8 @@ public final class JdbcUserRepository implements UserRepository {
                         user.name(), previousName);
                 Jdbc.update(connection, "UPDATE programmatic_access_tokens SET user_name = ? WHERE user_name = ?",
                         user.name(), previousName);
+                Jdbc.update(connection, "UPDATE policy_attachments SET target_name = ? WHERE target_kind = 'USER' "
+                        + "AND target_name = ?", user.name(), previousName);
             }
             return null;
         });
@@ -78,6 +82,8 @@ public final class JdbcUserRepository implements UserRepository {
                     name);
             Jdbc.update(connection, "DELETE FROM sessions WHERE user_name = ?", name);
             Jdbc.update(connection, "DELETE FROM programmatic_access_tokens WHERE user_name = ?", name);
+            Jdbc.update(connection, "DELETE FROM policy_attachments WHERE target_kind = 'USER' AND target_name = ?",
+                    name);
             return Jdbc.update(connection, "DELETE FROM users WHERE name = ?", name) > 0;
         });
     }
