@@ -91,6 +91,10 @@ function jsonValue(value) {
   if (typeof value.toJSON === 'function') {
     return value.toJSON();
   }
+  if (typeof value === 'object') {
+    // OBJECT / VARIANT columns arrive parsed; keep them as their JSON text.
+    return JSON.stringify(value);
+  }
   return String(value);
 }
 

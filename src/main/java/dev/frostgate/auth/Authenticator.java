@@ -1,6 +1,7 @@
 package dev.frostgate.auth;
 
-import dev.frostgate.catalog.User;
+import dev.frostgate.catalog.AuthenticationPolicy;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -8,13 +9,15 @@ import java.util.Optional;
  * Snowflake's order: {@link #identify} names the user the credential claims to be (without trusting
  * it), the network and authentication policies of that user are evaluated, and only then is the
  * credential {@link #verify verified}. One implementation per authentication method.
+ *
+ * @param <C> what this method's credential claims
  */
-public interface Authenticator {
+public interface Authenticator<C extends Claim> {
 
     AuthenticationMethod method();
 
-    /** The user the credential claims to be, if there is one; nothing is verified yet. */
-    Optional<User> identify(LoginRequest request);
+    /** The user (and credential facts) the credential claims, if there is one; nothing is verified yet. */
+    Optional<C> identify(LoginRequest request);
 
     /**
      * Refuses a login whose credential names no known user, after the same work a real
@@ -22,14 +25,17 @@ public interface Authenticator {
      */
     LoginFailure rejectUnknown(LoginRequest request);
 
-    /** Verifies the credential for the identified user, or throws the method's {@link LoginFailure}. */
-    void verify(LoginRequest request, User user);
+    /** How the network stage treats the user's network policy for this credential. */
+    default NetworkEvaluation networkEvaluation(C claim, AuthenticationPolicy policy) {
+        return NetworkEvaluation.ENFORCED;
+    }
 
     /**
-     * The only role a session opened with this credential may use (a PAT's ROLE_RESTRICTION), which
-     * also turns secondary roles off; empty for credentials that carry no restriction.
+     * Verifies the credential for the identified user under the user's effective authentication
+     * policy, or throws the method's {@link LoginFailure}.
      */
-    default Optional<String> restrictedRole(LoginRequest request) {
-        return Optional.empty();
-    }
+    void verify(LoginRequest request, C claim, AuthenticationPolicy policy);
+
+    /** Called once the login has passed every stage. */
+    default void succeeded(C claim, Instant at) {}
 }

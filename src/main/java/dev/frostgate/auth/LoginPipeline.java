@@ -1,6 +1,7 @@
 package dev.frostgate.auth;
 
 import dev.frostgate.audit.LoginHistory;
+import dev.frostgate.catalog.AuthenticationPolicy;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.RoleHierarchy;
@@ -10,6 +11,7 @@ import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserRepository;
 import dev.frostgate.crypto.PatSecretCodec;
 import dev.frostgate.error.ErrorCode;
+import dev.frostgate.policy.CompiledNetworkPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -26,7 +28,7 @@ import java.util.Optional;
  */
 public final class LoginPipeline {
     private final String accountName;
-    private final Map<AuthenticationMethod, Authenticator> authenticators = new EnumMap<>(AuthenticationMethod.class);
+    private final Map<AuthenticationMethod, Authenticator<?>> authenticators = new EnumMap<>(AuthenticationMethod.class);
     private final UserRepository users;
     private final RoleRepository roles;
     private final SessionManager sessions;
@@ -35,7 +37,7 @@ public final class LoginPipeline {
     private final AuthenticationPolicyCatalog authenticationPolicies;
     private final Clock clock;
 
-    public LoginPipeline(String accountName, List<Authenticator> authenticators, UserRepository users,
+    public LoginPipeline(String accountName, List<Authenticator<?>> authenticators, UserRepository users,
                          RoleRepository roles, NetworkAccess networkAccess,
                          AuthenticationPolicyCatalog authenticationPolicies, SessionManager sessions,
                          LoginHistory history, Clock clock) {
@@ -56,12 +58,16 @@ public final class LoginPipeline {
     public LoginResult login(LoginRequest request) {
         Optional<AuthenticationMethod> method = methodOf(request);
         String factor = method.map(Enum::name).orElse(request.authenticator().orElse("UNKNOWN"));
+        Attempted attempted = new Attempted();
         try {
-            LoginResult result = attempt(request, method);
-            history.recordSuccess(attempt(request, Optional.of(result.user().name()), factor));
+            Authenticator<?> authenticator = method.map(authenticators::get)
+                    .orElseThrow(() -> new LoginFailure(ErrorCode.AUTHENTICATOR_NOT_SUPPORTED, Optional.empty()));
+            LoginResult result = attempt(request, authenticator, attempted);
+            history.recordSuccess(attempt(request, Optional.of(result.user().name()), factor, attempted));
             return result;
         } catch (LoginFailure failure) {
-            LoginHistory.Attempt attempt = attempt(request, failure.userName().or(request::loginName), factor);
+            LoginHistory.Attempt attempt = attempt(request, failure.userName().or(request::loginName), factor,
+                    attempted);
             if (!failure.reportedWithFailureId()) {
                 history.recordFailure(attempt, failure.errorCode().code(), failure.symbolicName());
                 throw failure;
@@ -72,25 +78,30 @@ public final class LoginPipeline {
         }
     }
 
-    private LoginResult attempt(LoginRequest request, Optional<AuthenticationMethod> requestedMethod) {
+    /** What a login attempt found out before it ended, for the login history. */
+    private static final class Attempted {
+        private Optional<String> credentialId = Optional.empty();
+    }
+
+    private <C extends Claim> LoginResult attempt(LoginRequest request, Authenticator<C> authenticator,
+                                                  Attempted attempted) {
         if (!request.accountName().equalsIgnoreCase(accountName)) {
             throw new LoginFailure(ErrorCode.ACCOUNT_NOT_FOUND, Optional.empty(),
                     request.accountName().toUpperCase(Locale.ROOT));
         }
-        Authenticator authenticator = requestedMethod.map(authenticators::get)
-                .orElseThrow(() -> new LoginFailure(ErrorCode.AUTHENTICATOR_NOT_SUPPORTED, Optional.empty()));
-        Optional<User> claimed = authenticator.identify(request);
-        if (!networkAccess.admits(claimed, request.client().ipAddress())) {
-            throw new LoginFailure(ErrorCode.INCOMING_IP_BLOCKED, claimed.map(User::name),
-                    request.client().ipAddress());
-        }
-        AuthenticationPolicyCheck.check(authenticationPolicies.effectivePolicy(claimed).policy(),
-                authenticator.method(), request.client(), claimed);
-        if (claimed.isEmpty()) {
+        Optional<C> claim = authenticator.identify(request);
+        attempted.credentialId = claim.flatMap(Claim::credentialId);
+        Optional<User> claimed = claim.map(Claim::user);
+        AuthenticationPolicy policy = authenticationPolicies.effectivePolicy(claimed).policy();
+        NetworkEvaluation evaluation = claim.map(found -> authenticator.networkEvaluation(found, policy))
+                .orElse(NetworkEvaluation.ENFORCED);
+        checkNetwork(evaluation, claimed, request.client().ipAddress());
+        AuthenticationPolicyCheck.check(policy, authenticator.method(), request.client(), claimed);
+        if (claim.isEmpty()) {
             throw authenticator.rejectUnknown(request);
         }
-        User user = claimed.get();
-        authenticator.verify(request, user);
+        User user = claim.get().user();
+        authenticator.verify(request, claim.get(), policy);
         Instant now = clock.instant();
         Optional<String> userName = Optional.of(user.name());
         if (user.disabled()) {
@@ -99,21 +110,43 @@ public final class LoginPipeline {
         if (user.isExpired(now)) {
             throw new LoginFailure(ErrorCode.USER_EXPIRED, userName);
         }
-        Optional<String> restriction = authenticator.restrictedRole(request);
+        Optional<String> restriction = claim.get().restrictedRole();
         String role = restriction.orElseGet(() -> primaryRole(user, request.requestedRole()));
         users.recordLoginOutcome(user.name(), new UserRepository.LoginOutcome(0, Optional.empty(), Optional.of(now)));
         IssuedSession issued = sessions.open(user.name(), role,
                 restriction.isEmpty() && user.defaultSecondaryRoles() == User.DefaultSecondaryRoles.ALL,
                 authenticator.method(), request.client());
+        authenticator.succeeded(claim.get(), now);
         return new LoginResult(issued, user);
     }
 
-    /** A password that is a well-formed PAT is a PAT login, as Snowflake accepts a PAT in place of the password. */
+    /** The network stage: runs before the credential is verified, so a blocked address cannot try credentials. */
+    private void checkNetwork(NetworkEvaluation evaluation, Optional<User> claimed, String address) {
+        if (evaluation == NetworkEvaluation.NOT_ENFORCED) {
+            return;
+        }
+        Optional<CompiledNetworkPolicy> policy = networkAccess.effectivePolicy(claimed);
+        if (policy.isEmpty() && evaluation == NetworkEvaluation.REQUIRED) {
+            throw new LoginFailure(ErrorCode.NETWORK_POLICY_REQUIRED, claimed.map(User::name));
+        }
+        if (policy.isPresent() && !policy.get().admits(address)) {
+            throw new LoginFailure(ErrorCode.INCOMING_IP_BLOCKED, claimed.map(User::name), address);
+        }
+    }
+
+    /**
+     * A password that is a well-formed PAT is a PAT login, as Snowflake accepts a PAT in place of the
+     * password; so is {@code AUTHENTICATOR=OAUTH} with {@code OAUTH_TYPE=PROGRAMMATIC_ACCESS_TOKEN}.
+     */
     private static Optional<AuthenticationMethod> methodOf(LoginRequest request) {
         Optional<AuthenticationMethod> named = AuthenticationMethod.fromAuthenticator(request.authenticator());
         boolean tokenAsPassword = named.equals(Optional.of(AuthenticationMethod.PASSWORD))
                 && request.password().filter(PatSecretCodec::isWellFormed).isPresent();
-        return tokenAsPassword ? Optional.of(AuthenticationMethod.PROGRAMMATIC_ACCESS_TOKEN) : named;
+        boolean tokenAsOauthType = named.equals(Optional.of(AuthenticationMethod.OAUTH_ACCESS_TOKEN))
+                && request.oauthType().filter(type -> type.trim().equalsIgnoreCase(
+                        AuthenticationMethod.PROGRAMMATIC_ACCESS_TOKEN.name())).isPresent();
+        return tokenAsPassword || tokenAsOauthType ? Optional.of(AuthenticationMethod.PROGRAMMATIC_ACCESS_TOKEN)
+                : named;
     }
 
     /** The connect-string role if granted (else refused), then DEFAULT_ROLE if granted, then PUBLIC. */
@@ -139,9 +172,10 @@ public final class LoginPipeline {
         return trimmed.toUpperCase(Locale.ROOT);
     }
 
-    private static LoginHistory.Attempt attempt(LoginRequest request, Optional<String> userName, String factor) {
+    private static LoginHistory.Attempt attempt(LoginRequest request, Optional<String> userName, String factor,
+                                                Attempted attempted) {
         return new LoginHistory.Attempt(userName.map(name -> name.toUpperCase(Locale.ROOT)),
                 request.client().ipAddress(), request.client().clientType().name(),
-                request.client().applicationVersion(), factor);
+                request.client().applicationVersion(), factor, attempted.credentialId);
     }
 }

@@ -13,7 +13,15 @@ public record LoginRequest(
         Optional<String> password,
         Optional<String> token,
         Optional<String> requestedRole,
-        ClientInfo client) {
+        ClientInfo client,
+        Optional<String> oauthType) {
+
+    /** A request without OAUTH_TYPE, which only the OAUTH authenticator's PAT form sends. */
+    public LoginRequest(String accountName, Optional<String> loginName, Optional<String> authenticator,
+                        Optional<String> password, Optional<String> token, Optional<String> requestedRole,
+                        ClientInfo client) {
+        this(accountName, loginName, authenticator, password, token, requestedRole, client, Optional.empty());
+    }
 
     /** What the client says about itself and where it connects from (the address is not its claim). */
     public record ClientInfo(String ipAddress, Optional<String> applicationId, Optional<String> applicationVersion) {

@@ -1,5 +1,6 @@
 package dev.frostgate.auth;
 
+import dev.frostgate.catalog.AuthenticationPolicy;
 import dev.frostgate.catalog.ParameterPolicy;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserRepository;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * failures lock the user temporarily (390102); the lock is checked before the password so that a
  * locked account cannot be used to guess.
  */
-public final class PasswordAuthenticator implements Authenticator {
+public final class PasswordAuthenticator implements Authenticator<Claim.OfUser> {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final java.util.function.Function<String, Optional<ParameterPolicy>> passwordPolicy;
@@ -40,8 +41,9 @@ public final class PasswordAuthenticator implements Authenticator {
     }
 
     @Override
-    public Optional<User> identify(LoginRequest request) {
-        return request.loginName().filter(name -> !name.isBlank()).flatMap(users::findByLoginName);
+    public Optional<Claim.OfUser> identify(LoginRequest request) {
+        return request.loginName().filter(name -> !name.isBlank()).flatMap(users::findByLoginName)
+                .map(Claim.OfUser::new);
     }
 
     @Override
@@ -51,7 +53,8 @@ public final class PasswordAuthenticator implements Authenticator {
     }
 
     @Override
-    public void verify(LoginRequest request, User user) {
+    public void verify(LoginRequest request, Claim.OfUser claim, AuthenticationPolicy authenticationPolicy) {
+        User user = claim.user();
         String password = request.password().orElse("");
         Instant now = clock.instant();
         if (user.isLocked(now)) {

@@ -1,30 +1,53 @@
 package dev.frostgate.auth;
 
+import dev.frostgate.catalog.AuthenticationPolicy;
 import dev.frostgate.catalog.ProgrammaticAccessToken;
 import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
+import dev.frostgate.catalog.ProgrammaticAccessTokenUsage;
 import dev.frostgate.catalog.RoleHierarchy;
 import dev.frostgate.catalog.RoleRepository;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserRepository;
+import dev.frostgate.catalog.UserType;
 import dev.frostgate.error.ErrorCode;
 import java.time.Clock;
-import java.util.Locale;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Login with a programmatic access token: {@code AUTHENTICATOR=PROGRAMMATIC_ACCESS_TOKEN} with the
  * secret in TOKEN (LOGIN_NAME optional), or the secret given as the password. The token names its
- * user; a LOGIN_NAME, when given, must be that user's. Every refusal is 394400, whatever the reason.
+ * user; a LOGIN_NAME, when given, must be that user's. The token is looked up once per login, by the
+ * keyed digest of the secret. Every refusal of the token itself is 394400, whatever the reason.
  */
-public final class ProgrammaticAccessTokenAuthenticator implements Authenticator {
+public final class ProgrammaticAccessTokenAuthenticator
+        implements Authenticator<ProgrammaticAccessTokenAuthenticator.TokenClaim> {
+
+    /** A user named by one of its tokens. */
+    public record TokenClaim(User user, ProgrammaticAccessToken token) implements Claim {
+        @Override
+        public Optional<String> credentialId() {
+            return Optional.of(token.id());
+        }
+
+        @Override
+        public Optional<String> restrictedRole() {
+            return token.roleRestriction();
+        }
+    }
+
     private final ProgrammaticAccessTokenCatalog tokens;
+    private final ProgrammaticAccessTokenUsage usage;
     private final UserRepository users;
     private final RoleRepository roles;
     private final Clock clock;
 
-    public ProgrammaticAccessTokenAuthenticator(ProgrammaticAccessTokenCatalog tokens, UserRepository users,
+    public ProgrammaticAccessTokenAuthenticator(ProgrammaticAccessTokenCatalog tokens,
+                                                ProgrammaticAccessTokenUsage usage, UserRepository users,
                                                 RoleRepository roles, Clock clock) {
         this.tokens = tokens;
+        this.usage = usage;
         this.users = users;
         this.roles = roles;
         this.clock = clock;
@@ -41,14 +64,15 @@ public final class ProgrammaticAccessTokenAuthenticator implements Authenticator
     }
 
     @Override
-    public Optional<User> identify(LoginRequest request) {
-        Optional<User> owner = secret(request).flatMap(tokens::findBySecret)
-                .flatMap(token -> users.find(token.userName()));
-        if (owner.isPresent() && request.loginName().filter(name -> !name.isBlank()).isPresent()
-                && !owner.get().loginName().equalsIgnoreCase(request.loginName().get().toUpperCase(Locale.ROOT))) {
+    public Optional<TokenClaim> identify(LoginRequest request) {
+        Optional<TokenClaim> claim = secret(request).flatMap(tokens::findBySecret)
+                .flatMap(token -> users.find(token.userName()).map(user -> new TokenClaim(user, token)));
+        Optional<String> loginName = request.loginName().filter(name -> !name.isBlank());
+        if (claim.isPresent() && loginName.isPresent()
+                && !claim.get().user().loginName().equalsIgnoreCase(loginName.get())) {
             return Optional.empty();
         }
-        return owner;
+        return claim;
     }
 
     @Override
@@ -56,26 +80,46 @@ public final class ProgrammaticAccessTokenAuthenticator implements Authenticator
         return new LoginFailure(ErrorCode.PAT_INVALID, request.loginName());
     }
 
+    /**
+     * NETWORK_POLICY_EVALUATION: ENFORCED_REQUIRED needs a policy (for PERSON users, unless the token's
+     * MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT is running, which never lifts a policy that exists),
+     * ENFORCED_NOT_REQUIRED enforces one if it applies, NOT_ENFORCED skips network policies.
+     */
     @Override
-    public void verify(LoginRequest request, User user) {
-        ProgrammaticAccessToken token = token(request).orElseThrow(
-                () -> new LoginFailure(ErrorCode.PAT_INVALID, Optional.of(user.name())));
-        if (!"ACTIVE".equals(token.status(clock.instant()))) {
-            throw new LoginFailure(ErrorCode.PAT_INVALID, Optional.of(user.name()));
+    public NetworkEvaluation networkEvaluation(TokenClaim claim, AuthenticationPolicy policy) {
+        AuthenticationPolicy.PatPolicy patPolicy = policy.patPolicy();
+        if (!patPolicy.enforcesNetworkPolicy()) {
+            return NetworkEvaluation.NOT_ENFORCED;
         }
-        // A revoked restricted role stops the token (the current documented behaviour).
-        if (token.roleRestriction().isPresent()
-                && !new RoleHierarchy(roles.roleGrants()).isGrantedToUser(token.roleRestriction().get(), user.name())) {
+        boolean bypassing = claim.user().type() == UserType.PERSON
+                && claim.token().bypassesNetworkPolicyRequirement(clock.instant());
+        return patPolicy.requiresNetworkPolicy() && !bypassing ? NetworkEvaluation.REQUIRED
+                : NetworkEvaluation.ENFORCED;
+    }
+
+    /**
+     * The token must be ACTIVE and still satisfy the PAT policy as it is now: a lowered
+     * MAX_EXPIRY_IN_DAYS, a role restriction that became required, or a restricted role that was
+     * blocked or revoked all stop tokens issued before the change.
+     */
+    @Override
+    public void verify(LoginRequest request, TokenClaim claim, AuthenticationPolicy policy) {
+        ProgrammaticAccessToken token = claim.token();
+        User user = claim.user();
+        AuthenticationPolicy.PatPolicy patPolicy = policy.patPolicy();
+        Optional<String> restriction = token.roleRestriction();
+        boolean valid = "ACTIVE".equals(token.status(clock.instant()))
+                && token.lifetime().compareTo(Duration.ofDays(patPolicy.maxExpiryInDays())) <= 0
+                && (restriction.isPresent() || !patPolicy.requiresRoleRestriction(user.type()))
+                && restriction.map(role -> !patPolicy.blockedRolesList().contains(role)
+                        && new RoleHierarchy(roles.roleGrants()).isGrantedToUser(role, user.name())).orElse(true);
+        if (!valid) {
             throw new LoginFailure(ErrorCode.PAT_INVALID, Optional.of(user.name()));
         }
     }
 
     @Override
-    public Optional<String> restrictedRole(LoginRequest request) {
-        return token(request).flatMap(ProgrammaticAccessToken::roleRestriction);
-    }
-
-    private Optional<ProgrammaticAccessToken> token(LoginRequest request) {
-        return secret(request).flatMap(tokens::findBySecret);
+    public void succeeded(TokenClaim claim, Instant at) {
+        usage.used(claim.token().id(), at);
     }
 }

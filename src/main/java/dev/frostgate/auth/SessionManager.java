@@ -2,6 +2,7 @@ package dev.frostgate.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserChangeListener;
@@ -35,15 +36,18 @@ public final class SessionManager implements UserChangeListener {
     private final UserRepository users;
     private final Cache<String, Optional<User>> cachedUsers;
     private final NetworkAccess networkAccess;
+    private final AuthenticationPolicyCatalog authenticationPolicies;
     private final java.util.function.Function<String, Duration> idleTimeout;
 
     /** {@code idleTimeout} gives a user's session idle timeout (its session policy's, or 4 hours). */
     public SessionManager(SessionRepository repository, UserRepository users, NetworkAccess networkAccess,
+                          AuthenticationPolicyCatalog authenticationPolicies,
                           java.util.function.Function<String, Duration> idleTimeout, TokenDigester digester,
                           SecretGenerator secrets, SessionSettings settings, Clock clock) {
         this.repository = repository;
         this.idleTimeout = idleTimeout;
         this.networkAccess = networkAccess;
+        this.authenticationPolicies = authenticationPolicies;
         this.users = users;
         this.cachedUsers = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
         this.digester = digester;
@@ -90,7 +94,7 @@ public final class SessionManager implements UserChangeListener {
             close(session);
             throw new FrostgateException(ErrorCode.SESSION_TOKEN_INVALID);
         }
-        if (!networkAccess.admits(user, clientAddress)) {
+        if (networkPolicyApplies(session, user) && !networkAccess.admits(user, clientAddress)) {
             throw new FrostgateException(ErrorCode.INCOMING_IP_BLOCKED, clientAddress);
         }
         if (Duration.between(session.lastActivity(), now).compareTo(ACTIVITY_RESOLUTION) >= 0) {
@@ -99,6 +103,12 @@ public final class SessionManager implements UserChangeListener {
             bySessionDigest.put(digest, session);
         }
         return session;
+    }
+
+    /** Token sessions under NETWORK_POLICY_EVALUATION = NOT_ENFORCED skip network policies, as their login did. */
+    private boolean networkPolicyApplies(Session session, Optional<User> user) {
+        return !AuthenticationMethod.PROGRAMMATIC_ACCESS_TOKEN.name().equals(session.authenticationMethod())
+                || authenticationPolicies.effectivePolicy(user).policy().patPolicy().enforcesNetworkPolicy();
     }
 
     /** Whether the session policy's idle timeout has ended the session (its master token too). */

@@ -35,6 +35,21 @@ public record AuthenticationPolicy(
                             boolean requireRoleRestrictionForServiceUsers, boolean requireRoleRestrictionForPersonUsers,
                             List<String> blockedRolesList) {
         public static final PatPolicy DEFAULT = new PatPolicy(15, 365, "ENFORCED_REQUIRED", true, false, List.of());
+
+        /** ENFORCED_REQUIRED: a token is only created (SERVICE users) and used under some network policy. */
+        public boolean requiresNetworkPolicy() {
+            return "ENFORCED_REQUIRED".equals(networkPolicyEvaluation);
+        }
+
+        /** NOT_ENFORCED: token logins skip network policies altogether. */
+        public boolean enforcesNetworkPolicy() {
+            return !"NOT_ENFORCED".equals(networkPolicyEvaluation);
+        }
+
+        public boolean requiresRoleRestriction(UserType userType) {
+            return userType == UserType.PERSON ? requireRoleRestrictionForPersonUsers
+                    : requireRoleRestrictionForServiceUsers;
+        }
     }
 
     /** A policy with every property at its default. */

@@ -36,14 +36,17 @@ public final class ProgrammaticAccessTokenCatalog {
     private final UserCatalog users;
     private final AccessControl accessControl;
     private final AuthenticationPolicyCatalog authenticationPolicies;
+    private final NetworkAccess networkAccess;
     private final PatSecretCodec secrets;
     private final TokenDigester digester;
     private final Clock clock;
 
     public ProgrammaticAccessTokenCatalog(ProgrammaticAccessTokenRepository repository, UserCatalog users,
                                           AccessControl accessControl,
-                                          AuthenticationPolicyCatalog authenticationPolicies, PatSecretCodec secrets,
+                                          AuthenticationPolicyCatalog authenticationPolicies,
+                                          NetworkAccess networkAccess, PatSecretCodec secrets,
                                           TokenDigester digester, Clock clock) {
+        this.networkAccess = networkAccess;
         this.repository = repository;
         this.users = users;
         this.accessControl = accessControl;
@@ -53,12 +56,21 @@ public final class ProgrammaticAccessTokenCatalog {
         this.clock = clock;
     }
 
-    /** Empty when IF NOT EXISTS found the name taken (no secret is shown then). */
+    /** What ADD asks for, validated against the PAT policy. */
+    private record Requested(Optional<String> roleRestriction, int days, int minsToBypass, Optional<String> comment) {}
+
+    /**
+     * Empty when IF NOT EXISTS found the name taken (no secret is shown then). The properties are
+     * validated before the name is looked at, as Snowflake reports an out-of-range expiry even for a
+     * name that exists.
+     */
     public Optional<IssuedToken> add(Actor actor, String userName, String tokenName, List<Property> properties,
                                      boolean ifNotExists) {
         User user = users.requireExisting(userName);
         requireManagement(actor, user);
         String name = normalisedName(tokenName);
+        AuthenticationPolicy policy = authenticationPolicies.effectivePolicy(Optional.of(user)).policy();
+        Requested requested = requested(properties, policy.patPolicy());
         if (repository.find(user.name(), name).isPresent()) {
             if (ifNotExists) {
                 return Optional.empty();
@@ -71,12 +83,16 @@ public final class ProgrammaticAccessTokenCatalog {
             throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "User " + user.name()
                     + " already has the maximum of " + MAXIMUM_LIVE_TOKENS + " programmatic access tokens.");
         }
-        AuthenticationPolicy policy = authenticationPolicies.effectivePolicy(Optional.of(user)).policy();
-        if (!policy.allowsMethod("PROGRAMMATIC_ACCESS_TOKEN")) {
-            throw new FrostgateException(ErrorCode.INVALID_POLICY,
-                    "The authentication policy of user " + user.name() + " does not allow programmatic access tokens.");
-        }
-        AuthenticationPolicy.PatPolicy patPolicy = policy.patPolicy();
+        requireIssuable(user, policy, requested.roleRestriction());
+        String secret = secrets.newSecret();
+        repository.insert(new ProgrammaticAccessToken(UUID.randomUUID().toString(), user.name(), name,
+                digester.digest(secret), requested.roleRestriction(), now.plus(Duration.ofDays(requested.days())), now,
+                actor.userName(), requested.comment(), false, requested.minsToBypass(),
+                bypassUntil(now, requested.minsToBypass()), Optional.empty(), now, actor.userName(), Optional.empty()));
+        return Optional.of(new IssuedToken(name, secret));
+    }
+
+    private static Requested requested(List<Property> properties, AuthenticationPolicy.PatPolicy patPolicy) {
         Optional<String> roleRestriction = Optional.empty();
         int days = patPolicy.defaultExpiryInDays();
         int minsToBypass = 0;
@@ -94,9 +110,25 @@ public final class ProgrammaticAccessTokenCatalog {
                         "PROGRAMMATIC ACCESS TOKEN");
             }
         }
-        boolean restrictionRequired = user.type() == UserType.PERSON
-                ? patPolicy.requireRoleRestrictionForPersonUsers() : patPolicy.requireRoleRestrictionForServiceUsers();
-        if (roleRestriction.isEmpty() && restrictionRequired) {
+        return new Requested(roleRestriction, days, minsToBypass, comment);
+    }
+
+    /**
+     * The authentication policy must allow tokens; under ENFORCED_REQUIRED a SERVICE user needs a
+     * network policy; the role restriction is required by the policy's user-type rule, must be granted
+     * and must not be blocked.
+     */
+    private void requireIssuable(User user, AuthenticationPolicy policy, Optional<String> roleRestriction) {
+        if (!policy.allowsMethod("PROGRAMMATIC_ACCESS_TOKEN")) {
+            throw new FrostgateException(ErrorCode.INVALID_POLICY,
+                    "The authentication policy of user " + user.name() + " does not allow programmatic access tokens.");
+        }
+        AuthenticationPolicy.PatPolicy patPolicy = policy.patPolicy();
+        if (user.type() != UserType.PERSON && patPolicy.requiresNetworkPolicy()
+                && networkAccess.effectivePolicy(Optional.of(user)).isEmpty()) {
+            throw new FrostgateException(ErrorCode.NETWORK_POLICY_REQUIRED_FOR_TOKEN, user.name());
+        }
+        if (roleRestriction.isEmpty() && patPolicy.requiresRoleRestriction(user.type())) {
             throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
                     "ROLE_RESTRICTION is required for programmatic access tokens of " + user.type() + " users.");
         }
@@ -110,11 +142,6 @@ public final class ProgrammaticAccessTokenCatalog {
                         "Role " + role + " is blocked for programmatic access tokens by the authentication policy.");
             }
         }
-        String secret = secrets.newSecret();
-        repository.insert(new ProgrammaticAccessToken(UUID.randomUUID().toString(), user.name(), name,
-                digester.digest(secret), roleRestriction, now.plus(Duration.ofDays(days)), now, actor.userName(),
-                comment, false, minsToBypass, Optional.empty()));
-        return Optional.of(new IssuedToken(name, secret));
     }
 
     public boolean remove(Actor actor, String userName, String tokenName, boolean ifExists) {
@@ -149,12 +176,16 @@ public final class ProgrammaticAccessTokenCatalog {
         ProgrammaticAccessToken token = found.get();
         boolean disabled = token.disabled();
         int minsToBypass = token.minsToBypassNetworkPolicyRequirement();
+        Optional<Instant> bypassUntil = token.bypassUntil();
+        Instant now = clock.instant();
         Optional<String> comment = token.comment();
         for (Property property : set) {
             switch (property.name()) {
                 case "DISABLED" -> disabled = PropertyValues.bool(property.name(), property.value());
-                case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> minsToBypass = (int) PropertyValues.integer(
-                        property.name(), property.value(), 1, 1440);
+                case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> {
+                    minsToBypass = (int) PropertyValues.integer(property.name(), property.value(), 1, 1440);
+                    bypassUntil = bypassUntil(now, minsToBypass);
+                }
                 case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
                 default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(),
                         "PROGRAMMATIC ACCESS TOKEN");
@@ -163,7 +194,10 @@ public final class ProgrammaticAccessTokenCatalog {
         for (String property : unset) {
             switch (property) {
                 case "DISABLED" -> disabled = false;
-                case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> minsToBypass = 0;
+                case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> {
+                    minsToBypass = 0;
+                    bypassUntil = Optional.empty();
+                }
                 case "COMMENT" -> comment = Optional.empty();
                 default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property,
                         "PROGRAMMATIC ACCESS TOKEN");
@@ -173,7 +207,8 @@ public final class ProgrammaticAccessTokenCatalog {
         if (!newName.equals(name) && repository.find(user.name(), newName).isPresent()) {
             throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName);
         }
-        repository.update(name, token.with(newName, comment, disabled, minsToBypass));
+        repository.update(name, token.modified(newName, comment, disabled, minsToBypass, bypassUntil, now,
+                actor.userName()));
     }
 
     /** The secrets and names ROTATE returns. */
@@ -218,13 +253,24 @@ public final class ProgrammaticAccessTokenCatalog {
         String rotatedName = name + "_ROTATED_" + now.toEpochMilli();
         ProgrammaticAccessToken live = new ProgrammaticAccessToken(token.id(), token.userName(), name,
                 digester.digest(secret), token.roleRestriction(), now.plus(lifetime), now, token.createdBy(),
-                token.comment(), token.disabled(), token.minsToBypassNetworkPolicyRequirement(), Optional.empty());
+                token.comment(), token.disabled(), token.minsToBypassNetworkPolicyRequirement(), token.bypassUntil(),
+                Optional.empty(), now, actor.userName(), token.lastUsedOn());
         ProgrammaticAccessToken rotated = new ProgrammaticAccessToken(UUID.randomUUID().toString(), token.userName(),
                 rotatedName, token.secretDigest(), token.roleRestriction(), now.plus(Duration.ofHours(keepHours)),
                 token.createdOn(), token.createdBy(), token.comment(), token.disabled(),
-                token.minsToBypassNetworkPolicyRequirement(), Optional.of(name));
+                token.minsToBypassNetworkPolicyRequirement(), token.bypassUntil(), Optional.of(name), now,
+                actor.userName(), token.lastUsedOn());
         repository.rotate(live, rotated);
         return Optional.of(new RotatedToken(name, secret, rotatedName));
+    }
+
+    /** Every token of the account, for ACCOUNT_USAGE.CREDENTIALS (readers need MONITOR on the account). */
+    public List<ProgrammaticAccessToken> all() {
+        return repository.all();
+    }
+
+    private static Optional<Instant> bypassUntil(Instant from, int minutes) {
+        return minutes > 0 ? Optional.of(from.plus(Duration.ofMinutes(minutes))) : Optional.empty();
     }
 
     /** MODIFY, ROTATE and REMOVE are refused in a session that a token itself opened. */

@@ -1,6 +1,8 @@
 package dev.frostgate.catalog;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Persistence of programmatic access tokens, found by the digest of their secret; implemented by the store. */
@@ -21,6 +23,12 @@ public interface ProgrammaticAccessTokenRepository {
 
     /** Gives the live token a new secret and expiry, and keeps the old secret as its own rotated token. */
     void rotate(ProgrammaticAccessToken live, ProgrammaticAccessToken rotated);
+
+    /** Every token of every user, for ACCOUNT_USAGE.CREDENTIALS. */
+    List<ProgrammaticAccessToken> all();
+
+    /** Records when tokens last authenticated (token id → time), never moving a time backwards. */
+    void recordUse(Map<String, Instant> lastUseById);
 
     /** Marks every token of the user DISABLED (the user was disabled or locked by an administrator). */
     void disableAll(String userName);

@@ -55,7 +55,7 @@ public final class PropertyValues {
         try {
             long whole = number.longValueExact();
             if (whole < minimum || whole > maximum) {
-                throw invalid(property, value);
+                throw new FrostgateException(ErrorCode.VALUE_OUT_OF_RANGE, display(value), property, minimum, maximum);
             }
             return whole;
         } catch (ArithmeticException fractional) {

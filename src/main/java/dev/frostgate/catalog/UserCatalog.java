@@ -158,8 +158,11 @@ public final class UserCatalog {
             networkPolicies.checkUserAttachment(actor, user.name(), changed.networkPolicy());
         }
         users.update(user.name(), changed);
-        if (changed.disabled() && !user.disabled()) {
-            // Disabled users' tokens stay DISABLED after re-enabling, until MODIFY … SET DISABLED = FALSE.
+        boolean lockedByAdministrator = touchedProperties.contains(UserProperty.MINS_TO_UNLOCK.name())
+                && changed.lockedUntil().isPresent();
+        if ((changed.disabled() && !user.disabled()) || lockedByAdministrator) {
+            // Disabled or administratively locked users' tokens stay DISABLED after re-enabling or unlocking,
+            // until MODIFY … SET DISABLED = FALSE; the temporary lock after failed logins leaves them alone.
             tokens.disableAll(user.name());
         }
         changed(user.name());

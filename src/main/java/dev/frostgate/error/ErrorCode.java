@@ -10,6 +10,8 @@ public enum ErrorCode {
     SYNTAX_ERROR("001003", "42000", "SQL compilation error:\n%s"),
     INVALID_PROPERTY("001008", "22023", "SQL compilation error:\ninvalid property '%s' for '%s'."),
     INVALID_PROPERTY_VALUE("002211", "22023", "SQL compilation error:\ninvalid value [%s] for parameter '%s'"),
+    VALUE_OUT_OF_RANGE("002211", "22023", "SQL compilation error:\ninvalid value [%s] for parameter '%s': parameter "
+            + "value out of range, the range is %s to %s"),
     CONFLICTING_PROPERTY("001009", "22023", "SQL compilation error:\n%s"),
     OBJECT_ALREADY_EXISTS("002002", "42710", "SQL compilation error:\nObject '%s' already exists."),
     OBJECT_DOES_NOT_EXIST("002003", "42S02", "SQL compilation error:\n%s '%s' does not exist or not authorized."),
@@ -24,6 +26,8 @@ public enum ErrorCode {
     PASSWORD_POLICY_VIOLATION("003002", "22023",
             "Password does not meet the password policy requirements: it must contain %s."),
     INVALID_POLICY("004800", "22023", "%s"),
+    NETWORK_POLICY_REQUIRED_FOR_TOKEN("001009", "22023", "SQL compilation error:\nUser %s must be governed by a "
+            + "network policy to have programmatic access tokens (NETWORK_POLICY_EVALUATION = ENFORCED_REQUIRED)."),
     OBJECT_IN_USE("003554", "55000", "SQL execution error: %s"),
     NETWORK_POLICY_LOCKOUT("090230", "42501",
             "Changes cannot be applied to the network policy %s because current IP address %s is not allowed in it."),
@@ -33,6 +37,7 @@ public enum ErrorCode {
 
     // Login (reported over HTTP 200 with success:false by the v1 protocol)
     PAT_INVALID("394400", "08004", "Programmatic access token is invalid."),
+    NETWORK_POLICY_REQUIRED("390432", "08004", "Network policy is required."),
     INCORRECT_USERNAME_PASSWORD("390100", "08004", "Incorrect username or password was specified."),
     USER_ACCESS_DISABLED("390101", "08004", "User access disabled. Contact your local system administrator."),
     USER_LOCKED_TEMP("390102", "08004", "User temporarily locked. Contact your local system administrator or please try again later."),

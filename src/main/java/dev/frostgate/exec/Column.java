@@ -10,6 +10,11 @@ public record Column(String name, ColumnType type, boolean nullable) {
         return new Column(name, ColumnType.TIMESTAMP_LTZ, true);
     }
 
+    /** A semi-structured OBJECT column; its values are JSON text. */
+    public static Column object(String name) {
+        return new Column(name, ColumnType.OBJECT, true);
+    }
+
     public static Column number(String name) {
         return new Column(name, ColumnType.FIXED, true);
     }

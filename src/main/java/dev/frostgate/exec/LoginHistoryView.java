@@ -7,7 +7,7 @@ import dev.frostgate.catalog.AccessControl;
 import java.util.List;
 
 /** SNOWFLAKE.ACCOUNT_USAGE.LOGIN_HISTORY: every login attempt; readable with MONITOR on the account. */
-final class LoginHistoryView implements SystemView {
+final class LoginHistoryView extends AccountUsageView {
     private static final List<Column> COLUMNS = List.of(Column.number("EVENT_ID"), Column.timestamp("EVENT_TIMESTAMP"),
             Column.text("EVENT_TYPE"), Column.text("USER_NAME"), Column.text("CLIENT_IP"),
             Column.text("REPORTED_CLIENT_TYPE"), Column.text("REPORTED_CLIENT_VERSION"),
@@ -17,28 +17,14 @@ final class LoginHistoryView implements SystemView {
             Column.text("FIRST_AUTHENTICATION_FACTOR_ID"), Column.text("AUTHENTICATING_INTEGRATION_NAME"));
 
     private final LoginHistory history;
-    private final AccessControl accessControl;
-    private final String accountName;
 
     LoginHistoryView(LoginHistory history, AccessControl accessControl, String accountName) {
+        super("LOGIN_HISTORY", COLUMNS, accessControl, accountName);
         this.history = history;
-        this.accessControl = accessControl;
-        this.accountName = accountName;
     }
 
     @Override
-    public String qualifiedName() {
-        return "SNOWFLAKE.ACCOUNT_USAGE.LOGIN_HISTORY";
-    }
-
-    @Override
-    public List<Column> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<List<Object>> rows(SessionContext context) {
-        accessControl.requireOnAccount(context.actor(), "MONITOR", accountName);
+    List<List<Object>> accountRows() {
         return history.recentEvents().stream().map(event -> row(event.eventId(), event.eventTimestamp(),
                 event.eventType(), event.userName().orElse(null), event.clientIp().orElse(null),
                 event.reportedClientType().orElse(null), event.reportedClientVersion().orElse(null),

@@ -9,6 +9,7 @@ import dev.frostgate.catalog.NetworkPolicyCatalog;
 import dev.frostgate.catalog.ParameterPolicyCatalog;
 import dev.frostgate.catalog.PolicyReferences;
 import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
+import dev.frostgate.catalog.ProgrammaticAccessTokenUsage;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.error.ErrorCode;
@@ -44,7 +45,8 @@ public final class StatementExecutor {
     public StatementExecutor(UserCatalog users, RoleCatalog roles, NetworkPolicyCatalog networkPolicies,
                              AuthenticationPolicyCatalog authenticationPolicies, PolicyReferences policyReferences,
                              NamespaceCatalog namespaces, List<ParameterPolicyCatalog> parameterPolicies,
-                             ProgrammaticAccessTokenCatalog tokens, AccessControl accessControl,
+                             ProgrammaticAccessTokenCatalog tokens, ProgrammaticAccessTokenUsage tokenUsage,
+                             AccessControl accessControl,
                              SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName) {
         this.tokenStatements = new ProgrammaticAccessTokenStatements(tokens, clock);
         this.roles = roles;
@@ -62,7 +64,8 @@ public final class StatementExecutor {
         this.sessionStatements = new SessionStatements(sessions, accessControl, namespaces);
         this.namespaceStatements = new NamespaceStatements(namespaces);
         ScalarFunctions functions = new ScalarFunctions(accessControl, loginHistory, tokens, clock, accountName);
-        this.queryEngine = new QueryEngine(List.of(new LoginHistoryView(loginHistory, accessControl, accountName)),
+        this.queryEngine = new QueryEngine(List.of(new LoginHistoryView(loginHistory, accessControl, accountName),
+                new CredentialsView(tokens, tokenUsage, accessControl, clock, accountName)),
                 new PolicyReferencesFunction(policyReferences), functions);
     }
 

@@ -17,6 +17,7 @@ import dev.frostgate.catalog.ParameterPolicyCatalog;
 import dev.frostgate.catalog.ParameterPolicyKind;
 import dev.frostgate.catalog.PolicyReferences;
 import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
+import dev.frostgate.catalog.ProgrammaticAccessTokenUsage;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.crypto.PasswordHasher;
@@ -46,6 +47,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -58,14 +61,22 @@ public final class FrostgateServer implements AutoCloseable {
     public static final String SERVER_VERSION = "9.0.0";
     public static final String ADMIN_USER = "ADMIN";
 
+    /** How often the token-use times gathered in memory are written to the store. */
+    static final java.time.Duration TOKEN_USAGE_FLUSH_INTERVAL = java.time.Duration.ofSeconds(30);
+
     private final Database database;
     private final QueryRegistry queries;
     private final Server jetty;
+    private final ScheduledExecutorService background;
+    private final ProgrammaticAccessTokenUsage tokenUsage;
 
-    private FrostgateServer(Database database, QueryRegistry queries, Server jetty) {
+    private FrostgateServer(Database database, QueryRegistry queries, Server jetty, ScheduledExecutorService background,
+                            ProgrammaticAccessTokenUsage tokenUsage) {
         this.database = database;
         this.queries = queries;
         this.jetty = jetty;
+        this.background = background;
+        this.tokenUsage = tokenUsage;
     }
 
     /**
@@ -118,10 +129,11 @@ public final class FrostgateServer implements AutoCloseable {
 
         TokenDigester digester = new TokenDigester(serverKey);
         ProgrammaticAccessTokenCatalog tokens = new ProgrammaticAccessTokenCatalog(
-                tokenRepository, users, accessControl, authenticationPolicies,
+                tokenRepository, users, accessControl, authenticationPolicies, networkAccess,
                 new PatSecretCodec(random), digester, clock);
+        ProgrammaticAccessTokenUsage tokenUsage = new ProgrammaticAccessTokenUsage(tokenRepository);
         SessionManager sessions = new SessionManager(new JdbcSessionRepository(database), userRepository,
-                networkAccess, user -> java.time.Duration.ofMinutes(sessionPolicies.effectivePolicy(user)
+                networkAccess, authenticationPolicies, user -> java.time.Duration.ofMinutes(sessionPolicies.effectivePolicy(user)
                         .map(policy -> policy.value("SESSION_IDLE_TIMEOUT_MINS"))
                         .orElse(ParameterPolicyKind.SESSION.parameter("SESSION_IDLE_TIMEOUT_MINS").orElseThrow()
                                 .defaultValue())),
@@ -130,10 +142,12 @@ public final class FrostgateServer implements AutoCloseable {
         LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
         LoginPipeline pipeline = new LoginPipeline(account,
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, passwordPolicies::effectivePolicy,
-                        clock), new ProgrammaticAccessTokenAuthenticator(tokens, userRepository, roleRepository, clock)),
+                        clock), new ProgrammaticAccessTokenAuthenticator(tokens, tokenUsage, userRepository,
+                        roleRepository, clock)),
                 userRepository, roleRepository, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
-                policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, accessControl, sessions,
+                policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, tokenUsage,
+                accessControl, sessions,
                 loginHistory, clock, account);
         QueryRegistry queries = new QueryRegistry();
 
@@ -167,7 +181,11 @@ public final class FrostgateServer implements AutoCloseable {
         jetty.start();
         LOG.info("Frostgate listening on http://{}:{} for account {}", config.host(), connector.getLocalPort(),
                 account);
-        return new FrostgateServer(database, queries, jetty);
+        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("frostgate-background").daemon().factory());
+        background.scheduleWithFixedDelay(() -> flushQuietly(tokenUsage), TOKEN_USAGE_FLUSH_INTERVAL.toMillis(),
+                TOKEN_USAGE_FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        return new FrostgateServer(database, queries, jetty, background, tokenUsage);
     }
 
     private static void bootstrapAdministrator(ServerConfig config, UserCatalog users, RoleCatalog roles,
@@ -188,6 +206,15 @@ public final class FrostgateServer implements AutoCloseable {
         }
     }
 
+    /** A failed flush keeps its times for the next one; it must not end the schedule. */
+    private static void flushQuietly(ProgrammaticAccessTokenUsage usage) {
+        try {
+            usage.flush();
+        } catch (RuntimeException failure) {
+            LOG.warn("could not record token use times; retrying later: {}", failure.getMessage());
+        }
+    }
+
     public int port() {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
@@ -201,6 +228,8 @@ public final class FrostgateServer implements AutoCloseable {
         try {
             jetty.stop();
         } finally {
+            background.shutdownNow();
+            flushQuietly(tokenUsage);
             queries.close();
             database.close();
         }

@@ -2,15 +2,20 @@ package dev.frostgate.store;
 
 import dev.frostgate.catalog.ProgrammaticAccessToken;
 import dev.frostgate.catalog.ProgrammaticAccessTokenRepository;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code programmatic_access_tokens} table. */
 public final class JdbcProgrammaticAccessTokenRepository implements ProgrammaticAccessTokenRepository {
     private static final String COLUMNS = "id, user_name, name, secret_digest, role_restriction, expires_at, "
-            + "created_on, created_by, comment, disabled, mins_to_bypass, rotated_to";
+            + "created_on, created_by, comment, disabled, mins_to_bypass, bypass_until, rotated_to, last_altered_on, "
+            + "last_altered_by, last_used_on";
+    private static final String PLACEHOLDERS = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final Jdbc jdbc;
 
@@ -38,10 +43,7 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
 
     @Override
     public void insert(ProgrammaticAccessToken token) {
-        jdbc.update("INSERT INTO programmatic_access_tokens (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                token.id(), token.userName(), token.name(), token.secretDigest(), token.roleRestriction(),
-                token.expiresAt(), token.createdOn(), token.createdBy(), token.comment(), token.disabled(),
-                token.minsToBypassNetworkPolicyRequirement(), token.rotatedTo());
+        jdbc.inConnection(connection -> insert(connection, token));
     }
 
     @Override
@@ -52,25 +54,53 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
 
     @Override
     public void update(String previousName, ProgrammaticAccessToken token) {
-        jdbc.update("UPDATE programmatic_access_tokens SET name = ?, comment = ?, disabled = ?, mins_to_bypass = ? "
-                + "WHERE user_name = ? AND name = ?", token.name(), token.comment(), token.disabled(),
-                token.minsToBypassNetworkPolicyRequirement(), token.userName(), previousName);
+        jdbc.update("UPDATE programmatic_access_tokens SET name = ?, comment = ?, disabled = ?, mins_to_bypass = ?, "
+                + "bypass_until = ?, last_altered_on = ?, last_altered_by = ? WHERE user_name = ? AND name = ?",
+                token.name(), token.comment(), token.disabled(), token.minsToBypassNetworkPolicyRequirement(),
+                token.bypassUntil(), token.lastAlteredOn(), token.lastAlteredBy(), token.userName(), previousName);
     }
 
     @Override
     public void rotate(ProgrammaticAccessToken live, ProgrammaticAccessToken rotated) {
         jdbc.inTransaction(connection -> {
+            // The old digest moves to the rotated token, so the live row lets go of it first (it is unique).
             Jdbc.update(connection, "UPDATE programmatic_access_tokens SET secret_digest = ?, expires_at = ?, "
-                    + "created_on = ? WHERE id = ?", "rotating-" + live.id(), live.expiresAt(), live.createdOn(),
-                    live.id());
-            Jdbc.update(connection, "INSERT INTO programmatic_access_tokens (" + COLUMNS + ") VALUES "
-                    + "(?,?,?,?,?,?,?,?,?,?,?,?)", rotated.id(), rotated.userName(), rotated.name(),
-                    rotated.secretDigest(), rotated.roleRestriction(), rotated.expiresAt(), rotated.createdOn(),
-                    rotated.createdBy(), rotated.comment(), rotated.disabled(),
-                    rotated.minsToBypassNetworkPolicyRequirement(), rotated.rotatedTo());
+                    + "created_on = ?, last_altered_on = ?, last_altered_by = ? WHERE id = ?", "rotating-" + live.id(),
+                    live.expiresAt(), live.createdOn(), live.lastAlteredOn(), live.lastAlteredBy(), live.id());
+            insert(connection, rotated);
             return Jdbc.update(connection, "UPDATE programmatic_access_tokens SET secret_digest = ? WHERE id = ?",
                     live.secretDigest(), live.id());
         });
+    }
+
+    @Override
+    public List<ProgrammaticAccessToken> all() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens ORDER BY user_name, name",
+                JdbcProgrammaticAccessTokenRepository::map);
+    }
+
+    @Override
+    public void recordUse(Map<String, Instant> lastUseById) {
+        if (lastUseById.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction(connection -> {
+            for (Map.Entry<String, Instant> use : lastUseById.entrySet()) {
+                // Another node may have recorded a later use already.
+                Jdbc.update(connection, "UPDATE programmatic_access_tokens SET last_used_on = ? WHERE id = ? "
+                        + "AND (last_used_on IS NULL OR last_used_on < ?)", use.getValue(), use.getKey(),
+                        use.getValue());
+            }
+            return null;
+        });
+    }
+
+    private static int insert(Connection connection, ProgrammaticAccessToken token) throws SQLException {
+        return Jdbc.update(connection, "INSERT INTO programmatic_access_tokens (" + COLUMNS + ") VALUES "
+                + PLACEHOLDERS, token.id(), token.userName(), token.name(), token.secretDigest(),
+                token.roleRestriction(), token.expiresAt(), token.createdOn(), token.createdBy(), token.comment(),
+                token.disabled(), token.minsToBypassNetworkPolicyRequirement(), token.bypassUntil(), token.rotatedTo(),
+                token.lastAlteredOn(), token.lastAlteredBy(), token.lastUsedOn());
     }
 
     @Override
@@ -83,6 +113,8 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
                 row.getString("secret_digest"), Jdbc.text(row, "role_restriction"),
                 Jdbc.instant(row, "expires_at").orElseThrow(), Jdbc.instant(row, "created_on").orElseThrow(),
                 row.getString("created_by"), Jdbc.text(row, "comment"), row.getBoolean("disabled"),
-                row.getInt("mins_to_bypass"), Jdbc.text(row, "rotated_to"));
+                row.getInt("mins_to_bypass"), Jdbc.instant(row, "bypass_until"), Jdbc.text(row, "rotated_to"),
+                Jdbc.instant(row, "last_altered_on").orElseThrow(), row.getString("last_altered_by"),
+                Jdbc.instant(row, "last_used_on"));
     }
 }

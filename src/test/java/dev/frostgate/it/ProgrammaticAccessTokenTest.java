@@ -1,5 +1,6 @@
 package dev.frostgate.it;
 
+import static dev.frostgate.testing.Sql.allowLoopbackOnly;
 import static dev.frostgate.testing.Sql.execute;
 import static dev.frostgate.testing.Sql.failsWith;
 import static dev.frostgate.testing.Sql.rows;
@@ -31,6 +32,7 @@ class ProgrammaticAccessTokenTest {
         admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
         execute(admin, "CREATE ROLE analyst", "CREATE USER tableau_user PASSWORD = '" + PASSWORD + "'",
                 "GRANT ROLE analyst TO USER tableau_user");
+        allowLoopbackOnly(admin);
     }
 
     @AfterEach

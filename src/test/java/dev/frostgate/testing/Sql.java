@@ -47,6 +47,16 @@ public final class Sql {
         }
     }
 
+    /**
+     * Puts the account under a network policy that admits only loopback, which programmatic access
+     * tokens need under the default NETWORK_POLICY_EVALUATION = ENFORCED_REQUIRED.
+     */
+    public static void allowLoopbackOnly(Connection admin) throws SQLException {
+        execute(admin, "CREATE NETWORK RULE loopback_rule TYPE = IPV4 VALUE_LIST = ('127.0.0.1')",
+                "CREATE NETWORK POLICY loopback_only ALLOWED_NETWORK_RULE_LIST = ('loopback_rule')",
+                "ALTER ACCOUNT SET NETWORK_POLICY = loopback_only");
+    }
+
     /** The single value of a one-row, one-column query. */
     public static String value(Connection connection, String sql) throws SQLException {
         List<Map<String, String>> rows = rows(connection, sql);

@@ -36,7 +36,7 @@ public final class LoginEndpoint implements Endpoint {
                 text(fields, "AUTHENTICATOR"), text(fields, "PASSWORD"), text(fields, "TOKEN"),
                 exchange.queryParameter("roleName"),
                 new LoginRequest.ClientInfo(exchange.clientAddress(), text(fields, "CLIENT_APP_ID"),
-                        text(fields, "CLIENT_APP_VERSION")));
+                        text(fields, "CLIENT_APP_VERSION")), text(fields, "OAUTH_TYPE"));
         try {
             LoginPipeline.LoginResult result = pipeline.login(request);
             V1Responses.success(exchange, successData(result.issued(), exchange));
