@@ -26,6 +26,13 @@ import dev.frostgate.crypto.ServerKey;
 import dev.frostgate.crypto.TokenDigester;
 import dev.frostgate.exec.QueryRegistry;
 import dev.frostgate.exec.StatementExecutor;
+import dev.frostgate.jobs.BackgroundJobSettings;
+import dev.frostgate.jobs.ExpiredTokenCleanup;
+import dev.frostgate.jobs.ExpiryEventDelivery;
+import dev.frostgate.jobs.JobScheduler;
+import dev.frostgate.jobs.TokenExpiryNotifier;
+import dev.frostgate.jobs.TokenMetrics;
+import dev.frostgate.jobs.WebhookDelivery;
 import dev.frostgate.protocol.v1.LoginEndpoint;
 import dev.frostgate.protocol.v1.LoginOptionsEndpoint;
 import dev.frostgate.protocol.v1.QueryEndpoints;
@@ -45,6 +52,7 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -61,11 +69,16 @@ public final class FrostgateServer implements AutoCloseable {
     private final Database database;
     private final QueryRegistry queries;
     private final Server jetty;
+    private final JobScheduler jobs;
+    private final Optional<WebhookDelivery> webhook;
 
-    private FrostgateServer(Database database, QueryRegistry queries, Server jetty) {
+    private FrostgateServer(Database database, QueryRegistry queries, Server jetty, JobScheduler jobs,
+                            Optional<WebhookDelivery> webhook) {
         this.database = database;
         this.queries = queries;
         this.jetty = jetty;
+        this.jobs = jobs;
+        this.webhook = webhook;
     }
 
     /**
@@ -136,6 +149,7 @@ public final class FrostgateServer implements AutoCloseable {
                 policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, accessControl, sessions,
                 loginHistory, clock, account);
         QueryRegistry queries = new QueryRegistry();
+        TokenMetrics tokenMetrics = new TokenMetrics();
 
         ObjectMapper json = new ObjectMapper();
         QueryEndpoints queryEndpoints = new QueryEndpoints(sessions, executor, queries, config.resultWait());
@@ -143,6 +157,7 @@ public final class FrostgateServer implements AutoCloseable {
         Router router = new Router(json, new ClientAddressResolver(config.trustedProxies()), config.maximumBodyBytes())
                 .route("GET", "/healthz", HealthEndpoints.alive())
                 .route("GET", "/readyz", HealthEndpoints.ready(database::isReachable))
+                .route("GET", "/metrics", new MetricsEndpoint(tokenMetrics))
                 .route("POST", "/session/v1/login-request", new LoginEndpoint(pipeline, SessionSettings.DEFAULTS,
                         SERVER_VERSION))
                 .route("POST", "/session/v1/login-options", new LoginOptionsEndpoint(
@@ -167,7 +182,13 @@ public final class FrostgateServer implements AutoCloseable {
         jetty.start();
         LOG.info("Frostgate listening on http://{}:{} for account {}", config.host(), connector.getLocalPort(),
                 account);
-        return new FrostgateServer(database, queries, jetty);
+        BackgroundJobSettings jobSettings = config.backgroundJobs();
+        Optional<WebhookDelivery> webhook = jobSettings.webhook().map(WebhookDelivery::new);
+        JobScheduler jobs = new JobScheduler(List.of(new ExpiredTokenCleanup(tokenRepository, tokenMetrics, clock),
+                new TokenExpiryNotifier(tokenRepository, account, jobSettings.notifyExpiryDays(),
+                        webhook.map(ExpiryEventDelivery.class::cast), tokenMetrics, clock)), jobSettings.interval());
+        jobs.start();
+        return new FrostgateServer(database, queries, jetty, jobs, webhook);
     }
 
     private static void bootstrapAdministrator(ServerConfig config, UserCatalog users, RoleCatalog roles,
@@ -192,6 +213,11 @@ public final class FrostgateServer implements AutoCloseable {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
+    /** The background jobs, which tests run by hand after moving their clock. */
+    public JobScheduler backgroundJobs() {
+        return jobs;
+    }
+
     public void join() throws InterruptedException {
         jetty.join();
     }
@@ -199,6 +225,8 @@ public final class FrostgateServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            jobs.close();
+            webhook.ifPresent(WebhookDelivery::close);
             jetty.stop();
         } finally {
             queries.close();
