@@ -118,10 +118,10 @@ public final class Frostgate implements Runnable {
             return 0;
         }
 
-        private BackgroundJobSettings backgroundJobs() {
+        BackgroundJobSettings backgroundJobs() {
             BackgroundJobSettings settings = new BackgroundJobSettings(Duration.ofSeconds(jobsIntervalSeconds),
                     notifyExpiryDays, Optional.empty());
-            return notifyWebhook == null ? settings : settings.withWebhook(WebhookSettings.defaults(notifyWebhook));
+            return notifyWebhook == null || notifyWebhook.toString().isBlank() ? settings : settings.withWebhook(WebhookSettings.defaults(notifyWebhook));
         }
     }
 

@@ -17,6 +17,9 @@ public record BackgroundJobSettings(Duration interval, List<Integer> notifyExpir
         if (interval.isNegative()) {
             throw new IllegalArgumentException("the jobs interval cannot be negative");
         }
+        if (notifyExpiryDays.isEmpty() || notifyExpiryDays.stream().anyMatch(days -> days < 1 || days > 365)) {
+            throw new IllegalArgumentException("notify-expiry-days must be whole days between 1 and 365");
+        }
         notifyExpiryDays = List.copyOf(notifyExpiryDays);
     }
 

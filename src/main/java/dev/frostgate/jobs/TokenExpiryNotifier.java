@@ -35,11 +35,9 @@ public final class TokenExpiryNotifier implements BackgroundJob {
     private final TokenMetrics metrics;
     private final Clock clock;
 
+    /** {@code thresholdDays}: not empty, each at least 1, as {@link BackgroundJobSettings} ensures. */
     public TokenExpiryNotifier(ProgrammaticAccessTokenRepository tokens, String account, List<Integer> thresholdDays,
                                Optional<ExpiryEventDelivery> delivery, TokenMetrics metrics, Clock clock) {
-        if (thresholdDays.isEmpty() || thresholdDays.stream().anyMatch(days -> days < 1)) {
-            throw new IllegalArgumentException("expiry notice thresholds must be whole days of at least 1");
-        }
         this.tokens = tokens;
         this.account = account;
         this.thresholdDays = thresholdDays.stream().distinct().sorted().toList();

@@ -179,14 +179,19 @@ public final class FrostgateServer implements AutoCloseable {
         connector.setPort(config.port());
         jetty.addConnector(connector);
         jetty.setHandler(router);
-        jetty.start();
-        LOG.info("Frostgate listening on http://{}:{} for account {}", config.host(), connector.getLocalPort(),
-                account);
         BackgroundJobSettings jobSettings = config.backgroundJobs();
         Optional<WebhookDelivery> webhook = jobSettings.webhook().map(WebhookDelivery::new);
         JobScheduler jobs = new JobScheduler(List.of(new ExpiredTokenCleanup(tokenRepository, tokenMetrics, clock),
                 new TokenExpiryNotifier(tokenRepository, account, jobSettings.notifyExpiryDays(),
                         webhook.map(ExpiryEventDelivery.class::cast), tokenMetrics, clock)), jobSettings.interval());
+        try {
+            jetty.start();
+        } catch (Exception failure) {
+            webhook.ifPresent(WebhookDelivery::close);
+            throw failure;
+        }
+        LOG.info("Frostgate listening on http://{}:{} for account {}", config.host(), connector.getLocalPort(),
+                account);
         jobs.start();
         return new FrostgateServer(database, queries, jetty, jobs, webhook);
     }
