@@ -27,14 +27,6 @@ public record BackgroundJobSettings(Duration interval, List<Integer> notifyExpir
         return new BackgroundJobSettings(DEFAULT_INTERVAL, DEFAULT_NOTIFY_EXPIRY_DAYS, Optional.empty());
     }
 
-    public BackgroundJobSettings withInterval(Duration value) {
-        return new BackgroundJobSettings(value, notifyExpiryDays, webhook);
-    }
-
-    public BackgroundJobSettings withNotifyExpiryDays(List<Integer> value) {
-        return new BackgroundJobSettings(interval, value, webhook);
-    }
-
     public BackgroundJobSettings withWebhook(WebhookSettings value) {
         return new BackgroundJobSettings(interval, notifyExpiryDays, Optional.of(value));
     }

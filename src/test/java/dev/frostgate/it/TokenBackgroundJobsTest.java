@@ -24,7 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +62,7 @@ class TokenBackgroundJobsTest {
 
     private static UnaryOperator<ServerConfig> jobs(List<Integer> thresholds, WebhookSettings webhook) {
         BackgroundJobSettings settings = new BackgroundJobSettings(Duration.ZERO, thresholds,
-                java.util.Optional.ofNullable(webhook));
+                Optional.ofNullable(webhook));
         return config -> config.toBuilder().backgroundJobs(settings).build();
     }
 
