@@ -1,11 +1,15 @@
 package dev.frostgate;
 
+import dev.frostgate.jobs.BackgroundJobSettings;
+import dev.frostgate.jobs.WebhookSettings;
 import dev.frostgate.server.FrostgateServer;
 import dev.frostgate.server.ServerConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -77,6 +81,21 @@ public final class Frostgate implements Runnable {
                         + "'in progress' (FROSTGATE_RESULT_WAIT_SECONDS). Default: ${DEFAULT-VALUE}.")
         int resultWaitSeconds;
 
+        @Option(names = "--jobs-interval-seconds", defaultValue = "${env:FROSTGATE_JOBS_INTERVAL_SECONDS:-300}",
+                description = "How often the background jobs (token clean-up, expiry notices, token gauges) run "
+                        + "(FROSTGATE_JOBS_INTERVAL_SECONDS; 0: never). Default: ${DEFAULT-VALUE}.")
+        int jobsIntervalSeconds;
+
+        @Option(names = "--notify-expiry-days", defaultValue = "${env:FROSTGATE_NOTIFY_EXPIRY_DAYS:-7}", split = ",",
+                description = "Days before expiry at which a programmatic access token is announced, "
+                        + "comma-separated, e.g. 7,1 (FROSTGATE_NOTIFY_EXPIRY_DAYS). Default: ${DEFAULT-VALUE}.")
+        List<Integer> notifyExpiryDays;
+
+        @Option(names = "--notify-webhook", defaultValue = "${env:FROSTGATE_NOTIFY_WEBHOOK}",
+                description = "URL that receives each expiry notice as a JSON POST (FROSTGATE_NOTIFY_WEBHOOK). "
+                        + "Default: notices are only logged.")
+        URI notifyWebhook;
+
         @Override
         public Integer call() throws Exception {
             ServerConfig config = new ServerConfig(host, port, dataDirectory, account, Optional.ofNullable(databaseUrl),
@@ -86,7 +105,7 @@ public final class Frostgate implements Runnable {
                                     .collect(Collectors.toUnmodifiableSet()),
                     Optional.ofNullable(System.getenv("FROSTGATE_ADMIN_PASSWORD")),
                     Optional.ofNullable(System.getenv("FROSTGATE_SERVER_KEY")), maximumBodyBytes,
-                    Duration.ofSeconds(resultWaitSeconds));
+                    Duration.ofSeconds(resultWaitSeconds), backgroundJobs());
             FrostgateServer server = FrostgateServer.start(config, Clock.systemUTC(), System.out);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -97,6 +116,12 @@ public final class Frostgate implements Runnable {
             }));
             server.join();
             return 0;
+        }
+
+        BackgroundJobSettings backgroundJobs() {
+            BackgroundJobSettings settings = new BackgroundJobSettings(Duration.ofSeconds(jobsIntervalSeconds),
+                    notifyExpiryDays, Optional.empty());
+            return notifyWebhook == null || notifyWebhook.toString().isBlank() ? settings : settings.withWebhook(WebhookSettings.defaults(notifyWebhook));
         }
     }
 

@@ -32,4 +32,25 @@ public interface ProgrammaticAccessTokenRepository {
 
     /** Marks every token of the user DISABLED (the user was disabled or locked by an administrator). */
     void disableAll(String userName);
+
+    /** Deletes every token, rotated ones included, that expired before the cutoff; answers how many. */
+    int deleteExpiredBefore(Instant cutoff);
+
+    /** Tokens that are neither disabled nor rotated and expire after {@code from} and at latest {@code until}. */
+    List<ProgrammaticAccessToken> expiringBetween(Instant from, Instant until);
+
+    /** How many tokens are ACTIVE at {@code now}: not expired, not disabled. */
+    long countActive(Instant now);
+
+    /** One expiry notice: a token, the expiry it warns of (a rotated token's new expiry is a new one), a threshold. */
+    record ExpiryNotice(String tokenId, Instant expiresAt, int thresholdDays) {}
+
+    /**
+     * Records the notice as sent; false when it already was, by this node or another one (or its token is
+     * gone). The database decides, so exactly one of several racing nodes wins.
+     */
+    boolean claimExpiryNotice(ExpiryNotice notice, Instant claimedAt);
+
+    /** Forgets a claimed notice whose delivery failed, so that a later run sends it again. */
+    void releaseExpiryNotice(ExpiryNotice notice);
 }

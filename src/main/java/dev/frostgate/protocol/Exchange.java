@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jetty.http.HttpHeader;
@@ -106,6 +107,13 @@ public final class Exchange {
 
     public ObjectMapper json() {
         return json;
+    }
+
+    /** A plain-text answer, e.g. the Prometheus exposition format of {@code GET /metrics}. */
+    public void respondText(int status, String contentType, String body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 
     public void respondJson(int status, Object body) {

@@ -27,6 +27,14 @@ import dev.frostgate.crypto.ServerKey;
 import dev.frostgate.crypto.TokenDigester;
 import dev.frostgate.exec.QueryRegistry;
 import dev.frostgate.exec.StatementExecutor;
+import dev.frostgate.jobs.BackgroundJobSettings;
+import dev.frostgate.jobs.ExpiredTokenCleanup;
+import dev.frostgate.jobs.ExpiryEventDelivery;
+import dev.frostgate.jobs.JobScheduler;
+import dev.frostgate.jobs.TokenExpiryNotifier;
+import dev.frostgate.jobs.TokenMetrics;
+import dev.frostgate.jobs.TokenUsageFlush;
+import dev.frostgate.jobs.WebhookDelivery;
 import dev.frostgate.protocol.v1.LoginEndpoint;
 import dev.frostgate.protocol.v1.LoginOptionsEndpoint;
 import dev.frostgate.protocol.v1.QueryEndpoints;
@@ -46,9 +54,8 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -61,22 +68,21 @@ public final class FrostgateServer implements AutoCloseable {
     public static final String SERVER_VERSION = "9.0.0";
     public static final String ADMIN_USER = "ADMIN";
 
-    /** How often the token-use times gathered in memory are written to the store. */
-    static final java.time.Duration TOKEN_USAGE_FLUSH_INTERVAL = java.time.Duration.ofSeconds(30);
-
     private final Database database;
     private final QueryRegistry queries;
     private final Server jetty;
-    private final ScheduledExecutorService background;
-    private final ProgrammaticAccessTokenUsage tokenUsage;
+    private final JobScheduler jobs;
+    private final Optional<WebhookDelivery> webhook;
+    private final TokenUsageFlush tokenUsageFlush;
 
-    private FrostgateServer(Database database, QueryRegistry queries, Server jetty, ScheduledExecutorService background,
-                            ProgrammaticAccessTokenUsage tokenUsage) {
+    private FrostgateServer(Database database, QueryRegistry queries, Server jetty, JobScheduler jobs,
+                            Optional<WebhookDelivery> webhook, TokenUsageFlush tokenUsageFlush) {
+        this.tokenUsageFlush = tokenUsageFlush;
         this.database = database;
         this.queries = queries;
         this.jetty = jetty;
-        this.background = background;
-        this.tokenUsage = tokenUsage;
+        this.jobs = jobs;
+        this.webhook = webhook;
     }
 
     /**
@@ -150,6 +156,7 @@ public final class FrostgateServer implements AutoCloseable {
                 accessControl, sessions,
                 loginHistory, clock, account);
         QueryRegistry queries = new QueryRegistry();
+        TokenMetrics tokenMetrics = new TokenMetrics();
 
         ObjectMapper json = new ObjectMapper();
         QueryEndpoints queryEndpoints = new QueryEndpoints(sessions, executor, queries, config.resultWait());
@@ -157,6 +164,7 @@ public final class FrostgateServer implements AutoCloseable {
         Router router = new Router(json, new ClientAddressResolver(config.trustedProxies()), config.maximumBodyBytes())
                 .route("GET", "/healthz", HealthEndpoints.alive())
                 .route("GET", "/readyz", HealthEndpoints.ready(database::isReachable))
+                .route("GET", "/metrics", new MetricsEndpoint(tokenMetrics))
                 .route("POST", "/session/v1/login-request", new LoginEndpoint(pipeline, SessionSettings.DEFAULTS,
                         SERVER_VERSION))
                 .route("POST", "/session/v1/login-options", new LoginOptionsEndpoint(
@@ -178,14 +186,23 @@ public final class FrostgateServer implements AutoCloseable {
         connector.setPort(config.port());
         jetty.addConnector(connector);
         jetty.setHandler(router);
-        jetty.start();
+        BackgroundJobSettings jobSettings = config.backgroundJobs();
+        Optional<WebhookDelivery> webhook = jobSettings.webhook().map(WebhookDelivery::new);
+        TokenUsageFlush tokenUsageFlush = new TokenUsageFlush(tokenUsage);
+        JobScheduler jobs = new JobScheduler(List.of(tokenUsageFlush,
+                new ExpiredTokenCleanup(tokenRepository, tokenMetrics, clock),
+                new TokenExpiryNotifier(tokenRepository, account, jobSettings.notifyExpiryDays(),
+                        webhook.map(ExpiryEventDelivery.class::cast), tokenMetrics, clock)), jobSettings.interval());
+        try {
+            jetty.start();
+        } catch (Exception failure) {
+            webhook.ifPresent(WebhookDelivery::close);
+            throw failure;
+        }
         LOG.info("Frostgate listening on http://{}:{} for account {}", config.host(), connector.getLocalPort(),
                 account);
-        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("frostgate-background").daemon().factory());
-        background.scheduleWithFixedDelay(() -> flushQuietly(tokenUsage), TOKEN_USAGE_FLUSH_INTERVAL.toMillis(),
-                TOKEN_USAGE_FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        return new FrostgateServer(database, queries, jetty, background, tokenUsage);
+        jobs.start();
+        return new FrostgateServer(database, queries, jetty, jobs, webhook, tokenUsageFlush);
     }
 
     private static void bootstrapAdministrator(ServerConfig config, UserCatalog users, RoleCatalog roles,
@@ -206,17 +223,22 @@ public final class FrostgateServer implements AutoCloseable {
         }
     }
 
-    /** A failed flush keeps its times for the next one; it must not end the schedule. */
-    private static void flushQuietly(ProgrammaticAccessTokenUsage usage) {
+    /** The token-use times since the last scheduled flush; a failure must not keep the store open. */
+    private void writeLastTokenUses() {
         try {
-            usage.flush();
+            tokenUsageFlush.runOnce();
         } catch (RuntimeException failure) {
-            LOG.warn("could not record token use times; retrying later: {}", failure.getMessage());
+            LOG.warn("could not record the last token use times at shutdown: {}", failure.getMessage());
         }
     }
 
     public int port() {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The background jobs, which tests run by hand after moving their clock. */
+    public JobScheduler backgroundJobs() {
+        return jobs;
     }
 
     public void join() throws InterruptedException {
@@ -226,10 +248,11 @@ public final class FrostgateServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            jobs.close();
+            webhook.ifPresent(WebhookDelivery::close);
             jetty.stop();
         } finally {
-            background.shutdownNow();
-            flushQuietly(tokenUsage);
+            writeLastTokenUses();
             queries.close();
             database.close();
         }

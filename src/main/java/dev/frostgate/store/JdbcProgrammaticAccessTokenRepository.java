@@ -108,6 +108,47 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
         jdbc.update("UPDATE programmatic_access_tokens SET disabled = TRUE WHERE user_name = ?", userName);
     }
 
+    @Override
+    public int deleteExpiredBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM programmatic_access_tokens WHERE expires_at < ?", cutoff);
+    }
+
+    @Override
+    public List<ProgrammaticAccessToken> expiringBetween(Instant from, Instant until) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens WHERE expires_at > ? "
+                + "AND expires_at <= ? AND disabled = FALSE AND rotated_to IS NULL ORDER BY expires_at, id",
+                JdbcProgrammaticAccessTokenRepository::map, from, until);
+    }
+
+    @Override
+    public long countActive(Instant now) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM programmatic_access_tokens WHERE expires_at > ? "
+                + "AND disabled = FALSE", row -> row.getLong(1), now).orElse(0L);
+    }
+
+    @Override
+    public boolean claimExpiryNotice(ExpiryNotice notice, Instant claimedAt) {
+        try {
+            return jdbc.update("INSERT INTO token_expiry_notifications (token_id, expires_at, threshold_days, "
+                    + "claimed_at) VALUES (?,?,?,?)", notice.tokenId(), notice.expiresAt(), notice.thresholdDays(),
+                    claimedAt) > 0;
+        } catch (StoreException failure) {
+            // 23505: another node (or an earlier run) holds the claim; 23503 (PostgreSQL) or 23506 (H2): the
+            // token was removed meanwhile.
+            if (failure.getCause() instanceof SQLException cause
+                    && List.of("23505", "23503", "23506").contains(cause.getSQLState())) {
+                return false;
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public void releaseExpiryNotice(ExpiryNotice notice) {
+        jdbc.update("DELETE FROM token_expiry_notifications WHERE token_id = ? AND expires_at = ? "
+                + "AND threshold_days = ?", notice.tokenId(), notice.expiresAt(), notice.thresholdDays());
+    }
+
     private static ProgrammaticAccessToken map(ResultSet row) throws SQLException {
         return new ProgrammaticAccessToken(row.getString("id"), row.getString("user_name"), row.getString("name"),
                 row.getString("secret_digest"), Jdbc.text(row, "role_restriction"),

@@ -55,6 +55,11 @@ public final class RunningServer implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Runs the background jobs (clean-up, expiry notices, token gauges) once, as the schedule would. */
+    public void runBackgroundJobs() {
+        server.backgroundJobs().runOnce();
+    }
+
     public String consoleOutput() {
         return console.toString(StandardCharsets.UTF_8);
     }
