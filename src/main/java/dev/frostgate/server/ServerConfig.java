@@ -1,5 +1,6 @@
 package dev.frostgate.server;
 
+import dev.frostgate.exec.QueryRegistry;
 import dev.frostgate.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,8 @@ public record ServerConfig(
         Optional<String> adminPassword,
         Optional<String> serverKey,
         int maximumBodyBytes,
-        Duration resultWait) {
+        Duration resultWait,
+        int sqlApiStatementsPerUser) {
 
     public static final int DEFAULT_MAXIMUM_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -32,7 +34,7 @@ public record ServerConfig(
     public static ServerConfig embedded(Path dataDirectory) {
         return new ServerConfig("127.0.0.1", 0, dataDirectory, "frostgate", Optional.empty(), Optional.empty(),
                 Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), DEFAULT_MAXIMUM_BODY_BYTES,
-                Duration.ofSeconds(45));
+                Duration.ofSeconds(45), QueryRegistry.DEFAULT_STATEMENTS_PER_USER);
     }
 
     public Builder toBuilder() {
@@ -60,6 +62,7 @@ public record ServerConfig(
         private Optional<String> databaseUser;
         private Optional<String> databasePassword;
         private Duration resultWait;
+        private int sqlApiStatementsPerUser;
 
         private Builder(ServerConfig base) {
             this.base = base;
@@ -69,11 +72,13 @@ public record ServerConfig(
             this.databaseUser = base.databaseUser;
             this.databasePassword = base.databasePassword;
             this.resultWait = base.resultWait;
+            this.sqlApiStatementsPerUser = base.sqlApiStatementsPerUser;
         }
 
         public Builder trustedProxies(Set<String> value) { trustedProxies = value; return this; }
         public Builder adminPassword(Optional<String> value) { adminPassword = value; return this; }
         public Builder resultWait(Duration value) { resultWait = value; return this; }
+        public Builder sqlApiStatementsPerUser(int value) { sqlApiStatementsPerUser = value; return this; }
 
         public Builder database(String url, String user, String password) {
             databaseUrl = Optional.of(url);
@@ -85,7 +90,7 @@ public record ServerConfig(
         public ServerConfig build() {
             return new ServerConfig(base.host, base.port, base.dataDirectory, base.accountName, databaseUrl,
                     databaseUser, databasePassword, trustedProxies, adminPassword, base.serverKey,
-                    base.maximumBodyBytes, resultWait);
+                    base.maximumBodyBytes, resultWait, sqlApiStatementsPerUser);
         }
     }
 }
