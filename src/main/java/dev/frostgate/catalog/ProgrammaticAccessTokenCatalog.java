@@ -39,6 +39,8 @@ public final class ProgrammaticAccessTokenCatalog {
     private final PatSecretCodec secrets;
     private final TokenDigester digester;
     private final Clock clock;
+    private final List<UserChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final LeakedTokenReports leakReports;
 
     public ProgrammaticAccessTokenCatalog(ProgrammaticAccessTokenRepository repository, UserCatalog users,
                                           AccessControl accessControl,
@@ -51,6 +53,22 @@ public final class ProgrammaticAccessTokenCatalog {
         this.secrets = secrets;
         this.digester = digester;
         this.clock = clock;
+        this.leakReports = new LeakedTokenReports(repository, accessControl, this::findBySecret, this::tokensChanged,
+                clock);
+    }
+
+    /** Told, with the owner's name, after a token is removed, modified, rotated or reported leaked here. */
+    public void addListener(UserChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    private void tokensChanged(String userName) {
+        listeners.forEach(listener -> listener.userChanged(userName));
+    }
+
+    /** The leaked-token endpoint: see {@link LeakedTokenReports#report}. */
+    public LeakedTokenReports.Outcome reportLeaked(Actor actor, List<String> secrets, Optional<String> source) {
+        return leakReports.report(actor, secrets, source);
     }
 
     /** Empty when IF NOT EXISTS found the name taken (no secret is shown then). */
@@ -123,6 +141,7 @@ public final class ProgrammaticAccessTokenCatalog {
         requireNotTokenSession(actor);
         String name = normalisedName(tokenName);
         boolean removed = repository.delete(user.name(), name);
+        tokensChanged(user.name());
         if (!removed && !ifExists) {
             throw new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "Programmatic access token", name);
         }
@@ -174,6 +193,7 @@ public final class ProgrammaticAccessTokenCatalog {
             throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName);
         }
         repository.update(name, token.with(newName, comment, disabled, minsToBypass));
+        tokensChanged(user.name());
     }
 
     /** The secrets and names ROTATE returns. */
@@ -224,6 +244,7 @@ public final class ProgrammaticAccessTokenCatalog {
                 token.createdOn(), token.createdBy(), token.comment(), token.disabled(),
                 token.minsToBypassNetworkPolicyRequirement(), Optional.of(name));
         repository.rotate(live, rotated);
+        tokensChanged(user.name());
         return Optional.of(new RotatedToken(name, secret, rotatedName));
     }
 

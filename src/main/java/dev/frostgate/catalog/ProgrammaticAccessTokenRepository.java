@@ -24,4 +24,7 @@ public interface ProgrammaticAccessTokenRepository {
 
     /** Marks every token of the user DISABLED (the user was disabled or locked by an administrator). */
     void disableAll(String userName);
+
+    /** Marks the token DISABLED and records who reported it leaked, when, and where it was seen. */
+    void reportLeaked(String tokenId, String reportedBy, java.time.Instant reportedOn, Optional<String> source);
 }
