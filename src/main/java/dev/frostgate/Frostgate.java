@@ -96,6 +96,12 @@ public final class Frostgate implements Runnable {
                         + "Default: notices are only logged.")
         URI notifyWebhook;
 
+        @Option(names = "--sql-api-statements-per-user",
+                defaultValue = "${env:FROSTGATE_SQL_API_STATEMENTS_PER_USER:-16}",
+                description = "How many SQL API statements one user may have running at once; more are "
+                        + "answered 429 (FROSTGATE_SQL_API_STATEMENTS_PER_USER). Default: ${DEFAULT-VALUE}.")
+        int sqlApiStatementsPerUser;
+
         @Override
         public Integer call() throws Exception {
             ServerConfig config = new ServerConfig(host, port, dataDirectory, account, Optional.ofNullable(databaseUrl),
@@ -105,7 +111,8 @@ public final class Frostgate implements Runnable {
                                     .collect(Collectors.toUnmodifiableSet()),
                     Optional.ofNullable(System.getenv("FROSTGATE_ADMIN_PASSWORD")),
                     Optional.ofNullable(System.getenv("FROSTGATE_SERVER_KEY")), maximumBodyBytes,
-                    Duration.ofSeconds(resultWaitSeconds), backgroundJobs());
+                    Duration.ofSeconds(resultWaitSeconds), backgroundJobs(),
+                    sqlApiStatementsPerUser);
             FrostgateServer server = FrostgateServer.start(config, Clock.systemUTC(), System.out);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -16,7 +16,7 @@ final class AuthenticationPolicyCheck {
                       Optional<User> user) {
         Optional<String> userName = user.map(User::name);
         ClientType clientType = client.clientType();
-        if (!policy.allowsClientType(clientType.policyClass())) {
+        if (!clientType.isRestApi() && !policy.allowsClientType(clientType.policyClass())) {
             throw LoginFailure.withDetails(ErrorCode.CLIENT_TYPE_NOT_ALLOWED, userName, clientType.name());
         }
         String minimum = policy.clientPolicy().get(clientType.name());

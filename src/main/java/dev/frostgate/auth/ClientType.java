@@ -16,6 +16,8 @@ public enum ClientType {
     DOTNET_DRIVER(".NET", true),
     SNOWSQL("SNOWSQL", false),
     SNOWFLAKE_UI("SNOWFLAKE UI", false),
+    /** The SQL API door; never claimed through CLIENT_APP_ID, only declared by the door itself. */
+    SQL_API("", false),
     OTHER("", false);
 
     private final String applicationId;
@@ -31,6 +33,11 @@ public enum ClientType {
         return driver ? "DRIVERS" : this == OTHER ? "OTHER" : name();
     }
 
+    /** REST APIs, which CLIENT_TYPES does not restrict (Snowflake: "does not restrict REST APIs"). */
+    public boolean isRestApi() {
+        return this == SQL_API;
+    }
+
     /** True for the drivers, which authentication policies group as DRIVERS. */
     public boolean isDriver() {
         return driver;
@@ -39,7 +46,7 @@ public enum ClientType {
     public static ClientType fromApplicationId(Optional<String> applicationId) {
         String id = applicationId.map(value -> value.trim().toUpperCase(Locale.ROOT)).orElse("");
         for (ClientType type : values()) {
-            if (type != OTHER && type.applicationId.equals(id)) {
+            if (!type.applicationId.isEmpty() && type.applicationId.equals(id)) {
                 return type;
             }
         }

@@ -55,16 +55,35 @@ public final class LoginPipeline {
     /** A successful login: the session and the user it belongs to. */
     public record LoginResult(IssuedSession issued, User user) {}
 
+    /**
+     * A credential that passed every stage: who it is, the primary role, whether secondary roles are
+     * on, and the method. A driver login opens a session from it; the SQL API runs one request with it.
+     */
+    public record Admission(User user, String primaryRole, boolean secondaryRolesAll, AuthenticationMethod method) {}
+
     public LoginResult login(LoginRequest request) {
-        Optional<AuthenticationMethod> method = methodOf(request);
+        Admission admission = admit(request, methodOf(request), ErrorCode.AUTHENTICATOR_NOT_SUPPORTED);
+        IssuedSession issued = sessions.open(admission.user().name(), admission.primaryRole(),
+                admission.secondaryRolesAll(), admission.method(), request.client());
+        return new LoginResult(issued, admission.user());
+    }
+
+    /**
+     * The same stages as {@link #login} for a bearer credential of the SQL API, without opening a
+     * session. A method no authenticator handles yet is refused with {@code invalidCredential} (the
+     * method's own "invalid token" error), recorded with a failure uuid like other refusals.
+     */
+    public Admission admitBearer(LoginRequest request, AuthenticationMethod method, ErrorCode invalidCredential) {
+        return admit(request, Optional.of(method), invalidCredential);
+    }
+
+    private Admission admit(LoginRequest request, Optional<AuthenticationMethod> method, ErrorCode unsupported) {
         String factor = method.map(Enum::name).orElse(request.authenticator().orElse("UNKNOWN"));
         Attempted attempted = new Attempted();
         try {
-            Authenticator<?> authenticator = method.map(authenticators::get)
-                    .orElseThrow(() -> new LoginFailure(ErrorCode.AUTHENTICATOR_NOT_SUPPORTED, Optional.empty()));
-            LoginResult result = attempt(request, authenticator, attempted);
-            history.recordSuccess(attempt(request, Optional.of(result.user().name()), factor, attempted));
-            return result;
+            Admission admission = attempt(request, method, unsupported, attempted);
+            history.recordSuccess(attempt(request, Optional.of(admission.user().name()), factor, attempted));
+            return admission;
         } catch (LoginFailure failure) {
             LoginHistory.Attempt attempt = attempt(request, failure.userName().or(request::loginName), factor,
                     attempted);
@@ -83,12 +102,21 @@ public final class LoginPipeline {
         private Optional<String> credentialId = Optional.empty();
     }
 
-    private <C extends Claim> LoginResult attempt(LoginRequest request, Authenticator<C> authenticator,
-                                                  Attempted attempted) {
+    private Admission attempt(LoginRequest request, Optional<AuthenticationMethod> requestedMethod,
+                              ErrorCode unsupported, Attempted attempted) {
         if (!request.accountName().equalsIgnoreCase(accountName)) {
             throw new LoginFailure(ErrorCode.ACCOUNT_NOT_FOUND, Optional.empty(),
                     request.accountName().toUpperCase(Locale.ROOT));
         }
+        Authenticator<?> authenticator = requestedMethod.map(authenticators::get).orElseThrow(
+                () -> unsupported == ErrorCode.AUTHENTICATOR_NOT_SUPPORTED
+                        ? new LoginFailure(unsupported, Optional.empty())
+                        : LoginFailure.withDetails(unsupported, Optional.empty()));
+        return attempt(request, authenticator, attempted);
+    }
+
+    private <C extends Claim> Admission attempt(LoginRequest request, Authenticator<C> authenticator,
+                                                Attempted attempted) {
         Optional<C> claim = authenticator.identify(request);
         attempted.credentialId = claim.flatMap(Claim::credentialId);
         Optional<User> claimed = claim.map(Claim::user);
@@ -111,13 +139,23 @@ public final class LoginPipeline {
             throw new LoginFailure(ErrorCode.USER_EXPIRED, userName);
         }
         Optional<String> restriction = claim.get().restrictedRole();
-        String role = restriction.orElseGet(() -> primaryRole(user, request.requestedRole()));
+        String role = restriction.isPresent() ? restrictedRole(restriction.get(), request.requestedRole(), user)
+                : primaryRole(user, request.requestedRole());
         users.recordLoginOutcome(user.name(), new UserRepository.LoginOutcome(0, Optional.empty(), Optional.of(now)));
-        IssuedSession issued = sessions.open(user.name(), role,
+        Admission admission = new Admission(user, role,
                 restriction.isEmpty() && user.defaultSecondaryRoles() == User.DefaultSecondaryRoles.ALL,
-                authenticator.method(), request.client());
+                authenticator.method());
         authenticator.succeeded(claim.get(), now);
-        return new LoginResult(issued, user);
+        return admission;
+    }
+
+    /** A credential restricted to one role allows only that role; asking for another is refused. */
+    private static String restrictedRole(String restriction, Optional<String> requestedRole, User user) {
+        Optional<String> requested = requestedRole.filter(role -> !role.isBlank()).map(LoginPipeline::roleName);
+        if (requested.isPresent() && !requested.get().equals(restriction)) {
+            throw new LoginFailure(ErrorCode.ROLE_NOT_ALLOWED_FOR_TOKEN, Optional.of(user.name()), requested.get());
+        }
+        return restriction;
     }
 
     /** The network stage: runs before the credential is verified, so a blocked address cannot try credentials. */

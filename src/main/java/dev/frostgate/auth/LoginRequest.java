@@ -24,9 +24,16 @@ public record LoginRequest(
     }
 
     /** What the client says about itself and where it connects from (the address is not its claim). */
-    public record ClientInfo(String ipAddress, Optional<String> applicationId, Optional<String> applicationVersion) {
+    public record ClientInfo(String ipAddress, Optional<String> applicationId, Optional<String> applicationVersion,
+                             Optional<ClientType> declaredType) {
+        /** A client known only by what it reports (the drivers). */
+        public ClientInfo(String ipAddress, Optional<String> applicationId, Optional<String> applicationVersion) {
+            this(ipAddress, applicationId, applicationVersion, Optional.empty());
+        }
+
+        /** The door's own type when it declares one (the SQL API), else what CLIENT_APP_ID reports. */
         public ClientType clientType() {
-            return ClientType.fromApplicationId(applicationId);
+            return declaredType.orElseGet(() -> ClientType.fromApplicationId(applicationId));
         }
     }
 

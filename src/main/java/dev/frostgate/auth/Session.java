@@ -48,4 +48,12 @@ public record Session(
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt,
                 currentDatabase, currentSchema, activity);
     }
+
+    /**
+     * False for a session that exists only for one SQL API request: it has no token, is never
+     * written to the store, and USE ROLE / USE DATABASE change it in memory only.
+     */
+    public boolean isStored() {
+        return !sessionTokenDigest.isEmpty();
+    }
 }

@@ -76,6 +76,18 @@ public final class SessionManager implements UserChangeListener {
     }
 
     /**
+     * A session for one SQL API request: built in memory from an already verified credential, with no
+     * token and no row in the store, so that a request costs no write (see {@link Session#isStored}).
+     */
+    public Session ephemeral(String userName, String primaryRole, boolean secondaryRolesAll,
+                             AuthenticationMethod method, LoginRequest.ClientInfo client) {
+        Instant now = clock.instant();
+        return new Session(secrets.randomPositiveLong() % 1_000_000_000_000_000L, "", "", userName, primaryRole,
+                secondaryRolesAll, method.name(), Optional.of(client.ipAddress()),
+                Optional.of(client.clientType().name()), now, now, now, Optional.empty(), Optional.empty(), now);
+    }
+
+    /**
      * The live session a session token belongs to; 390104 if unknown, 390112 once expired (drivers
      * then renew). A session whose user was disabled or dropped is ended; a request from an address
      * the user's network policy (now) blocks is refused with 390422.
@@ -148,6 +160,9 @@ public final class SessionManager implements UserChangeListener {
     }
 
     private Session save(Session changed) {
+        if (!changed.isStored()) {
+            return changed;
+        }
         repository.update(changed);
         bySessionDigest.put(changed.sessionTokenDigest(), changed);
         return changed;

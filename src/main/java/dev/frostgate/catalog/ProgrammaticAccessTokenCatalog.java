@@ -40,6 +40,8 @@ public final class ProgrammaticAccessTokenCatalog {
     private final PatSecretCodec secrets;
     private final TokenDigester digester;
     private final Clock clock;
+    private final List<UserChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final LeakedTokenReports leakReports;
 
     public ProgrammaticAccessTokenCatalog(ProgrammaticAccessTokenRepository repository, UserCatalog users,
                                           AccessControl accessControl,
@@ -54,6 +56,22 @@ public final class ProgrammaticAccessTokenCatalog {
         this.secrets = secrets;
         this.digester = digester;
         this.clock = clock;
+        this.leakReports = new LeakedTokenReports(repository, accessControl, this::findBySecret, this::tokensChanged,
+                clock);
+    }
+
+    /** Told, with the owner's name, after a token is removed, modified, rotated or reported leaked here. */
+    public void addListener(UserChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    private void tokensChanged(String userName) {
+        listeners.forEach(listener -> listener.userChanged(userName));
+    }
+
+    /** The leaked-token endpoint: see {@link LeakedTokenReports#report}. */
+    public LeakedTokenReports.Outcome reportLeaked(Actor actor, List<String> secrets, Optional<String> source) {
+        return leakReports.report(actor, secrets, source);
     }
 
     /** What ADD asks for, validated against the PAT policy. */
@@ -150,6 +168,7 @@ public final class ProgrammaticAccessTokenCatalog {
         requireNotTokenSession(actor);
         String name = normalisedName(tokenName);
         boolean removed = repository.delete(user.name(), name);
+        tokensChanged(user.name());
         if (!removed && !ifExists) {
             throw new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "Programmatic access token", name);
         }
@@ -209,6 +228,7 @@ public final class ProgrammaticAccessTokenCatalog {
         }
         repository.update(name, token.modified(newName, comment, disabled, minsToBypass, bypassUntil, now,
                 actor.userName()));
+        tokensChanged(user.name());
     }
 
     /** The secrets and names ROTATE returns. */
@@ -261,6 +281,7 @@ public final class ProgrammaticAccessTokenCatalog {
                 token.minsToBypassNetworkPolicyRequirement(), token.bypassUntil(), Optional.of(name), now,
                 actor.userName(), token.lastUsedOn());
         repository.rotate(live, rotated);
+        tokensChanged(user.name());
         return Optional.of(new RotatedToken(name, secret, rotatedName));
     }
 

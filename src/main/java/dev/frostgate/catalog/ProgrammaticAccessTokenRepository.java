@@ -53,4 +53,7 @@ public interface ProgrammaticAccessTokenRepository {
 
     /** Forgets a claimed notice whose delivery failed, so that a later run sends it again. */
     void releaseExpiryNotice(ExpiryNotice notice);
+
+    /** Marks the token DISABLED and records who reported it leaked, when, and where it was seen. */
+    void reportLeaked(String tokenId, String reportedBy, java.time.Instant reportedOn, Optional<String> source);
 }

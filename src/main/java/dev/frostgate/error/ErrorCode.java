@@ -34,6 +34,9 @@ public enum ErrorCode {
     CANNOT_DROP_SELF("003541", "42601", "SQL execution error: %s"),
     STATEMENT_TOO_LARGE("000603", "XX000", "SQL text exceeds the maximum allowed size."),
     INTERNAL_ERROR("000603", "XX000", "SQL execution internal error: Processing aborted due to error %s."),
+    STATEMENT_CANCELED("000604", "57014", "SQL execution canceled"),
+    STATEMENT_TIMEOUT("000630", "57014", "Statement reached its statement timeout of %s second(s) and was canceled."),
+    STATEMENT_NOT_FOUND("000709", "02000", "Statement %s not found"),
 
     // Login (reported over HTTP 200 with success:false by the v1 protocol)
     PAT_INVALID("394400", "08004", "Programmatic access token is invalid."),
@@ -58,6 +61,11 @@ public enum ErrorCode {
     ROLE_NOT_GRANTED_AT_LOGIN("390189", "08004",
             "Role '%s' specified in the connect string is not granted to this user. Contact your local system administrator, or attempt to login with another role, e.g. PUBLIC."),
     BAD_REQUEST("390400", "08004", "%s"),
+    // Bearer tokens of the SQL API (HTTP 401), reported with a failure uuid
+    JWT_TOKEN_INVALID("390144", "08004", "JWT token is invalid."),
+    OAUTH_ACCESS_TOKEN_INVALID("390303", "08004", "Invalid OAuth access token."),
+    ROLE_NOT_ALLOWED_FOR_TOKEN("390186", "08004",
+            "Role '%s' specified in the request is not allowed for this programmatic access token."),
 
     // Session tokens
     SESSION_TOKEN_INVALID("390104", "08004", "User must login again to access the service."),
@@ -69,6 +77,9 @@ public enum ErrorCode {
     // HTTP-level failures reported in the v1 envelope
     NOT_FOUND("390404", "08004", "The requested resource was not found."),
     BODY_TOO_LARGE("390413", "08004", "The request body exceeds the maximum allowed size."),
+    UNSUPPORTED_MEDIA_TYPE("390415", "08004", "Unsupported Content-Type '%s'; send application/json."),
+    TOO_MANY_STATEMENTS("390429", "08004",
+            "Too many statements in flight for user %s (at most %s). Retry when one has finished."),
     MALFORMED_REQUEST("390400", "08004", "The request could not be read: %s");
 
     private final String code;

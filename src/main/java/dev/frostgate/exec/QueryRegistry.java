@@ -4,12 +4,18 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,26 +24,82 @@ import org.slf4j.LoggerFactory;
  * Runs statements and remembers them: by query id, so a client can fetch the result of a statement
  * that outlasted its request, and by (session, requestId), so a retried request — after a 390112
  * renewal, say — gets the first execution's outcome instead of running the statement again.
+ * Statements of the SQL API also have an owner (the user), a timeout after which they are cancelled,
+ * and a per-user limit on how many may run at once.
  */
 public final class QueryRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueryRegistry.class);
+    /** Statements one user may have running at once through the SQL API, unless configured otherwise. */
+    public static final int DEFAULT_STATEMENTS_PER_USER = 16;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Cache<String, Submission> byRequest =
             Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
     private final Cache<String, Submission> byQueryId =
             Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofHours(1)).build();
+    private final ConcurrentHashMap<String, AtomicInteger> runningByUser = new ConcurrentHashMap<>();
+    private final int statementsPerUser;
+    private final Clock clock;
 
     /** What a statement ended with: a result, or a catalogued error; and the session's role after it. */
     public record Outcome(ResultTable result, FrostgateException error, String finalRole) {}
 
-    public record Submission(String queryId, long sessionId, CompletableFuture<Outcome> outcome) {}
+    /** A started statement; {@code owner} is the user for SQL API statements, empty for driver ones. */
+    public record Submission(String queryId, long sessionId, Optional<String> owner, Instant createdOn,
+                             CompletableFuture<Outcome> outcome, Future<?> task) {
+        /**
+         * Ends a running statement with {@code reason} (000604 cancelled, 000630 timed out) and interrupts
+         * it; false when it had already finished.
+         */
+        public boolean cancel(FrostgateException reason) {
+            boolean ended = outcome.complete(new Outcome(null, reason, null));
+            if (ended) {
+                task.cancel(true);
+            }
+            return ended;
+        }
+    }
+
+    public QueryRegistry() {
+        this(DEFAULT_STATEMENTS_PER_USER, Clock.systemUTC());
+    }
+
+    public QueryRegistry(int statementsPerUser, Clock clock) {
+        this.statementsPerUser = statementsPerUser;
+        this.clock = clock;
+    }
 
     public Submission submit(long sessionId, Optional<String> requestId, Supplier<Outcome> work) {
         if (requestId.isEmpty() || requestId.get().isBlank()) {
-            return start(sessionId, work);
+            return start(sessionId, Optional.empty(), Optional.empty(), work);
         }
-        return byRequest.get(sessionId + "/" + requestId.get(), key -> start(sessionId, work));
+        return byRequest.get(sessionId + "/" + requestId.get(),
+                key -> start(sessionId, Optional.empty(), Optional.empty(), work));
+    }
+
+    /**
+     * A SQL API statement of {@code owner}: a resubmitted requestId of the same user gets the first
+     * submission; more than the per-user limit running at once is refused (390429); a positive
+     * {@code timeout} cancels the statement with 000630 when it is reached.
+     */
+    public Submission submitFor(String owner, long sessionId, Optional<String> requestId, Optional<Duration> timeout,
+                                Supplier<Outcome> work) {
+        if (requestId.isPresent() && !requestId.get().isBlank()) {
+            Submission earlier = byRequest.getIfPresent("user:" + owner + "/" + requestId.get());
+            if (earlier != null) {
+                return earlier;
+            }
+        }
+        AtomicInteger running = runningByUser.computeIfAbsent(owner, user -> new AtomicInteger());
+        if (running.incrementAndGet() > statementsPerUser) {
+            running.decrementAndGet();
+            throw new FrostgateException(ErrorCode.TOO_MANY_STATEMENTS, owner, statementsPerUser);
+        }
+        Submission submission = start(sessionId, Optional.of(owner), timeout, work);
+        submission.outcome().whenComplete((outcome, failure) -> running.decrementAndGet());
+        requestId.filter(id -> !id.isBlank())
+                .ifPresent(id -> byRequest.put("user:" + owner + "/" + id, submission));
+        return submission;
     }
 
     /** A submission of the given session; other sessions' query ids are not found. */
@@ -45,11 +107,23 @@ public final class QueryRegistry implements AutoCloseable {
         return Optional.ofNullable(byQueryId.getIfPresent(queryId)).filter(found -> found.sessionId() == sessionId);
     }
 
-    private Submission start(long sessionId, Supplier<Outcome> work) {
+    /** A SQL API submission of the given user; other users' handles are not found. */
+    public Optional<Submission> findFor(String queryId, String owner) {
+        return Optional.ofNullable(byQueryId.getIfPresent(queryId))
+                .filter(found -> found.owner().equals(Optional.of(owner)));
+    }
+
+    private Submission start(long sessionId, Optional<String> owner, Optional<Duration> timeout,
+                             Supplier<Outcome> work) {
         String queryId = UUID.randomUUID().toString();
-        CompletableFuture<Outcome> future = CompletableFuture.supplyAsync(() -> run(queryId, work), executor);
-        Submission submission = new Submission(queryId, sessionId, future);
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        Future<?> task = executor.submit(() -> outcome.complete(run(queryId, work)));
+        Submission submission = new Submission(queryId, sessionId, owner, clock.instant(), outcome, task);
         byQueryId.put(queryId, submission);
+        timeout.filter(limit -> !limit.isZero() && !limit.isNegative()).ifPresent(limit -> CompletableFuture
+                .delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS, executor)
+                .execute(() -> submission.cancel(new FrostgateException(ErrorCode.STATEMENT_TIMEOUT,
+                        limit.toSeconds()))));
         return submission;
     }
 

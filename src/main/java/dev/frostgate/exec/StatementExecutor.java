@@ -20,6 +20,7 @@ import dev.frostgate.sql.SqlSyntaxException;
 import dev.frostgate.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** SQL text and a session in, a result table out: parses, then hands each statement family to its handler. */
 public final class StatementExecutor {
@@ -83,6 +84,15 @@ public final class StatementExecutor {
             throw new FrostgateException(ErrorCode.SYNTAX_ERROR, syntax.getMessage());
         }
         return execute(context, statement);
+    }
+
+    /**
+     * Sets the session's database and schema as {@code USE DATABASE} / {@code USE SCHEMA} would, for
+     * doors that take them with the request (the SQL API's database and schema fields).
+     */
+    public void useContext(SessionContext context, Optional<String> database, Optional<String> schema) {
+        database.ifPresent(name -> sessionStatements.useObject(context, new Statement.UseObject("DATABASE", name)));
+        schema.ifPresent(name -> sessionStatements.useObject(context, new Statement.UseObject("SCHEMA", name)));
     }
 
     /** GRANT OWNERSHIP on a policy or network rule: the new owner must be an existing role. */

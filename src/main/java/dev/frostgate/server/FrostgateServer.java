@@ -2,6 +2,7 @@ package dev.frostgate.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frostgate.audit.LoginHistory;
+import dev.frostgate.auth.BearerAuthentication;
 import dev.frostgate.auth.LoginOptions;
 import dev.frostgate.auth.LoginPipeline;
 import dev.frostgate.auth.PasswordAuthenticator;
@@ -39,6 +40,8 @@ import dev.frostgate.protocol.v1.LoginEndpoint;
 import dev.frostgate.protocol.v1.LoginOptionsEndpoint;
 import dev.frostgate.protocol.v1.QueryEndpoints;
 import dev.frostgate.protocol.v1.SessionEndpoints;
+import dev.frostgate.protocol.v2.LeakedTokenEndpoint;
+import dev.frostgate.protocol.v2.StatementEndpoints;
 import dev.frostgate.store.Database;
 import dev.frostgate.store.JdbcAccountParameterRepository;
 import dev.frostgate.store.JdbcAuthenticationPolicyRepository;
@@ -155,7 +158,12 @@ public final class FrostgateServer implements AutoCloseable {
                 policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, tokenUsage,
                 accessControl, sessions,
                 loginHistory, clock, account);
-        QueryRegistry queries = new QueryRegistry();
+        QueryRegistry queries = new QueryRegistry(config.sqlApiStatementsPerUser(), clock);
+        BearerAuthentication bearers = new BearerAuthentication(account, pipeline, sessions, networkAccess, digester);
+        users.addListener(bearers);
+        tokens.addListener(bearers);
+        StatementEndpoints statementEndpoints = new StatementEndpoints(bearers, executor, queries,
+                config.resultWait());
         TokenMetrics tokenMetrics = new TokenMetrics();
 
         ObjectMapper json = new ObjectMapper();
@@ -175,7 +183,11 @@ public final class FrostgateServer implements AutoCloseable {
                 .route("POST", "/session/token-request", sessionEndpoints.tokenRequest())
                 .route("POST", "/session", sessionEndpoints.session())
                 .route("POST", "/session/heartbeat", sessionEndpoints.heartbeat())
-                .route("POST", "/telemetry/send", sessionEndpoints.telemetry());
+                .route("POST", "/telemetry/send", sessionEndpoints.telemetry())
+                .route("POST", "/api/v2/statements", statementEndpoints.submit())
+                .route("GET", StatementEndpoints::isStatusPath, statementEndpoints.status())
+                .route("POST", StatementEndpoints::isCancelPath, statementEndpoints.cancel())
+                .route("POST", "/api/v2/leaked-tokens", new LeakedTokenEndpoint(bearers, tokens));
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("frostgate-http");

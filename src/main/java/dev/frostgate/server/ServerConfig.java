@@ -1,6 +1,7 @@
 package dev.frostgate.server;
 
 import dev.frostgate.jobs.BackgroundJobSettings;
+import dev.frostgate.exec.QueryRegistry;
 import dev.frostgate.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,8 @@ public record ServerConfig(
         Optional<String> serverKey,
         int maximumBodyBytes,
         Duration resultWait,
-        BackgroundJobSettings backgroundJobs) {
+        BackgroundJobSettings backgroundJobs,
+        int sqlApiStatementsPerUser) {
 
     public static final int DEFAULT_MAXIMUM_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -34,7 +36,8 @@ public record ServerConfig(
     public static ServerConfig embedded(Path dataDirectory) {
         return new ServerConfig("127.0.0.1", 0, dataDirectory, "frostgate", Optional.empty(), Optional.empty(),
                 Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), DEFAULT_MAXIMUM_BODY_BYTES,
-                Duration.ofSeconds(45), BackgroundJobSettings.defaults());
+                Duration.ofSeconds(45), BackgroundJobSettings.defaults(),
+                QueryRegistry.DEFAULT_STATEMENTS_PER_USER);
     }
 
     public Builder toBuilder() {
@@ -63,6 +66,7 @@ public record ServerConfig(
         private Optional<String> databasePassword;
         private Duration resultWait;
         private BackgroundJobSettings backgroundJobs;
+        private int sqlApiStatementsPerUser;
 
         private Builder(ServerConfig base) {
             this.base = base;
@@ -73,12 +77,14 @@ public record ServerConfig(
             this.databasePassword = base.databasePassword;
             this.resultWait = base.resultWait;
             this.backgroundJobs = base.backgroundJobs;
+            this.sqlApiStatementsPerUser = base.sqlApiStatementsPerUser;
         }
 
         public Builder trustedProxies(Set<String> value) { trustedProxies = value; return this; }
         public Builder adminPassword(Optional<String> value) { adminPassword = value; return this; }
         public Builder resultWait(Duration value) { resultWait = value; return this; }
         public Builder backgroundJobs(BackgroundJobSettings value) { backgroundJobs = value; return this; }
+        public Builder sqlApiStatementsPerUser(int value) { sqlApiStatementsPerUser = value; return this; }
 
         public Builder database(String url, String user, String password) {
             databaseUrl = Optional.of(url);
@@ -90,7 +96,7 @@ public record ServerConfig(
         public ServerConfig build() {
             return new ServerConfig(base.host, base.port, base.dataDirectory, base.accountName, databaseUrl,
                     databaseUser, databasePassword, trustedProxies, adminPassword, base.serverKey,
-                    base.maximumBodyBytes, resultWait, backgroundJobs);
+                    base.maximumBodyBytes, resultWait, backgroundJobs, sqlApiStatementsPerUser);
         }
     }
 }

@@ -104,6 +104,13 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
     }
 
     @Override
+    public void reportLeaked(String tokenId, String reportedBy, java.time.Instant reportedOn,
+                             Optional<String> source) {
+        jdbc.update("UPDATE programmatic_access_tokens SET disabled = TRUE, leak_reported_by = ?, "
+                + "leak_reported_on = ?, leak_source = ? WHERE id = ?", reportedBy, reportedOn, source, tokenId);
+    }
+
+    @Override
     public void disableAll(String userName) {
         jdbc.update("UPDATE programmatic_access_tokens SET disabled = TRUE WHERE user_name = ?", userName);
     }

@@ -10,6 +10,7 @@ import dev.frostgate.exec.SessionContext;
 import dev.frostgate.exec.StatementExecutor;
 import dev.frostgate.protocol.Endpoint;
 import dev.frostgate.protocol.Exchange;
+import dev.frostgate.protocol.RowsetEncoder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

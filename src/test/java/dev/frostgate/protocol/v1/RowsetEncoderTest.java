@@ -3,6 +3,7 @@ package dev.frostgate.protocol.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frostgate.exec.ColumnType;
+import dev.frostgate.protocol.RowsetEncoder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.frostgate.protocol.v1;
+package dev.frostgate.protocol;
 
 import dev.frostgate.exec.Column;
 import dev.frostgate.exec.ColumnType;
@@ -12,14 +12,15 @@ import java.util.Map;
 
 /**
  * Result tables as the drivers' JSON rowset: a rowtype entry per column, every value a string or
- * null (booleans "1"/"0", timestamps "epochSeconds.fraction" with the rowtype's scale).
+ * null (booleans "1"/"0", timestamps "epochSeconds.fraction" with the rowtype's scale). Shared by the
+ * v1 driver protocol (rowtype/rowset) and the SQL API (resultSetMetaData.rowType/data).
  */
-final class RowsetEncoder {
+public final class RowsetEncoder {
     private static final int TIMESTAMP_SCALE = 9;
 
     private RowsetEncoder() {}
 
-    static List<Map<String, Object>> rowtype(List<Column> columns) {
+    public static List<Map<String, Object>> rowtype(List<Column> columns) {
         List<Map<String, Object>> rowtype = new ArrayList<>(columns.size());
         for (Column column : columns) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -39,7 +40,7 @@ final class RowsetEncoder {
         return rowtype;
     }
 
-    static List<List<String>> rowset(ResultTable table) {
+    public static List<List<String>> rowset(ResultTable table) {
         List<List<String>> rowset = new ArrayList<>(table.rows().size());
         for (List<Object> row : table.rows()) {
             List<String> encoded = new ArrayList<>(row.size());
@@ -52,7 +53,7 @@ final class RowsetEncoder {
     }
 
     /** The numeric columns of SHOW/DESCRIBE may carry whole numbers; everything else prints as text. */
-    static String encode(Object value, ColumnType type) {
+    public static String encode(Object value, ColumnType type) {
         return switch (value) {
             case null -> null;
             case Boolean bool -> type == ColumnType.BOOLEAN ? (bool ? "1" : "0") : bool.toString();
