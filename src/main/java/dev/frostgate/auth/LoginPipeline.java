@@ -59,12 +59,13 @@ public final class LoginPipeline {
      * A credential that passed every stage: who it is, the primary role, whether secondary roles are
      * on, and the method. A driver login opens a session from it; the SQL API runs one request with it.
      */
-    public record Admission(User user, String primaryRole, boolean secondaryRolesAll, AuthenticationMethod method) {}
+    public record Admission(User user, String primaryRole, boolean secondaryRolesAll, AuthenticationMethod method,
+                            Optional<String> credentialId) {}
 
     public LoginResult login(LoginRequest request) {
         Admission admission = admit(request, methodOf(request), ErrorCode.AUTHENTICATOR_NOT_SUPPORTED);
         IssuedSession issued = sessions.open(admission.user().name(), admission.primaryRole(),
-                admission.secondaryRolesAll(), admission.method(), request.client());
+                admission.secondaryRolesAll(), admission.method(), request.client(), admission.credentialId());
         return new LoginResult(issued, admission.user());
     }
 
@@ -144,7 +145,7 @@ public final class LoginPipeline {
         users.recordLoginOutcome(user.name(), new UserRepository.LoginOutcome(0, Optional.empty(), Optional.of(now)));
         Admission admission = new Admission(user, role,
                 restriction.isEmpty() && user.defaultSecondaryRoles() == User.DefaultSecondaryRoles.ALL,
-                authenticator.method());
+                authenticator.method(), claim.get().credentialId());
         authenticator.succeeded(claim.get(), now);
         return admission;
     }

@@ -22,31 +22,42 @@ public record Session(
         Instant masterExpiresAt,
         Optional<String> currentDatabase,
         Optional<String> currentSchema,
-        Instant lastActivity) {
+        Instant lastActivity,
+        Optional<String> credentialId) {
+
+    /** A session opened without a credential of its own to remember (a password, or one built in a test). */
+    public Session(long id, String sessionTokenDigest, String masterTokenDigest, String userName, String primaryRole,
+                   boolean secondaryRolesAll, String authenticationMethod, Optional<String> clientIp,
+                   Optional<String> clientType, Instant createdOn, Instant sessionExpiresAt, Instant masterExpiresAt,
+                   Optional<String> currentDatabase, Optional<String> currentSchema, Instant lastActivity) {
+        this(id, sessionTokenDigest, masterTokenDigest, userName, primaryRole, secondaryRolesAll, authenticationMethod,
+                clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt, currentDatabase, currentSchema,
+                lastActivity, Optional.empty());
+    }
 
     public Session withRoles(String role, boolean allSecondaryRoles) {
         return new Session(id, sessionTokenDigest, masterTokenDigest, userName, role, allSecondaryRoles,
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt,
-                currentDatabase, currentSchema, lastActivity);
+                currentDatabase, currentSchema, lastActivity, credentialId);
     }
 
     public Session withTokens(String sessionDigest, Instant sessionExpiry, String masterDigest, Instant masterExpiry) {
         return new Session(id, sessionDigest, masterDigest, userName, primaryRole, secondaryRolesAll,
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiry, masterExpiry, currentDatabase,
-                currentSchema, lastActivity);
+                currentSchema, lastActivity, credentialId);
     }
 
     /** USE DATABASE / USE SCHEMA. */
     public Session withContext(Optional<String> database, Optional<String> schema) {
         return new Session(id, sessionTokenDigest, masterTokenDigest, userName, primaryRole, secondaryRolesAll,
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt, database,
-                schema, lastActivity);
+                schema, lastActivity, credentialId);
     }
 
     public Session withLastActivity(Instant activity) {
         return new Session(id, sessionTokenDigest, masterTokenDigest, userName, primaryRole, secondaryRolesAll,
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt,
-                currentDatabase, currentSchema, activity);
+                currentDatabase, currentSchema, activity, credentialId);
     }
 
     /**

@@ -62,7 +62,8 @@ public final class SessionManager implements UserChangeListener {
     }
 
     public IssuedSession open(String userName, String primaryRole, boolean secondaryRolesAll,
-                              AuthenticationMethod method, LoginRequest.ClientInfo client) {
+                              AuthenticationMethod method, LoginRequest.ClientInfo client,
+                              Optional<String> credentialId) {
         Instant now = clock.instant();
         String sessionToken = "ST-" + secrets.randomToken(TOKEN_BYTES);
         String masterToken = "MT-" + secrets.randomToken(TOKEN_BYTES);
@@ -70,7 +71,7 @@ public final class SessionManager implements UserChangeListener {
                 digester.digest(sessionToken), digester.digest(masterToken), userName, primaryRole,
                 secondaryRolesAll, method.name(), Optional.of(client.ipAddress()),
                 Optional.of(client.clientType().name()), now, now.plus(settings.sessionTokenValidity()),
-                now.plus(settings.masterTokenValidity()), Optional.empty(), Optional.empty(), now);
+                now.plus(settings.masterTokenValidity()), Optional.empty(), Optional.empty(), now, credentialId);
         repository.insert(session);
         return new IssuedSession(session, sessionToken, masterToken);
     }
@@ -181,6 +182,12 @@ public final class SessionManager implements UserChangeListener {
     public void userChanged(String userName) {
         cachedUsers.invalidate(userName);
         bySessionDigest.asMap().values().removeIf(session -> session.userName().equals(userName));
+    }
+
+    /** Ends the sessions a credential opened (a token reported leaked), on this node at once. */
+    public void endSessionsOpenedWith(String credentialId) {
+        repository.deleteOpenedWith(credentialId);
+        bySessionDigest.asMap().values().removeIf(session -> session.credentialId().equals(Optional.of(credentialId)));
     }
 
     public void close(Session session) {

@@ -17,6 +17,9 @@ public interface SessionRepository {
 
     void delete(long id);
 
+    /** Ends every session opened with the credential (a token reported leaked). */
+    void deleteOpenedWith(String credentialId);
+
     /** Ends every session of a user (dropped or disabled users). */
     void deleteForUser(String userName);
 }

@@ -42,11 +42,13 @@ public final class LeakedTokenReports {
     private final AccessControl accessControl;
     private final Function<String, Optional<ProgrammaticAccessToken>> findBySecret;
     private final Consumer<String> tokensChanged;
+    private final Consumer<String> tokenLeaked;
     private final Clock clock;
 
     LeakedTokenReports(ProgrammaticAccessTokenRepository repository, AccessControl accessControl,
                        Function<String, Optional<ProgrammaticAccessToken>> findBySecret,
-                       Consumer<String> tokensChanged, Clock clock) {
+                       Consumer<String> tokensChanged, Consumer<String> tokenLeaked, Clock clock) {
+        this.tokenLeaked = tokenLeaked;
         this.repository = repository;
         this.accessControl = accessControl;
         this.findBySecret = findBySecret;
@@ -69,6 +71,7 @@ public final class LeakedTokenReports {
             matches.add(token.map(found -> new DisabledToken(found.userName(), found.name())));
             if (token.isPresent() && disabled.add(new DisabledToken(token.get().userName(), token.get().name()))) {
                 repository.reportLeaked(token.get().id(), actor.userName(), now, cleanSource);
+                tokenLeaked.accept(token.get().id());
                 changedUsers.add(token.get().userName());
                 LOG.warn("Programmatic access token {} of user {} reported leaked by {} (source: {}); disabled",
                         token.get().name(), token.get().userName(), actor.userName(), cleanSource.orElse("none"));

@@ -41,6 +41,8 @@ public final class ProgrammaticAccessTokenCatalog {
     private final TokenDigester digester;
     private final Clock clock;
     private final List<UserChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> leakListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final LeakedTokenReports leakReports;
 
     public ProgrammaticAccessTokenCatalog(ProgrammaticAccessTokenRepository repository, UserCatalog users,
@@ -57,12 +59,17 @@ public final class ProgrammaticAccessTokenCatalog {
         this.digester = digester;
         this.clock = clock;
         this.leakReports = new LeakedTokenReports(repository, accessControl, this::findBySecret, this::tokensChanged,
-                clock);
+                tokenId -> leakListeners.forEach(listener -> listener.accept(tokenId)), clock);
     }
 
     /** Told, with the owner's name, after a token is removed, modified, rotated or reported leaked here. */
     public void addListener(UserChangeListener listener) {
         listeners.add(listener);
+    }
+
+    /** Told, with the token's id, after a token is reported leaked (so that its sessions can be ended). */
+    public void addLeakListener(java.util.function.Consumer<String> listener) {
+        leakListeners.add(listener);
     }
 
     private void tokensChanged(String userName) {

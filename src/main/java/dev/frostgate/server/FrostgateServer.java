@@ -162,6 +162,7 @@ public final class FrostgateServer implements AutoCloseable {
         BearerAuthentication bearers = new BearerAuthentication(account, pipeline, sessions, networkAccess, digester);
         users.addListener(bearers);
         tokens.addListener(bearers);
+        tokens.addLeakListener(sessions::endSessionsOpenedWith);
         StatementEndpoints statementEndpoints = new StatementEndpoints(bearers, executor, queries,
                 config.resultWait());
         TokenMetrics tokenMetrics = new TokenMetrics();

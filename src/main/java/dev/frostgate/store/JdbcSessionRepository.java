@@ -10,7 +10,7 @@ import java.util.Optional;
 public final class JdbcSessionRepository implements SessionRepository {
     private static final String COLUMNS = "id, session_token_digest, master_token_digest, user_name, primary_role, "
             + "secondary_roles_all, authentication_method, client_ip, client_type, created_on, session_expires_at, "
-            + "master_expires_at, context_database, context_schema, last_activity";
+            + "master_expires_at, context_database, context_schema, last_activity, credential_id";
 
     private final Jdbc jdbc;
 
@@ -20,11 +20,11 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public void insert(Session session) {
-        jdbc.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", session.id(),
+        jdbc.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", session.id(),
                 session.sessionTokenDigest(), session.masterTokenDigest(), session.userName(), session.primaryRole(),
                 session.secondaryRolesAll(), session.authenticationMethod(), session.clientIp(), session.clientType(),
                 session.createdOn(), session.sessionExpiresAt(), session.masterExpiresAt(), session.currentDatabase(),
-                session.currentSchema(), session.lastActivity());
+                session.currentSchema(), session.lastActivity(), session.credentialId());
     }
 
     @Override
@@ -60,6 +60,11 @@ public final class JdbcSessionRepository implements SessionRepository {
     }
 
     @Override
+    public void deleteOpenedWith(String credentialId) {
+        jdbc.update("DELETE FROM sessions WHERE credential_id = ?", credentialId);
+    }
+
+    @Override
     public void deleteForUser(String userName) {
         jdbc.update("DELETE FROM sessions WHERE user_name = ?", userName);
     }
@@ -72,6 +77,6 @@ public final class JdbcSessionRepository implements SessionRepository {
                 Jdbc.instant(row, "created_on").orElseThrow(), Jdbc.instant(row, "session_expires_at").orElseThrow(),
                 Jdbc.instant(row, "master_expires_at").orElseThrow(), Jdbc.text(row, "context_database"),
                 Jdbc.text(row, "context_schema"), Jdbc.instant(row, "last_activity")
-                        .orElse(Jdbc.instant(row, "created_on").orElseThrow()));
+                        .orElse(Jdbc.instant(row, "created_on").orElseThrow()), Jdbc.text(row, "credential_id"));
     }
 }

@@ -12,6 +12,7 @@ import dev.frostgate.testing.SqlApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +93,27 @@ class LeakedTokenTest {
         String log = Files.readString(TEST_LOG);
         assertThat(log).contains("Programmatic access token REPORTING of user TABLEAU_USER reported leaked by SCANNER")
                 .contains("https://example.com/gist/1?t=fgpat_…").doesNotContain(leaked);
+    }
+
+    @Test
+    void sessionsOpenedWithTheLeakedTokenEndWhileOthersGoOn() throws Exception {
+        execute(admin, "GRANT REPORT LEAKED TOKENS ON ACCOUNT TO ROLE leak_reporter");
+        String other = SqlApiTest.addToken(admin, "ALTER USER tableau_user ADD PAT other_token");
+        try (Connection leakedSession = withToken(leaked); Connection otherSession = withToken(other);
+             Connection passwordSession = SnowflakeJdbc.V3.connect(server, "tableau_user", "Tableau-Passw0rd")) {
+            assertThat(report(scanner, "{\"tokens\":[\"" + leaked + "\"]}").status()).isEqualTo(200);
+            SQLException ended = failsWith("390104", () -> rows(leakedSession, "SELECT 1"));
+            assertThat(ended.getMessage()).doesNotContain(leaked);
+            assertThat(rows(otherSession, "SELECT CURRENT_USER()")).hasSize(1);
+            assertThat(rows(passwordSession, "SELECT CURRENT_USER()")).hasSize(1);
+        }
+    }
+
+    private Connection withToken(String secret) throws SQLException {
+        Properties properties = new Properties();
+        properties.put("authenticator", "PROGRAMMATIC_ACCESS_TOKEN");
+        properties.put("token", secret);
+        return SnowflakeJdbc.V3.connect(server.jdbcUrl(), properties);
     }
 
     @Test

@@ -23,6 +23,25 @@ class SessionRepositoryTest {
     }
 
     @StoreTest
+    void deleteOpenedWithEndsOnlyTheSessionsOfThatCredential(TestStore store) {
+        Session leaked = new Session(1, "s1", "m1", "ALICE", "PUBLIC", false, "PROGRAMMATIC_ACCESS_TOKEN",
+                Optional.empty(), Optional.empty(), T0, at(60), at(120), Optional.empty(), Optional.empty(), T0,
+                Optional.of("token-1"));
+        Session other = new Session(2, "s2", "m2", "ALICE", "PUBLIC", false, "PROGRAMMATIC_ACCESS_TOKEN",
+                Optional.empty(), Optional.empty(), T0, at(60), at(120), Optional.empty(), Optional.empty(), T0,
+                Optional.of("token-2"));
+        store.sessions().insert(leaked);
+        store.sessions().insert(other);
+        store.sessions().insert(session(3, "ALICE", "password"));
+
+        store.sessions().deleteOpenedWith("token-1");
+
+        assertThat(store.sessions().findById(1)).isEmpty();
+        assertThat(store.sessions().findById(2)).contains(other);
+        assertThat(store.sessions().findById(3)).isPresent();
+    }
+
+    @StoreTest
     void unknownDigestsAndIdsFindNothing(TestStore store) {
         store.sessions().insert(session(42, "ALICE", "abc"));
 
