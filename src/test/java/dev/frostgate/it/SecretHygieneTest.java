@@ -6,6 +6,7 @@ import dev.frostgate.server.ServerConfig;
 import dev.frostgate.testing.RunningServer;
 import dev.frostgate.testing.Sql;
 import dev.frostgate.testing.SnowflakeJdbc;
+import dev.frostgate.testing.SqlApiClient;
 import dev.frostgate.testing.V1Client;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,11 +49,42 @@ class SecretHygieneTest {
                 assertThat(echoed.getMessage()).doesNotContain(userPassword);
                 secrets.add(userPassword + "-4");
             }
+            String tokenSecret;
             try (Connection hygiene = SnowflakeJdbc.V3.connect(server, "hygiene", userPassword + "-2");
                  java.sql.Statement statement = hygiene.createStatement();
                  java.sql.ResultSet token = statement.executeQuery("ALTER USER ADD PAT hygiene_token")) {
                 assertThat(token.next()).isTrue();
-                secrets.add(token.getString("token_secret"));
+                tokenSecret = token.getString("token_secret");
+                secrets.add(tokenSecret);
+            }
+            // The token through every door that takes it: as the password, as a bearer of the SQL API,
+            // refused once disabled, and reported leaked.
+            try (Connection admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD)) {
+                Sql.allowLoopbackOnly(admin);
+                SnowflakeJdbc.V3.connect(server, "hygiene", tokenSecret).close();
+                SqlApiClient api = new SqlApiClient(server);
+                assertThat(api.statement(tokenSecret, "SELECT 1").status()).isEqualTo(200);
+                assertThat(api.statement(tokenSecret + "x", "SELECT 1").status()).isEqualTo(401);
+                assertThat(Sql.value(admin, "SELECT SYSTEM$DECODE_PAT('" + tokenSecret + "')")).contains("ACTIVE");
+                Sql.rows(admin, "SELECT * FROM SNOWFLAKE.ACCOUNT_USAGE.CREDENTIALS");
+                V1Client.Reply adminLogin = new V1Client(server).login("ADMIN", RunningServer.ADMIN_PASSWORD);
+                secrets.add(adminLogin.data().path("token").asText());
+                String leakReport = "{\"tokens\":[\"" + tokenSecret + "\"],\"source\":\"seen with " + tokenSecret + "\"}";
+                Sql.execute(admin, "CREATE ROLE scanner_role", "GRANT REPORT LEAKED TOKENS ON ACCOUNT TO ROLE scanner_role",
+                        "GRANT ROLE scanner_role TO USER hygiene");
+                try (Connection hygiene = SnowflakeJdbc.V3.connect(server, "hygiene", userPassword + "-2");
+                     java.sql.Statement statement = hygiene.createStatement();
+                     java.sql.ResultSet scanner = statement.executeQuery(
+                             "ALTER USER ADD PAT scanner_token ROLE_RESTRICTION = 'SCANNER_ROLE'")) {
+                    assertThat(scanner.next()).isTrue();
+                    String scannerSecret = scanner.getString("token_secret");
+                    secrets.add(scannerSecret);
+                    assertThat(api.post("/api/v2/leaked-tokens", leakReport,
+                            SqlApiClient.bearer(scannerSecret, null)).status()).isEqualTo(200);
+                }
+                SqlApiClient.Reply refused = api.statement(tokenSecret, "SELECT 1");
+                assertThat(refused.status()).isEqualTo(401);
+                assertThat(refused.text()).doesNotContain(tokenSecret);
             }
             V1Client client = new V1Client(server);
             V1Client.Reply login = client.login("hygiene", userPassword + "-2");
