@@ -4,10 +4,12 @@ import static dev.frostgate.testing.Sql.allowLoopbackOnly;
 import static dev.frostgate.testing.Sql.execute;
 import static dev.frostgate.testing.Sql.failsWith;
 import static dev.frostgate.testing.Sql.rows;
+import static dev.frostgate.testing.Sql.tokenSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frostgate.testing.RunningServer;
 import dev.frostgate.testing.SnowflakeJdbc;
+import dev.frostgate.testing.TestServer;
 import dev.frostgate.testing.SqlApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +17,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /api/v2/leaked-tokens}: revoke-by-secret for a secret-scanning service. */
 class LeakedTokenTest {
@@ -28,23 +30,20 @@ class LeakedTokenTest {
     private String scanner;
     private String leaked;
 
+    @RegisterExtension
+    final TestServer running = new TestServer();
+
     @BeforeEach
     void start() throws Exception {
-        server = RunningServer.start();
-        admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
+        server = running.server();
+        admin = running.admin();
         execute(admin, "CREATE ROLE analyst", "CREATE USER tableau_user PASSWORD = 'Tableau-Passw0rd'",
                 "GRANT ROLE analyst TO USER tableau_user", "CREATE ROLE leak_reporter",
                 "CREATE USER scanner TYPE = SERVICE", "GRANT ROLE leak_reporter TO USER scanner");
         allowLoopbackOnly(admin);
-        leaked = SqlApiTest.addToken(admin, "ALTER USER tableau_user ADD PAT reporting ROLE_RESTRICTION = 'ANALYST'");
-        scanner = SqlApiTest.addToken(admin, "ALTER USER scanner ADD PAT scan ROLE_RESTRICTION = 'LEAK_REPORTER'");
+        leaked = tokenSecret(admin, "ALTER USER tableau_user ADD PAT reporting ROLE_RESTRICTION = 'ANALYST'");
+        scanner = tokenSecret(admin, "ALTER USER scanner ADD PAT scan ROLE_RESTRICTION = 'LEAK_REPORTER'");
         api = new SqlApiClient(server);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        admin.close();
-        server.close();
     }
 
     private SqlApiClient.Reply report(String bearer, String body) throws Exception {
@@ -98,7 +97,7 @@ class LeakedTokenTest {
     @Test
     void sessionsOpenedWithTheLeakedTokenEndWhileOthersGoOn() throws Exception {
         execute(admin, "GRANT REPORT LEAKED TOKENS ON ACCOUNT TO ROLE leak_reporter");
-        String other = SqlApiTest.addToken(admin, "ALTER USER tableau_user ADD PAT other_token");
+        String other = tokenSecret(admin, "ALTER USER tableau_user ADD PAT other_token");
         try (Connection leakedSession = withToken(leaked); Connection otherSession = withToken(other);
              Connection passwordSession = SnowflakeJdbc.V3.connect(server, "tableau_user", "Tableau-Passw0rd")) {
             assertThat(report(scanner, "{\"tokens\":[\"" + leaked + "\"]}").status()).isEqualTo(200);

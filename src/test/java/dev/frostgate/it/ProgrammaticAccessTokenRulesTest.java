@@ -4,6 +4,7 @@ import static dev.frostgate.testing.Sql.allowLoopbackOnly;
 import static dev.frostgate.testing.Sql.execute;
 import static dev.frostgate.testing.Sql.failsWith;
 import static dev.frostgate.testing.Sql.rows;
+import static dev.frostgate.testing.Sql.tokenSecret;
 import static dev.frostgate.testing.Sql.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,13 +55,6 @@ class ProgrammaticAccessTokenRulesTest {
         server.close();
     }
 
-    private static String addToken(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            assertThat(result.next()).isTrue();
-            return result.getString("token_secret");
-        }
-    }
-
     private Connection withToken(String secret) throws SQLException {
         Properties properties = new Properties();
         properties.put("authenticator", "PROGRAMMATIC_ACCESS_TOKEN");
@@ -80,11 +74,11 @@ class ProgrammaticAccessTokenRulesTest {
 
     @Test
     void networkPolicyEvaluationDecidesWhetherAPolicyIsRequiredAndEnforced() throws Exception {
-        String secret = addToken(admin, "ALTER USER alice ADD PAT laptop");
+        String secret = tokenSecret(admin, "ALTER USER alice ADD PAT laptop");
         refused("390432", secret);
         execute(admin, "CREATE USER svc TYPE = SERVICE", "GRANT ROLE analyst TO USER svc");
         SQLException serviceRefused = failsWith("001009",
-                () -> addToken(admin, "ALTER USER svc ADD PAT job ROLE_RESTRICTION = 'ANALYST'"));
+                () -> tokenSecret(admin, "ALTER USER svc ADD PAT job ROLE_RESTRICTION = 'ANALYST'"));
         assertThat(serviceRefused.getMessage()).contains("network policy");
 
         execute(admin, "ALTER USER alice MODIFY PAT laptop SET MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT = 10");
@@ -95,7 +89,7 @@ class ProgrammaticAccessTokenRulesTest {
         execute(admin, "CREATE AUTHENTICATION POLICY relaxed PAT_POLICY = (NETWORK_POLICY_EVALUATION = ENFORCED_NOT_REQUIRED)",
                 "ALTER USER alice SET AUTHENTICATION POLICY relaxed", "ALTER USER svc SET AUTHENTICATION POLICY relaxed");
         logsIn(secret);
-        addToken(admin, "ALTER USER svc ADD PAT job ROLE_RESTRICTION = 'ANALYST'");
+        tokenSecret(admin, "ALTER USER svc ADD PAT job ROLE_RESTRICTION = 'ANALYST'");
 
         execute(admin, "CREATE NETWORK POLICY office ALLOWED_IP_LIST = ('10.0.0.0/8')",
                 "ALTER USER alice SET NETWORK_POLICY = office");
@@ -118,8 +112,8 @@ class ProgrammaticAccessTokenRulesTest {
     @Test
     void policyChangesStopTokensIssuedBeforeThem() throws Exception {
         allowLoopbackOnly(admin);
-        String unrestricted = addToken(admin, "ALTER USER alice ADD PAT long_lived DAYS_TO_EXPIRY = 100");
-        String restricted = addToken(admin, "ALTER USER alice ADD PAT analyst_only ROLE_RESTRICTION = 'ANALYST' "
+        String unrestricted = tokenSecret(admin, "ALTER USER alice ADD PAT long_lived DAYS_TO_EXPIRY = 100");
+        String restricted = tokenSecret(admin, "ALTER USER alice ADD PAT analyst_only ROLE_RESTRICTION = 'ANALYST' "
                 + "DAYS_TO_EXPIRY = 10");
         logsIn(unrestricted);
 
@@ -138,7 +132,7 @@ class ProgrammaticAccessTokenRulesTest {
 
         execute(admin, "ALTER AUTHENTICATION POLICY strict SET AUTHENTICATION_METHODS = ('PASSWORD')");
         refused("390447", unrestricted);
-        failsWith("004800", () -> addToken(admin, "ALTER USER alice ADD PAT another"));
+        failsWith("004800", () -> tokenSecret(admin, "ALTER USER alice ADD PAT another"));
 
         execute(admin, "ALTER USER alice UNSET AUTHENTICATION POLICY");
         logsIn(unrestricted);
@@ -148,7 +142,7 @@ class ProgrammaticAccessTokenRulesTest {
     @Test
     void anAdministrativeLockDisablesTokensButTheTemporaryLockDoesNot() throws Exception {
         allowLoopbackOnly(admin);
-        String secret = addToken(admin, "ALTER USER alice ADD PAT laptop");
+        String secret = tokenSecret(admin, "ALTER USER alice ADD PAT laptop");
         for (int attempt = 0; attempt < 5; attempt++) {
             failsWith("390100", () -> SnowflakeJdbc.V3.connect(server, "alice", "wrong-password").close());
         }
@@ -168,7 +162,7 @@ class ProgrammaticAccessTokenRulesTest {
     @Test
     void theOauthTypeFormAndTheLoginHistoryNameTheToken() throws Exception {
         allowLoopbackOnly(admin);
-        String secret = addToken(admin, "ALTER USER alice ADD PAT laptop");
+        String secret = tokenSecret(admin, "ALTER USER alice ADD PAT laptop");
         String credentialId = value(admin, "SELECT credential_id FROM SNOWFLAKE.ACCOUNT_USAGE.CREDENTIALS "
                 + "WHERE name = 'LAPTOP'");
         V1Client client = new V1Client(server);
@@ -207,7 +201,7 @@ class ProgrammaticAccessTokenRulesTest {
     @Test
     void credentialsListTokensWithTheirLastUseWhichSurvivesARestart() throws Exception {
         allowLoopbackOnly(admin);
-        String secret = addToken(admin, "ALTER USER alice ADD PAT laptop ROLE_RESTRICTION = 'ANALYST' COMMENT = 'mine'");
+        String secret = tokenSecret(admin, "ALTER USER alice ADD PAT laptop ROLE_RESTRICTION = 'ANALYST' COMMENT = 'mine'");
         String credentials = "SELECT * FROM SNOWFLAKE.ACCOUNT_USAGE.CREDENTIALS WHERE type = 'PAT'";
         List<Map<String, String>> before = rows(admin, credentials);
         assertThat(before).hasSize(1);

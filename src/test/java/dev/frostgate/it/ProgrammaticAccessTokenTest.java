@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frostgate.testing.RunningServer;
 import dev.frostgate.testing.SnowflakeJdbc;
+import dev.frostgate.testing.TestServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,29 +17,25 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Programmatic access tokens through the real JDBC driver: the first slice of issue 4. */
 class ProgrammaticAccessTokenTest {
     private static final String PASSWORD = "Tableau-Passw0rd";
+    @RegisterExtension
+    final TestServer running = new TestServer();
     private RunningServer server;
     private Connection admin;
 
     @BeforeEach
     void start() throws Exception {
-        server = RunningServer.start();
-        admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
+        server = running.server();
+        admin = running.admin();
         execute(admin, "CREATE ROLE analyst", "CREATE USER tableau_user PASSWORD = '" + PASSWORD + "'",
                 "GRANT ROLE analyst TO USER tableau_user");
         allowLoopbackOnly(admin);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        admin.close();
-        server.close();
     }
 
     /** ADD returns its one row to JDBC (statement type 0x6244): token_name and the secret. */

@@ -11,6 +11,7 @@ import dev.frostgate.testing.NodeDriver;
 import dev.frostgate.testing.NodeDriver.Outcome;
 import dev.frostgate.testing.RunningServer;
 import dev.frostgate.testing.SnowflakeJdbc;
+import dev.frostgate.testing.TestServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,9 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Seed 000, the blog walking through PATs for Tableau, step by step with the statements as the blog
@@ -30,23 +31,19 @@ import org.junit.jupiter.api.Test;
  */
 class Seed000WalkthroughTest {
     private static final String PASSWORD = "Tableau-Passw0rd";
+    @RegisterExtension
+    final TestServer running = new TestServer();
     private RunningServer server;
     private Connection admin;
 
     @BeforeEach
     void start() throws Exception {
-        server = RunningServer.start();
-        admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
+        server = running.server();
+        admin = running.admin();
         execute(admin, "CREATE ROLE bi_reader", "CREATE USER tableau_user PASSWORD = '" + PASSWORD + "'",
                 "GRANT ROLE bi_reader TO USER tableau_user");
         // The blog's prerequisite: the user is under a network policy with at least one network rule.
         allowLoopbackOnly(admin);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        admin.close();
-        server.close();
     }
 
     private static Map<String, String> single(Connection connection, String sql) throws SQLException {

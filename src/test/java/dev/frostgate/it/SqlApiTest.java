@@ -2,11 +2,13 @@ package dev.frostgate.it;
 
 import static dev.frostgate.testing.Sql.allowLoopbackOnly;
 import static dev.frostgate.testing.Sql.execute;
+import static dev.frostgate.testing.Sql.tokenSecret;
 import static dev.frostgate.testing.Sql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frostgate.testing.RunningServer;
 import dev.frostgate.testing.SnowflakeJdbc;
+import dev.frostgate.testing.TestServer;
 import dev.frostgate.testing.SqlApiClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,9 +16,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The SQL API v2 door over real HTTP, authenticated by programmatic access tokens. */
 class SqlApiTest {
@@ -28,30 +30,20 @@ class SqlApiTest {
     private String restricted;
     private String unrestricted;
 
+    @RegisterExtension
+    final TestServer running = new TestServer(config -> config.toBuilder().sqlApiStatementsPerUser(2).build(),
+            Clock.systemUTC());
+
     @BeforeEach
     void start() throws Exception {
-        server = RunningServer.start(config -> config.toBuilder().sqlApiStatementsPerUser(2).build(),
-                Clock.systemUTC());
-        admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
+        server = running.server();
+        admin = running.admin();
         execute(admin, "CREATE ROLE analyst", "CREATE USER tableau_user PASSWORD = '" + PASSWORD + "'",
                 "GRANT ROLE analyst TO USER tableau_user");
         allowLoopbackOnly(admin);
-        restricted = addToken(admin, "ALTER USER tableau_user ADD PAT restricted ROLE_RESTRICTION = 'ANALYST'");
-        unrestricted = addToken(admin, "ALTER USER tableau_user ADD PAT open_token");
+        restricted = tokenSecret(admin, "ALTER USER tableau_user ADD PAT restricted ROLE_RESTRICTION = 'ANALYST'");
+        unrestricted = tokenSecret(admin, "ALTER USER tableau_user ADD PAT open_token");
         api = new SqlApiClient(server);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        admin.close();
-        server.close();
-    }
-
-    static String addToken(Connection connection, String sql) throws Exception {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            assertThat(result.next()).isTrue();
-            return result.getString(2);
-        }
     }
 
     @Test
@@ -240,7 +232,7 @@ class SqlApiTest {
     @Test
     void anotherUserCannotReadOrCancelYourHandle() throws Exception {
         execute(admin, "CREATE USER other_user PASSWORD = '" + PASSWORD + "'");
-        String others = addToken(admin, "ALTER USER other_user ADD PAT mine");
+        String others = tokenSecret(admin, "ALTER USER other_user ADD PAT mine");
         SqlApiClient.Reply accepted = api.statement(unrestricted, "SELECT SYSTEM$WAIT(1)", Map.of(), "?async=true");
         SqlApiClient.Reply foreign = api.get("/api/v2/statements/" + accepted.handle(), others);
         assertThat(foreign.status()).isEqualTo(404);

@@ -57,6 +57,14 @@ public final class Sql {
                 "ALTER ACCOUNT SET NETWORK_POLICY = loopback_only");
     }
 
+    /** The secret of the token an ADD (or ROTATE) statement returns in its one row. */
+    public static String tokenSecret(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            assertThat(result.next()).as("a row with the secret").isTrue();
+            return result.getString("token_secret");
+        }
+    }
+
     /** The single value of a one-row, one-column query. */
     public static String value(Connection connection, String sql) throws SQLException {
         List<Map<String, String>> rows = rows(connection, sql);
