@@ -97,6 +97,7 @@ public final class SessionManager implements UserChangeListener {
         String digest = digester.digest(sessionToken);
         Session session = Optional.ofNullable(bySessionDigest.getIfPresent(digest))
                 .or(() -> repository.findBySessionTokenDigest(digest))
+                .filter(found -> TokenDigester.sameDigest(found.sessionTokenDigest(), digest))
                 .orElseThrow(() -> new FrostgateException(ErrorCode.SESSION_TOKEN_INVALID));
         Instant now = clock.instant();
         if (!now.isBefore(session.sessionExpiresAt()) || isIdleTooLong(session, now)) {
@@ -131,7 +132,9 @@ public final class SessionManager implements UserChangeListener {
 
     /** Issues a new session token for the session the master token belongs to; the master token stays. */
     public IssuedSession renew(String masterToken) {
-        Session session = repository.findByMasterTokenDigest(digester.digest(masterToken))
+        String masterDigest = digester.digest(masterToken);
+        Session session = repository.findByMasterTokenDigest(masterDigest)
+                .filter(found -> TokenDigester.sameDigest(found.masterTokenDigest(), masterDigest))
                 .orElseThrow(() -> new FrostgateException(ErrorCode.MASTER_TOKEN_NOT_FOUND));
         Instant now = clock.instant();
         if (!now.isBefore(session.masterExpiresAt()) || isIdleTooLong(session, now)) {

@@ -321,8 +321,12 @@ public final class ProgrammaticAccessTokenCatalog {
 
     /** The token a presented secret belongs to; malformed secrets are refused without a lookup. */
     public Optional<ProgrammaticAccessToken> findBySecret(String secret) {
-        return PatSecretCodec.isWellFormed(secret) ? repository.findBySecretDigest(digester.digest(secret))
-                : Optional.empty();
+        if (!PatSecretCodec.isWellFormed(secret)) {
+            return Optional.empty();
+        }
+        String digest = digester.digest(secret);
+        return repository.findBySecretDigest(digest)
+                .filter(token -> TokenDigester.sameDigest(token.secretDigest(), digest));
     }
 
     /** PERSON users manage their own tokens; others' (and SERVICE users') need OWNERSHIP or MODIFY … on the user. */

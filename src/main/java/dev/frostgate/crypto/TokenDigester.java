@@ -2,6 +2,7 @@ package dev.frostgate.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,5 +26,15 @@ public final class TokenDigester {
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("HmacSHA256 is unavailable", impossible);
         }
+    }
+
+    /**
+     * Whether a stored digest is the one just computed, compared in constant time: the index finds
+     * the row, and this check keeps a store whose lookup ignored case or padding from letting a near
+     * miss through.
+     */
+    public static boolean sameDigest(String stored, String computed) {
+        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+                computed.getBytes(StandardCharsets.US_ASCII));
     }
 }

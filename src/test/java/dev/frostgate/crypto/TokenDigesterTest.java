@@ -52,4 +52,14 @@ class TokenDigesterTest {
         String password = new SecretGenerator(new SecureRandom()).strongPassword(24);
         assertThat(password).hasSize(24).containsPattern("[A-Z]").containsPattern("[a-z]").containsPattern("[0-9]");
     }
+
+    @Test
+    void storedDigestsMatchOnlyExactly() {
+        String digest = new TokenDigester(ServerKey.load(Optional.empty(), dataDirectory, new SecureRandom()))
+                .digest("a-token");
+        assertThat(TokenDigester.sameDigest(digest, digest)).isTrue();
+        assertThat(TokenDigester.sameDigest(digest.toUpperCase(java.util.Locale.ROOT), digest)).isFalse();
+        assertThat(TokenDigester.sameDigest(digest + " ", digest)).isFalse();
+        assertThat(TokenDigester.sameDigest(digest.substring(1), digest)).isFalse();
+    }
 }
