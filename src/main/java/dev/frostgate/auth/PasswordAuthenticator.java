@@ -76,17 +76,10 @@ public final class PasswordAuthenticator implements Authenticator<Claim.OfUser> 
     }
 
     private void recordFailure(User user, Instant now) {
-        // A lock that has run out starts a fresh count.
-        int previous = user.lockedUntil().isPresent() ? 0 : user.failedLoginAttempts();
-        int failures = previous + 1;
         LockoutSettings thresholds = passwordPolicy.apply(user.name())
                 .map(policy -> new LockoutSettings(policy.value("PASSWORD_MAX_RETRIES"),
                         java.time.Duration.ofMinutes(policy.value("PASSWORD_LOCKOUT_TIME_MINS"))))
                 .orElse(LockoutSettings.DEFAULTS);
-        Optional<Instant> lockedUntil = failures >= thresholds.maximumRetries()
-                ? Optional.of(now.plus(thresholds.lockoutTime()))
-                : Optional.empty();
-        users.recordLoginOutcome(user.name(),
-                new UserRepository.LoginOutcome(lockedUntil.isPresent() ? 0 : failures, lockedUntil, Optional.empty()));
+        users.recordFailedLogin(user.name(), now, thresholds.maximumRetries(), now.plus(thresholds.lockoutTime()));
     }
 }

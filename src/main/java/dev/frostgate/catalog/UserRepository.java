@@ -24,6 +24,13 @@ public interface UserRepository {
     /** Records a login outcome without touching other fields, so concurrent ALTERs are not overwritten. */
     void recordLoginOutcome(String name, LoginOutcome outcome);
 
+    /**
+     * Counts one failed password in a single statement, so concurrent failures are never lost: a lock
+     * that has run out starts a fresh count, reaching {@code maximumRetries} sets the lock until
+     * {@code lockUntil} (and the count back to 0), and a user already locked at {@code now} is left as it is.
+     */
+    void recordFailedLogin(String name, java.time.Instant now, int maximumRetries, java.time.Instant lockUntil);
+
     /** The counters a login attempt changes. */
     record LoginOutcome(int failedLoginAttempts, Optional<java.time.Instant> lockedUntil,
                         Optional<java.time.Instant> lastSuccessLogin) {}

@@ -5,6 +5,7 @@ import dev.frostgate.catalog.UserRepository;
 import dev.frostgate.catalog.UserType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,6 +87,16 @@ public final class JdbcUserRepository implements UserRepository {
                     name);
             return Jdbc.update(connection, "DELETE FROM users WHERE name = ?", name) > 0;
         });
+    }
+
+    @Override
+    public void recordFailedLogin(String name, Instant now, int maximumRetries, Instant lockUntil) {
+        // Every SET sees the row as it was; the row lock serialises concurrent failures.
+        String failures = "(CASE WHEN locked_until IS NULL THEN failed_login_attempts ELSE 0 END + 1)";
+        jdbc.update("UPDATE users SET locked_until = CASE WHEN " + failures + " >= ? THEN ? ELSE NULL END, "
+                + "failed_login_attempts = CASE WHEN " + failures + " >= ? THEN 0 ELSE " + failures + " END "
+                + "WHERE name = ? AND (locked_until IS NULL OR locked_until <= ?)",
+                maximumRetries, lockUntil, maximumRetries, name, now);
     }
 
     @Override
