@@ -161,6 +161,15 @@ class KeyPairLoginTest {
     }
 
     @Test
+    void aDisabledUserIsRefusedAfterItsTokenWasVerified() throws Exception {
+        execute(admin, "ALTER USER etl_service SET DISABLED = TRUE");
+        failsWith("390101", () -> withKey(SnowflakeJdbc.V3, "etl_service", FIRST, true).close());
+        failsWith("390144", () -> withKey(SnowflakeJdbc.V3, "etl_service", SECOND, true).close());
+        execute(admin, "ALTER USER etl_service SET DISABLED = FALSE");
+        withKey(SnowflakeJdbc.V3, "etl_service", FIRST, true).close();
+    }
+
+    @Test
     void anAuthenticationPolicyWithoutKeypairRefusesIt() throws Exception {
         execute(admin, "CREATE AUTHENTICATION POLICY passwords_only AUTHENTICATION_METHODS = ('PASSWORD')",
                 "ALTER USER etl_service SET AUTHENTICATION POLICY passwords_only");
