@@ -14,14 +14,17 @@ public final class LoginFailure extends FrostgateException {
     private final transient Optional<String> userName;
     private final boolean reportedWithFailureId;
     private final String failureId;
+    /** What the login history records: the error itself, or the specific reason behind a general one. */
+    private final ErrorCode recorded;
 
     public LoginFailure(ErrorCode errorCode, Optional<String> userName, Object... arguments) {
-        this(errorCode, userName, false, null, arguments);
+        this(errorCode, errorCode, userName, false, null, arguments);
     }
 
-    private LoginFailure(ErrorCode errorCode, Optional<String> userName, boolean reportedWithFailureId,
-                         String failureId, Object... arguments) {
+    private LoginFailure(ErrorCode errorCode, ErrorCode recorded, Optional<String> userName,
+                         boolean reportedWithFailureId, String failureId, Object... arguments) {
         super(errorCode, arguments);
+        this.recorded = recorded;
         this.userName = userName;
         this.reportedWithFailureId = reportedWithFailureId;
         this.failureId = failureId;
@@ -32,7 +35,15 @@ public final class LoginFailure extends FrostgateException {
 
     /** A failure whose reason is recorded for SYSTEM$GET_LOGIN_FAILURE_DETAILS (the uuid is added later). */
     public static LoginFailure withDetails(ErrorCode errorCode, Optional<String> userName, Object... arguments) {
-        return new LoginFailure(errorCode, userName, true, null, arguments);
+        return new LoginFailure(errorCode, errorCode, userName, true, null, arguments);
+    }
+
+    /**
+     * A failure the client sees only as {@code reported} (such as 390144 "JWT token is invalid."), while
+     * the login history and the failure details record the specific {@code reason}, as Snowflake does.
+     */
+    public static LoginFailure withReason(ErrorCode reported, ErrorCode reason, Optional<String> userName) {
+        return new LoginFailure(reported, reason, userName, true, null);
     }
 
     public boolean reportedWithFailureId() {
@@ -41,7 +52,7 @@ public final class LoginFailure extends FrostgateException {
 
     /** The same failure, with the uuid under which its details were recorded. */
     public LoginFailure identifiedBy(String uuid) {
-        return new LoginFailure(errorCode(), userName, true, uuid, arguments);
+        return new LoginFailure(errorCode(), recorded, userName, true, uuid, arguments);
     }
 
     public Optional<String> failureId() {
@@ -50,7 +61,12 @@ public final class LoginFailure extends FrostgateException {
 
     /** The catalogued message without the uuid: what the failure details record as the reason. */
     public String reason() {
-        return super.getMessage();
+        return recorded == errorCode() ? super.getMessage() : recorded.format();
+    }
+
+    /** The code the login history records. */
+    public String recordedCode() {
+        return recorded.code();
     }
 
     @Override
@@ -63,6 +79,6 @@ public final class LoginFailure extends FrostgateException {
     }
 
     public String symbolicName() {
-        return errorCode().name();
+        return recorded.name();
     }
 }

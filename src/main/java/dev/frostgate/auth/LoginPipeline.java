@@ -89,11 +89,11 @@ public final class LoginPipeline {
             LoginHistory.Attempt attempt = attempt(request, failure.userName().or(request::loginName), factor,
                     attempted);
             if (!failure.reportedWithFailureId()) {
-                history.recordFailure(attempt, failure.errorCode().code(), failure.symbolicName());
+                history.recordFailure(attempt, failure.recordedCode(), failure.symbolicName());
                 throw failure;
             }
             String uuid = java.util.UUID.randomUUID().toString();
-            history.recordFailure(attempt, failure.errorCode().code(), failure.symbolicName(), uuid, failure.reason());
+            history.recordFailure(attempt, failure.recordedCode(), failure.symbolicName(), uuid, failure.reason());
             throw failure.identifiedBy(uuid);
         }
     }

@@ -30,7 +30,9 @@ public record User(
         Instant createdOn,
         Optional<Instant> lastSuccessLogin,
         Optional<String> networkPolicy,
-        List<String> passwordHistory) {
+        List<String> passwordHistory,
+        Optional<UserPublicKey> rsaPublicKey,
+        Optional<UserPublicKey> rsaPublicKey2) {
 
     /** The most previous password hashes kept, PASSWORD_HISTORY's maximum. */
     public static final int PASSWORD_HISTORY_LIMIT = 24;
@@ -54,6 +56,14 @@ public record User(
         return passwordHash.isPresent();
     }
 
+    public Optional<UserPublicKey> publicKey(UserPublicKey.Slot slot) {
+        return slot == UserPublicKey.Slot.RSA_PUBLIC_KEY ? rsaPublicKey : rsaPublicKey2;
+    }
+
+    public boolean hasPublicKey() {
+        return rsaPublicKey.isPresent() || rsaPublicKey2.isPresent();
+    }
+
     public boolean isLocked(Instant now) {
         return lockedUntil.map(now::isBefore).orElse(false);
     }
@@ -70,7 +80,8 @@ public record User(
         return new Builder(new User(name, name, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), UserType.PERSON, Optional.empty(), Optional.empty(), false,
                 false, Optional.empty(), Optional.empty(), 0, Optional.empty(), DefaultSecondaryRoles.ALL,
-                Optional.empty(), createdOn, Optional.empty(), Optional.empty(), List.of()));
+                Optional.empty(), createdOn, Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty()));
     }
 
     /** Copy-and-change for a record with many fields; used by property application and lockout. */
@@ -97,6 +108,8 @@ public record User(
         private Optional<Instant> lastSuccessLogin;
         private Optional<String> networkPolicy;
         private List<String> passwordHistory;
+        private Optional<UserPublicKey> rsaPublicKey;
+        private Optional<UserPublicKey> rsaPublicKey2;
 
         private Builder(User user) {
             name = user.name;
@@ -121,6 +134,8 @@ public record User(
             lastSuccessLogin = user.lastSuccessLogin;
             networkPolicy = user.networkPolicy;
             passwordHistory = user.passwordHistory;
+            rsaPublicKey = user.rsaPublicKey;
+            rsaPublicKey2 = user.rsaPublicKey2;
         }
 
         public Builder name(String value) { name = value; return this; }
@@ -144,12 +159,20 @@ public record User(
         public Builder lastSuccessLogin(Optional<Instant> value) { lastSuccessLogin = value; return this; }
         public Builder networkPolicy(Optional<String> value) { networkPolicy = value; return this; }
         public Builder passwordHistory(List<String> value) { passwordHistory = value; return this; }
+        public Builder publicKey(UserPublicKey.Slot slot, Optional<UserPublicKey> value) {
+            if (slot == UserPublicKey.Slot.RSA_PUBLIC_KEY) {
+                rsaPublicKey = value;
+            } else {
+                rsaPublicKey2 = value;
+            }
+            return this;
+        }
 
         public User build() {
             return new User(name, loginName, displayName, firstName, lastName, email, comment, type, passwordHash,
                     passwordLastSet, disabled, mustChangePassword, expiresAt, lockedUntil, failedLoginAttempts,
                     defaultRole, defaultSecondaryRoles, owner, createdOn, lastSuccessLogin, networkPolicy,
-                    passwordHistory);
+                    passwordHistory, rsaPublicKey, rsaPublicKey2);
         }
     }
 }

@@ -23,6 +23,10 @@ public enum UserProperty {
     DEFAULT_ROLE(true, "null", "Primary Role which will be used when a session is initiated"),
     DEFAULT_SECONDARY_ROLES(true, "[\"ALL\"]", "The secondary roles activated when a session is initiated"),
     NETWORK_POLICY(true, "null", "Network policy that restricts where the user may connect from"),
+    RSA_PUBLIC_KEY(true, "null", "RSA public key of the user"),
+    RSA_PUBLIC_KEY_FP(false, "null", "Fingerprint of user's RSA public key."),
+    RSA_PUBLIC_KEY_2(true, "null", "Second RSA public key of the user"),
+    RSA_PUBLIC_KEY_2_FP(false, "null", "Fingerprint of user's second RSA public key."),
     PASSWORD_LAST_SET_TIME(false, "null", "The timestamp on which the last non-null password was set for the user");
 
     private final boolean settable;

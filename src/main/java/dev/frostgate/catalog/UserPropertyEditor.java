@@ -1,6 +1,7 @@
 package dev.frostgate.catalog;
 
 import dev.frostgate.crypto.PasswordHasher;
+import dev.frostgate.crypto.RsaPublicKey;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.sql.Property;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** Applies SET and UNSET property clauses to a user, validating each value. */
 final class UserPropertyEditor {
@@ -68,6 +70,8 @@ final class UserPropertyEditor {
                 case DEFAULT_ROLE -> user.defaultRole(Optional.empty());
                 case DEFAULT_SECONDARY_ROLES -> user.defaultSecondaryRoles(User.DefaultSecondaryRoles.ALL);
                 case NETWORK_POLICY -> user.networkPolicy(Optional.empty());
+                case RSA_PUBLIC_KEY -> user.publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY, Optional.empty());
+                case RSA_PUBLIC_KEY_2 -> user.publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY_2, Optional.empty());
                 default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, name, "USER");
             }
         }
@@ -125,6 +129,10 @@ final class UserPropertyEditor {
             case DEFAULT_ROLE -> user.defaultRole(Optional.of(nonEmpty(name, value)));
             case DEFAULT_SECONDARY_ROLES -> user.defaultSecondaryRoles(secondaryRoles(value));
             case NETWORK_POLICY -> user.networkPolicy(Optional.of(nonEmpty(name, value).toUpperCase(java.util.Locale.ROOT)));
+            case RSA_PUBLIC_KEY -> user.publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY,
+                    Optional.of(publicKey(name, value, now)));
+            case RSA_PUBLIC_KEY_2 -> user.publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY_2,
+                    Optional.of(publicKey(name, value, now)));
             default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, name, "USER");
         }
     }
@@ -153,6 +161,18 @@ final class UserPropertyEditor {
             throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, "<hidden>", "PASSWORD");
         }
         return text.text();
+    }
+
+    /** A key is refused with the reason, never with its (possibly huge) value. */
+    private static UserPublicKey publicKey(String property, Value value, Instant now) {
+        if (!(value instanceof Value.Text text)) {
+            throw new FrostgateException(ErrorCode.INVALID_RSA_PUBLIC_KEY, property, "a quoted string is expected");
+        }
+        try {
+            return new UserPublicKey(RsaPublicKey.parse(text.text()), UUID.randomUUID().toString(), now);
+        } catch (RsaPublicKey.InvalidKeyException invalid) {
+            throw new FrostgateException(ErrorCode.INVALID_RSA_PUBLIC_KEY, property, invalid.getMessage());
+        }
     }
 
     private static Duration days(String property, Value value) {

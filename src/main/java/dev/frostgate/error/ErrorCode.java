@@ -12,6 +12,7 @@ public enum ErrorCode {
     INVALID_PROPERTY_VALUE("002211", "22023", "SQL compilation error:\ninvalid value [%s] for parameter '%s'"),
     VALUE_OUT_OF_RANGE("002211", "22023", "SQL compilation error:\ninvalid value [%s] for parameter '%s': parameter "
             + "value out of range, the range is %s to %s"),
+    INVALID_RSA_PUBLIC_KEY("002211", "22023", "SQL compilation error:\ninvalid value for parameter '%s': %s"),
     CONFLICTING_PROPERTY("001009", "22023", "SQL compilation error:\n%s"),
     OBJECT_ALREADY_EXISTS("002002", "42710", "SQL compilation error:\nObject '%s' already exists."),
     OBJECT_DOES_NOT_EXIST("002003", "42S02", "SQL compilation error:\n%s '%s' does not exist or not authorized."),
@@ -61,8 +62,23 @@ public enum ErrorCode {
     ROLE_NOT_GRANTED_AT_LOGIN("390189", "08004",
             "Role '%s' specified in the connect string is not granted to this user. Contact your local system administrator, or attempt to login with another role, e.g. PUBLIC."),
     BAD_REQUEST("390400", "08004", "%s"),
-    // Bearer tokens of the SQL API (HTTP 401), reported with a failure uuid
+    // Key-pair login: the client always sees 390144; the specific entry is what LOGIN_HISTORY and
+    // SYSTEM$GET_LOGIN_FAILURE_DETAILS record (Snowflake's names and codes, their descriptions).
     JWT_TOKEN_INVALID("390144", "08004", "JWT token is invalid."),
+    JWT_TOKEN_ACCOUNT_MISMATCH("394307", "08004",
+            "The Snowflake account obtained from the token is not the same as the account in the request's URL."),
+    JWT_TOKEN_INVALID_USER_IN_ISSUER("394300", "08004",
+            "The user name specified in the issuer does not exist in the Snowflake account."),
+    JWT_TOKEN_MISSING_ISSUE_OR_EXPIRATION_TIME("394301", "08004",
+            "The JWT token does not contain an issue time or an expiration time."),
+    JWT_TOKEN_INVALID_ISSUE_TIME("394302", "08004", "The JWT token's issue time is in the future."),
+    JWT_TOKEN_INVALID_EXPIRATION_TIME("394303", "08004",
+            "The JWT token is expired, or its lifetime is longer than one hour."),
+    JWT_TOKEN_INVALID_PUBLIC_KEY_FINGERPRINT_MISMATCH("394304", "08004", "There is a mismatch between the public "
+            + "key fingerprint specified in the issuer and the ones stored for the user."),
+    JWT_TOKEN_INVALID_ALGORITHM("394305", "08004", "The JWT token was not signed with the RS256 algorithm."),
+    JWT_TOKEN_INVALID_SIGNATURE("394306", "08004", "Snowflake could not verify the signature provided by the JWT token."),
+    // Bearer tokens of the SQL API (HTTP 401), reported with a failure uuid (and JWT_TOKEN_INVALID above)
     OAUTH_ACCESS_TOKEN_INVALID("390303", "08004", "Invalid OAuth access token."),
     ROLE_NOT_ALLOWED_FOR_TOKEN("390186", "08004",
             "Role '%s' specified in the request is not allowed for this programmatic access token."),

@@ -66,7 +66,7 @@ public final class StatementExecutor {
         this.namespaceStatements = new NamespaceStatements(namespaces);
         ScalarFunctions functions = new ScalarFunctions(accessControl, loginHistory, tokens, clock, accountName);
         this.queryEngine = new QueryEngine(List.of(new LoginHistoryView(loginHistory, accessControl, accountName),
-                new CredentialsView(tokens, tokenUsage, accessControl, clock, accountName)),
+                new CredentialsView(tokens, tokenUsage, users::all, accessControl, clock, accountName)),
                 new PolicyReferencesFunction(policyReferences), functions);
     }
 

@@ -5,6 +5,7 @@ import static dev.frostgate.exec.ResultTable.row;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.catalog.UserProperty;
+import dev.frostgate.catalog.UserPublicKey;
 import dev.frostgate.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -92,7 +93,7 @@ final class UserStatements {
                 "false", null, null, user.defaultRole().orElse(null), user.defaultSecondaryRoles().display(), "false",
                 null, null, user.owner().orElse(null), user.lastSuccessLogin().orElse(null),
                 user.expiresAt().orElse(null), user.lockedUntil().filter(now::isBefore).orElse(null),
-                Values.bool(user.hasPassword()), "false", user.type().name(), "false");
+                Values.bool(user.hasPassword()), Values.bool(user.hasPublicKey()), user.type().name(), "false");
     }
 
     /** DESCRIBE USER values; the password is shown only as a mask. */
@@ -115,6 +116,10 @@ final class UserStatements {
             case DEFAULT_SECONDARY_ROLES -> user.defaultSecondaryRoles().display();
             case NETWORK_POLICY -> Values.text(user.networkPolicy());
             case PASSWORD_LAST_SET_TIME -> Values.text(user.passwordLastSet());
+            case RSA_PUBLIC_KEY -> Values.text(user.rsaPublicKey().map(UserPublicKey::encoded));
+            case RSA_PUBLIC_KEY_FP -> Values.text(user.rsaPublicKey().map(UserPublicKey::fingerprint));
+            case RSA_PUBLIC_KEY_2 -> Values.text(user.rsaPublicKey2().map(UserPublicKey::encoded));
+            case RSA_PUBLIC_KEY_2_FP -> Values.text(user.rsaPublicKey2().map(UserPublicKey::fingerprint));
         };
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.auth.BearerAuthentication;
 import dev.frostgate.auth.LoginOptions;
+import dev.frostgate.auth.KeyPairAuthenticator;
 import dev.frostgate.auth.LoginPipeline;
 import dev.frostgate.auth.PasswordAuthenticator;
 import dev.frostgate.auth.ProgrammaticAccessTokenAuthenticator;
@@ -152,7 +153,7 @@ public final class FrostgateServer implements AutoCloseable {
         LoginPipeline pipeline = new LoginPipeline(account,
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, passwordPolicies::effectivePolicy,
                         clock), new ProgrammaticAccessTokenAuthenticator(tokens, tokenUsage, userRepository,
-                        roleRepository, clock)),
+                        roleRepository, clock), new KeyPairAuthenticator(userRepository, account, clock)),
                 userRepository, roleRepository, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
                 policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, tokenUsage,

@@ -1,7 +1,9 @@
 package dev.frostgate.store;
 
 import dev.frostgate.catalog.User;
+import dev.frostgate.catalog.UserPublicKey;
 import dev.frostgate.catalog.UserRepository;
+import dev.frostgate.crypto.RsaPublicKey;
 import dev.frostgate.catalog.UserType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +17,8 @@ public final class JdbcUserRepository implements UserRepository {
     private static final String COLUMNS = "name, login_name, display_name, first_name, last_name, email, comment, "
             + "user_type, password_hash, password_last_set, disabled, must_change_password, expires_at, locked_until, "
             + "failed_login_attempts, default_role, default_secondary_roles, owner, created_on, last_success_login, "
-            + "network_policy, password_history";
+            + "network_policy, password_history, rsa_public_key, rsa_public_key_id, rsa_public_key_set_on, "
+            + "rsa_public_key_2, rsa_public_key_2_id, rsa_public_key_2_set_on";
 
     private final Jdbc jdbc;
 
@@ -43,7 +46,7 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void insert(User user) {
-        jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 values(user));
     }
 
@@ -57,7 +60,9 @@ public final class JdbcUserRepository implements UserRepository {
                     + "last_name = ?, email = ?, comment = ?, user_type = ?, password_hash = ?, password_last_set = ?, "
                     + "disabled = ?, must_change_password = ?, expires_at = ?, locked_until = ?, "
                     + "failed_login_attempts = ?, default_role = ?, default_secondary_roles = ?, owner = ?, "
-                    + "created_on = ?, last_success_login = ?, network_policy = ?, password_history = ? WHERE name = ?",
+                    + "created_on = ?, last_success_login = ?, network_policy = ?, password_history = ?, "
+                    + "rsa_public_key = ?, rsa_public_key_id = ?, rsa_public_key_set_on = ?, rsa_public_key_2 = ?, "
+                    + "rsa_public_key_2_id = ?, rsa_public_key_2_set_on = ? WHERE name = ?",
                     parameters);
             if (!previousName.equals(user.name())) {
                 Jdbc.update(connection, "UPDATE role_grants SET grantee_name = ? WHERE grantee_kind = 'USER' "
@@ -117,7 +122,10 @@ public final class JdbcUserRepository implements UserRepository {
                 user.passwordLastSet(), user.disabled(), user.mustChangePassword(), user.expiresAt(),
                 user.lockedUntil(), user.failedLoginAttempts(), user.defaultRole(), user.defaultSecondaryRoles(),
                 user.owner(), user.createdOn(), user.lastSuccessLogin(), user.networkPolicy(),
-                user.passwordHistory().isEmpty() ? null : String.join("\n", user.passwordHistory())};
+                user.passwordHistory().isEmpty() ? null : String.join("\n", user.passwordHistory()),
+                user.rsaPublicKey().map(UserPublicKey::encoded), user.rsaPublicKey().map(UserPublicKey::credentialId),
+                user.rsaPublicKey().map(UserPublicKey::setOn), user.rsaPublicKey2().map(UserPublicKey::encoded),
+                user.rsaPublicKey2().map(UserPublicKey::credentialId), user.rsaPublicKey2().map(UserPublicKey::setOn)};
     }
 
     private static User map(ResultSet row) throws SQLException {
@@ -131,6 +139,16 @@ public final class JdbcUserRepository implements UserRepository {
                 User.DefaultSecondaryRoles.valueOf(row.getString("default_secondary_roles")),
                 Jdbc.text(row, "owner"), Jdbc.instant(row, "created_on").orElseThrow(),
                 Jdbc.instant(row, "last_success_login"), Jdbc.text(row, "network_policy"),
-                Jdbc.text(row, "password_history").map(text -> List.of(text.split("\n"))).orElse(List.of()));
+                Jdbc.text(row, "password_history").map(text -> List.of(text.split("\n"))).orElse(List.of()),
+                publicKey(row, "rsa_public_key"), publicKey(row, "rsa_public_key_2"));
+    }
+
+    private static Optional<UserPublicKey> publicKey(ResultSet row, String column) throws SQLException {
+        Optional<String> encoded = Jdbc.text(row, column);
+        if (encoded.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new UserPublicKey(RsaPublicKey.stored(encoded.get()),
+                Jdbc.text(row, column + "_id").orElseThrow(), Jdbc.instant(row, column + "_set_on").orElseThrow()));
     }
 }

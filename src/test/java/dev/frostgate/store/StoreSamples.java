@@ -3,7 +3,9 @@ package dev.frostgate.store;
 import dev.frostgate.audit.LoginEvent;
 import dev.frostgate.auth.Session;
 import dev.frostgate.catalog.User;
+import dev.frostgate.catalog.UserPublicKey;
 import dev.frostgate.catalog.UserType;
+import dev.frostgate.crypto.RsaPublicKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,10 @@ import java.util.Optional;
 final class StoreSamples {
     /** A leap day, with microseconds: truncation to milliseconds or a shifted zone shows. */
     static final Instant T0 = Instant.parse("2024-02-29T23:59:58.123456Z");
+
+    /** One RSA public key for every sample user (public keys are not secrets). */
+    static final RsaPublicKey PUBLIC_KEY = RsaPublicKey.parse(
+            dev.frostgate.testing.TestKeyPair.generate().publicKeyBase64());
 
     private StoreSamples() {}
 
@@ -43,6 +49,10 @@ final class StoreSamples {
                 .networkPolicy(Optional.of("OFFICE_ONLY"))
                 .passwordHistory(List.of("$argon2id$v=19$m=19456,t=2,p=1$b2xkMQ$aGFzaDE",
                         "$argon2id$v=19$m=19456,t=2,p=1$b2xkMg$aGFzaDI"))
+                .publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY, Optional.of(new UserPublicKey(PUBLIC_KEY,
+                        "key-1-" + name, at(-120))))
+                .publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY_2, Optional.of(new UserPublicKey(PUBLIC_KEY,
+                        "key-2-" + name, at(-30))))
                 .build();
     }
 

@@ -40,6 +40,8 @@ class UserRepositoryTest {
         assertThat(found.comment()).contains("Ünïcödé comment: 雪 ❄ 😀 and 'quotes' \"too\", a \\ backslash");
         assertThat(found.passwordHistory()).containsExactlyElementsOf(alice.passwordHistory());
         assertThat(found.lockedUntil()).contains(at(900));
+        assertThat(found.rsaPublicKey().orElseThrow().fingerprint()).isEqualTo(StoreSamples.PUBLIC_KEY.fingerprint());
+        assertThat(found.rsaPublicKey2().orElseThrow().credentialId()).isEqualTo("key-2-ALICE");
     }
 
     @StoreTest
@@ -54,6 +56,7 @@ class UserRepositoryTest {
         assertThat(List.of(found.passwordLastSet(), found.expiresAt(), found.lockedUntil(),
                 found.lastSuccessLogin())).allSatisfy(field -> assertThat(field).isEmpty());
         assertThat(found.passwordHistory()).isEmpty();
+        assertThat(found.hasPublicKey()).isFalse();
         assertThat(found.type()).isEqualTo(UserType.PERSON);
         assertThat(found.defaultSecondaryRoles()).isEqualTo(User.DefaultSecondaryRoles.ALL);
         assertThat(found.disabled()).isFalse();
