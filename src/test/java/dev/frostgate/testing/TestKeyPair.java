@@ -73,4 +73,19 @@ public record TestKeyPair(KeyPair keyPair) {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A key-pair JWT as JDBC signs it ({"alg":"RS256"}, times in seconds, 60 s lifetime) for
+     * {@code ACCOUNT.USER}, for clients such as the SQL API that bring their own.
+     */
+    public String jwt(String account, String user) {
+        String subject = (account + "." + user).toUpperCase(java.util.Locale.ROOT);
+        long now = java.time.Instant.now().getEpochSecond();
+        String payload = "{\"iss\":\"" + subject + "." + fingerprint() + "\",\"sub\":\"" + subject
+                + "\",\"iat\":" + now + ",\"exp\":" + (now + 60) + "}";
+        Base64.Encoder base64Url = Base64.getUrlEncoder().withoutPadding();
+        String input = base64Url.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64Url.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return input + "." + base64Url.encodeToString(sign(input.getBytes(StandardCharsets.US_ASCII)));
+    }
 }
