@@ -22,6 +22,7 @@ public final class SecurityIntegrationCatalog {
     private final AccountParameterRepository accountParameters;
     private final SecurityIntegrations reads;
     private final AccessControl accessControl;
+    private final RoleRepository roles;
     private final SecurityIntegrationEditor editor;
     private final Clock clock;
     private final String accountName;
@@ -30,13 +31,15 @@ public final class SecurityIntegrationCatalog {
                                       NetworkPolicyRepository networkPolicies,
                                       AuthenticationPolicyRepository authenticationPolicies,
                                       AccountParameterRepository accountParameters, SecurityIntegrations reads,
-                                      AccessControl accessControl, Clock clock, String accountName) {
+                                      AccessControl accessControl, RoleRepository roles, Clock clock,
+                                      String accountName) {
         this.repository = repository;
         this.types = types;
         this.authenticationPolicies = authenticationPolicies;
         this.accountParameters = accountParameters;
         this.reads = reads;
         this.accessControl = accessControl;
+        this.roles = roles;
         this.editor = new SecurityIntegrationEditor(name -> networkPolicies.findPolicy(name).isPresent());
         this.clock = clock;
         this.accountName = accountName;
@@ -58,6 +61,7 @@ public final class SecurityIntegrationCatalog {
         }
         existing.ifPresent(found -> requireOwnership(actor, found));
         repository.save(fresh);
+        existing.ifPresent(replaced -> forgetGrants(name));
         reads.invalidate();
         return true;
     }
@@ -84,8 +88,20 @@ public final class SecurityIntegrationCatalog {
                             + "dropped because authentication policy '" + policy.name() + "' uses it.");
                 });
         boolean dropped = repository.delete(name);
+        forgetGrants(name);
         reads.invalidate();
         return dropped;
+    }
+
+    /**
+     * Grants on an integration go with it (OR REPLACE included, as Snowflake does without COPY GRANTS), so a
+     * later integration of the same name does not inherit USE_ANY_ROLE or USAGE.
+     */
+    private void forgetGrants(String name) {
+        roles.privilegeGrants().stream()
+                .filter(grant -> grant.objectKind() == ObjectKind.INTEGRATION && grant.objectName().equals(name))
+                .forEach(grant -> roles.deletePrivilegeGrant(grant.privilege(), ObjectKind.INTEGRATION, name,
+                        grant.role()));
     }
 
     /** GRANT OWNERSHIP ON INTEGRATION: the owner (or MANAGE GRANTS) hands it to an existing role. */

@@ -129,7 +129,7 @@ public final class FrostgateServer implements AutoCloseable {
         SecurityIntegrations integrationReads = new SecurityIntegrations(integrationRepository, accountParameters);
         SecurityIntegrationCatalog integrations = new SecurityIntegrationCatalog(integrationRepository,
                 IntegrationTypes.builtIn(), networkRepository, authenticationRepository, accountParameters,
-                integrationReads, accessControl, clock, account);
+                integrationReads, accessControl, roleRepository, clock, account);
         AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(authenticationRepository,
                 userRepository, accessControl, namespaces, clock, account, integrations::authenticationMethodOf);
         JdbcParameterPolicyRepository parameterPolicyRepository = new JdbcParameterPolicyRepository(database);

@@ -247,6 +247,14 @@ class SecurityIntegrationTest {
             execute(bob, "USE ROLE heir", "ALTER INTEGRATION owned SET ENABLED = FALSE");
             execute(bob, "DROP INTEGRATION owned");
             assertThat(rows(admin, "SHOW INTEGRATIONS")).isEmpty();
+
+            // Grants go with the integration: a new one of the same name starts with none.
+            execute(alice, create);
+            assertThat(rows(bob, "SHOW INTEGRATIONS")).isEmpty();
+            execute(alice, "GRANT USAGE ON INTEGRATION owned TO ROLE bystander");
+            assertThat(rows(bob, "SHOW INTEGRATIONS")).hasSize(1);
+            execute(alice, create.replace("CREATE", "CREATE OR REPLACE"));
+            assertThat(rows(bob, "SHOW INTEGRATIONS")).isEmpty();
         }
     }
 
