@@ -61,24 +61,31 @@ public final class ExternalOAuthIntegrationType implements IntegrationType {
     }
 
     /**
-     * Keys come from a JWKS URL or from the integration's own RSA keys, never both; a second key is
-     * only a rotation partner of the first; roles are either allowed or blocked by list, not both.
+     * Keys come from a JWKS URL or from the integration's own RSA keys, never both; roles are either
+     * allowed or blocked by list, not both.
      */
     @Override
     public void checkConsistency(SecurityIntegration integration) {
-        boolean url = integration.isSet(JWS_KEYS_URL.name());
-        boolean key = integration.isSet(RSA_PUBLIC_KEY.name());
-        boolean secondKey = integration.isSet(RSA_PUBLIC_KEY_2.name());
-        if (url && (key || secondKey)) {
+        if (integration.isSet(JWS_KEYS_URL.name())
+                && (integration.isSet(RSA_PUBLIC_KEY.name()) || integration.isSet(RSA_PUBLIC_KEY_2.name()))) {
             throw conflict(JWS_KEYS_URL.name() + " and " + RSA_PUBLIC_KEY.name() + " cannot both be set: token "
                     + "signatures are verified with the keys of one or the other.");
         }
-        if (!url && !key) {
-            throw conflict((secondKey ? RSA_PUBLIC_KEY_2.name() + " needs " + RSA_PUBLIC_KEY.name() + ". " : "")
-                    + "One of " + JWS_KEYS_URL.name() + " or " + RSA_PUBLIC_KEY.name() + " is required.");
-        }
         if (integration.isSet(BLOCKED_ROLES.name()) && integration.isSet(ALLOWED_ROLES.name())) {
             throw conflict(BLOCKED_ROLES.name() + " and " + ALLOWED_ROLES.name() + " cannot both be set.");
+        }
+    }
+
+    /**
+     * A new integration needs a source of keys; the second key is only the rotation partner of the first.
+     * ALTER may unset the URL before setting a key (or the reverse): until then tokens cannot be verified.
+     */
+    @Override
+    public void checkCreated(SecurityIntegration integration) {
+        boolean secondKey = integration.isSet(RSA_PUBLIC_KEY_2.name());
+        if (!integration.isSet(JWS_KEYS_URL.name()) && !integration.isSet(RSA_PUBLIC_KEY.name())) {
+            throw conflict((secondKey ? RSA_PUBLIC_KEY_2.name() + " needs " + RSA_PUBLIC_KEY.name() + ". " : "")
+                    + "One of " + JWS_KEYS_URL.name() + " or " + RSA_PUBLIC_KEY.name() + " is required.");
         }
     }
 

@@ -25,6 +25,12 @@ public interface IntegrationType {
     /** Rules between parameters, checked after every change (001009 when broken). */
     void checkConsistency(SecurityIntegration integration);
 
+    /**
+     * Rules only CREATE enforces (001009 when broken): ALTER may pass through states they forbid, so that
+     * e.g. one of two alternatives can be unset before the other is set.
+     */
+    default void checkCreated(SecurityIntegration integration) {}
+
     default Optional<IntegrationParameter> parameter(String name) {
         return parameters().stream().filter(parameter -> parameter.name().equals(name)).findFirst();
     }

@@ -53,7 +53,7 @@ public final class SecurityIntegrationCatalog {
                         "Missing option(s): [TYPE]."));
         IntegrationType type = types.require(PropertyValues.text(typeProperty.name(), typeProperty.value()));
         // Validated before the name is looked at, so a bad statement is reported even for an existing name.
-        SecurityIntegration fresh = editor.set(type, new SecurityIntegration(name, type.name(), true, Optional.empty(),
+        SecurityIntegration fresh = editor.create(type, new SecurityIntegration(name, type.name(), true, Optional.empty(),
                 Optional.of(actor.primaryRole()), clock.instant(), java.util.Map.of()), properties);
         Optional<SecurityIntegration> existing = repository.find(name);
         if (!Existence.mayCreate(existing, orReplace, ifNotExists, name)) {

@@ -25,6 +25,13 @@ final class SecurityIntegrationEditor {
         this.networkPolicyExists = networkPolicyExists;
     }
 
+    /** CREATE: the properties on a fresh integration, then the rules only a new integration must meet. */
+    SecurityIntegration create(IntegrationType type, SecurityIntegration fresh, List<Property> properties) {
+        SecurityIntegration created = set(type, fresh, properties);
+        type.checkCreated(created);
+        return created;
+    }
+
     SecurityIntegration set(IntegrationType type, SecurityIntegration integration, List<Property> properties) {
         SecurityIntegration changed = integration;
         for (Property property : properties) {

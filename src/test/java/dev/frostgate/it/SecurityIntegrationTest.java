@@ -164,8 +164,15 @@ class SecurityIntegrationTest {
                 + "EXTERNAL_OAUTH_RSA_PUBLIC_KEY = 'bm90IGEga2V5'"));
         assertThat(garbage.getMessage()).contains("EXTERNAL_OAUTH_RSA_PUBLIC_KEY", "not the Base64 of an RSA public key");
         failsWith("001009", () -> execute(admin, "ALTER INTEGRATION keyed SET EXTERNAL_OAUTH_JWS_KEYS_URL = 'https://k.example'"));
-        execute(admin, "ALTER INTEGRATION keyed UNSET EXTERNAL_OAUTH_RSA_PUBLIC_KEY_2");
-        failsWith("001009", () -> execute(admin, "ALTER INTEGRATION keyed UNSET EXTERNAL_OAUTH_RSA_PUBLIC_KEY"));
+        // Switching from keys to a JWKS URL: unset the keys, then set the URL (never both at once).
+        execute(admin, "ALTER INTEGRATION keyed UNSET EXTERNAL_OAUTH_RSA_PUBLIC_KEY_2, EXTERNAL_OAUTH_RSA_PUBLIC_KEY",
+                "ALTER INTEGRATION keyed SET EXTERNAL_OAUTH_JWS_KEYS_URL = 'https://k.example'");
+        assertThat(value(describe(admin, "keyed"), "EXTERNAL_OAUTH_RSA_PUBLIC_KEY_FP")).isEmpty();
+        failsWith("001009", () -> execute(admin, "ALTER INTEGRATION keyed SET EXTERNAL_OAUTH_RSA_PUBLIC_KEY = '"
+                + base64(key) + "'"));
+        SQLException secondOnly = failsWith("001009", () -> execute(admin, MINIMAL.formatted("second_only")
+                + "EXTERNAL_OAUTH_RSA_PUBLIC_KEY_2 = '" + base64(second) + "'"));
+        assertThat(secondOnly.getMessage()).contains("EXTERNAL_OAUTH_RSA_PUBLIC_KEY_2 needs EXTERNAL_OAUTH_RSA_PUBLIC_KEY");
     }
 
     @Test
