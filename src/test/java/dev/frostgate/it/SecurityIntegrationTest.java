@@ -246,6 +246,8 @@ class SecurityIntegrationTest {
             assertThat(rows(bob, "SHOW INTEGRATIONS")).extracting(row -> row.get("name")).containsExactly("OWNED");
             assertThat(describe(bob, "owned")).containsKey("EXTERNAL_OAUTH_ISSUER");
             assertThat(rows(admin, "SHOW GRANTS TO ROLE bystander").toString()).contains("USE_ANY_ROLE", "OWNED");
+            assertThat(rows(alice, "SHOW GRANTS ON INTEGRATION owned").toString()).contains("USE_ANY_ROLE", "BYSTANDER");
+            failsWith("003001", () -> rows(bob, "SHOW GRANTS ON INTEGRATION owned"));
             failsWith("002003", () -> execute(admin, "GRANT USE_ANY_ROLE ON INTEGRATION missing TO ROLE bystander"));
             failsWith("001008", () -> execute(admin, "GRANT CREATE USER ON INTEGRATION owned TO ROLE bystander"));
 
