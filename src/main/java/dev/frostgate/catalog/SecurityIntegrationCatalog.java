@@ -120,6 +120,14 @@ public final class SecurityIntegrationCatalog {
         return repository.list().stream().filter(integration -> visible(actor, integration)).toList();
     }
 
+    /** For NetworkPolicyCatalog: the integration that names a network policy, described, if there is one. */
+    public Optional<String> integrationUsingNetworkPolicy(String policyName) {
+        return repository.list().stream().filter(integration -> types.of(integration).parameters().stream()
+                        .filter(parameter -> parameter.kind() == IntegrationParameter.Kind.NETWORK_POLICY)
+                        .anyMatch(parameter -> integration.value(parameter).contains(policyName)))
+                .findFirst().map(integration -> "integration '" + integration.name() + "'");
+    }
+
     /** The AUTHENTICATION_METHODS entry a policy naming this integration needs; empty if there is none. */
     public Optional<String> authenticationMethodOf(String name) {
         return repository.find(name).flatMap(integration -> types.of(integration).authenticationMethod());

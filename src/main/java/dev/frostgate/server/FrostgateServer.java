@@ -130,6 +130,7 @@ public final class FrostgateServer implements AutoCloseable {
         SecurityIntegrationCatalog integrations = new SecurityIntegrationCatalog(integrationRepository,
                 IntegrationTypes.builtIn(), networkRepository, authenticationRepository, accountParameters,
                 integrationReads, accessControl, roleRepository, clock, account);
+        networkPolicies.addReferenceHolder(integrations::integrationUsingNetworkPolicy);
         AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(authenticationRepository,
                 userRepository, accessControl, namespaces, clock, account, integrations::authenticationMethodOf);
         JdbcParameterPolicyRepository parameterPolicyRepository = new JdbcParameterPolicyRepository(database);

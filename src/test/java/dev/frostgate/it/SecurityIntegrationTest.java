@@ -214,10 +214,14 @@ class SecurityIntegrationTest {
         execute(admin, "CREATE NETWORK POLICY idp_only ALLOWED_IP_LIST = ('127.0.0.1')",
                 MINIMAL.formatted("i") + keys + "NETWORK_POLICY = 'idp_only' EXTERNAL_OAUTH_BLOCKED_ROLES_LIST = ('analyst')");
         assertThat(value(describe(admin, "i"), "NETWORK_POLICY")).isEqualTo("IDP_ONLY");
+        SQLException inUse = failsWith("003554", () -> execute(admin, "DROP NETWORK POLICY idp_only"));
+        assertThat(inUse.getMessage()).contains("integration 'I'");
+        failsWith("003554", () -> execute(admin, "ALTER NETWORK POLICY idp_only RENAME TO elsewhere"));
         assertThat(value(describe(admin, "i"), "EXTERNAL_OAUTH_BLOCKED_ROLES_LIST")).isEqualTo("[ANALYST]");
         failsWith("002211", () -> execute(admin, "ALTER INTEGRATION i SET TYPE = SAML2"));
         failsWith("001009", () -> execute(admin, "ALTER INTEGRATION i UNSET EXTERNAL_OAUTH_ISSUER"));
         failsWith("001008", () -> execute(admin, "ALTER INTEGRATION i UNSET COLOUR"));
+        execute(admin, "ALTER INTEGRATION i UNSET NETWORK_POLICY", "DROP NETWORK POLICY idp_only");
     }
 
     @Test
