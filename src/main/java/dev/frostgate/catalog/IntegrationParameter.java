@@ -52,7 +52,7 @@ public record IntegrationParameter(String name, Kind kind, List<String> defaultV
         return of(name, Kind.BOOLEAN, List.of(Boolean.toString(defaultValue)));
     }
 
-    /** One of {@code values}; the first is the default unless {@link #withoutDefault()} follows. */
+    /** One of {@code values}; the first is the default (a required one has none). */
     public static IntegrationParameter choice(String name, String... values) {
         return new IntegrationParameter(name, Kind.CHOICE, List.of(values[0]), false, false, List.of(values), 0, 0);
     }
@@ -99,10 +99,6 @@ public record IntegrationParameter(String name, Kind kind, List<String> defaultV
 
     public IntegrationParameter asSecret() {
         return new IntegrationParameter(name, kind, defaultValue, required, true, allowed, minimum, maximum);
-    }
-
-    public IntegrationParameter withoutDefault() {
-        return new IntegrationParameter(name, kind, List.of(), required, secret, allowed, minimum, maximum);
     }
 
     /** The value a written value stands for, validated (002211 naming the allowed values or the range). */

@@ -5,6 +5,7 @@ import dev.frostgate.error.FrostgateException;
 import dev.frostgate.sql.Property;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,13 +49,13 @@ public final class SecurityIntegrationCatalog {
     /** CREATE [OR REPLACE] SECURITY INTEGRATION [IF NOT EXISTS]: false when IF NOT EXISTS found one. */
     public boolean create(Actor actor, String name, List<Property> properties, boolean orReplace, boolean ifNotExists) {
         accessControl.requireOnAccount(actor, "CREATE INTEGRATION", accountName);
-        Property typeProperty = properties.stream().filter(property -> property.name().equals(SecurityIntegrationEditor.TYPE))
-                .findFirst().orElseThrow(() -> new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
-                        "Missing option(s): [TYPE]."));
+        Property typeProperty = properties.stream()
+                .filter(property -> property.name().equals(SecurityIntegrationEditor.TYPE)).findFirst()
+                .orElseThrow(() -> SecurityIntegrationEditor.missing(SecurityIntegrationEditor.TYPE));
         IntegrationType type = types.require(PropertyValues.text(typeProperty.name(), typeProperty.value()));
         // Validated before the name is looked at, so a bad statement is reported even for an existing name.
-        SecurityIntegration fresh = editor.create(type, new SecurityIntegration(name, type.name(), true, Optional.empty(),
-                Optional.of(actor.primaryRole()), clock.instant(), java.util.Map.of()), properties);
+        SecurityIntegration fresh = editor.create(type, new SecurityIntegration(name, type.name(), true,
+                Optional.empty(), Optional.of(actor.primaryRole()), clock.instant(), Map.of()), properties);
         Optional<SecurityIntegration> existing = repository.find(name);
         if (!Existence.mayCreate(existing, orReplace, ifNotExists, name)) {
             return false;
@@ -151,9 +152,9 @@ public final class SecurityIntegrationCatalog {
         if (!accessControl.activeRoles(actor).contains(SystemRoles.ACCOUNTADMIN)) {
             throw AccessControl.insufficient("account", accountName);
         }
-        value.ifPresentOrElse(
-                add -> accountParameters.set(SecurityIntegrations.ADD_PRIVILEGED_ROLES_PARAMETER, Boolean.toString(add)),
-                () -> accountParameters.unset(SecurityIntegrations.ADD_PRIVILEGED_ROLES_PARAMETER));
+        String parameter = SecurityIntegrations.ADD_PRIVILEGED_ROLES_PARAMETER;
+        value.ifPresentOrElse(add -> accountParameters.set(parameter, Boolean.toString(add)),
+                () -> accountParameters.unset(parameter));
         reads.invalidate();
     }
 

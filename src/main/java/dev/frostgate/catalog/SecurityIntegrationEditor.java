@@ -95,7 +95,7 @@ final class SecurityIntegrationEditor {
         return type.parameter(name).orElseThrow(() -> new FrostgateException(ErrorCode.INVALID_PROPERTY, name, OBJECT));
     }
 
-    private static FrostgateException missing(String name) {
+    static FrostgateException missing(String name) {
         return new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "Missing option(s): [" + name + "].");
     }
 }

@@ -26,7 +26,8 @@ public final class SecurityIntegrations {
     private final AccountParameterRepository accountParameters;
     private final LoadingCache<String, Snapshot> snapshot;
 
-    public SecurityIntegrations(SecurityIntegrationRepository repository, AccountParameterRepository accountParameters) {
+    public SecurityIntegrations(SecurityIntegrationRepository repository,
+                                AccountParameterRepository accountParameters) {
         this.repository = repository;
         this.accountParameters = accountParameters;
         this.snapshot = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(CACHE_LIFETIME).build(key -> load());
