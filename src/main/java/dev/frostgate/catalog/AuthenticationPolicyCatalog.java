@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Authentication policies: CRUD with privileges, attachment to the account, to all PERSON or all
@@ -27,7 +28,7 @@ public final class AuthenticationPolicyCatalog {
     private final UserRepository users;
     private final AccessControl accessControl;
     private final NamespaceCatalog namespaces;
-    private final AuthenticationPolicyEditor editor = new AuthenticationPolicyEditor();
+    private final AuthenticationPolicyEditor editor;
     private final Clock clock;
     private final String accountName;
     private final Cache<String, Optional<EffectivePolicy>> effectiveByUser =
@@ -36,6 +37,17 @@ public final class AuthenticationPolicyCatalog {
     public AuthenticationPolicyCatalog(AuthenticationPolicyRepository repository, UserRepository users,
                                        AccessControl accessControl, NamespaceCatalog namespaces, Clock clock,
                                        String accountName) {
+        this(repository, users, accessControl, namespaces, clock, accountName, name -> Optional.empty());
+    }
+
+    /**
+     * @param integrationMethods for a security integration's name, the AUTHENTICATION_METHODS entry a policy
+     *                           naming it needs (empty for a name that is no integration)
+     */
+    public AuthenticationPolicyCatalog(AuthenticationPolicyRepository repository, UserRepository users,
+                                       AccessControl accessControl, NamespaceCatalog namespaces, Clock clock,
+                                       String accountName, Function<String, Optional<String>> integrationMethods) {
+        this.editor = new AuthenticationPolicyEditor(integrationMethods);
         this.repository = repository;
         this.namespaces = namespaces;
         this.users = users;

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -33,6 +35,13 @@ final class AuthenticationPolicyEditor {
             "ALLOWED_AZURE_ISSUERS", "ALLOWED_OIDC_ISSUERS");
     private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,3}");
     private static final int LONGEST_PAT_LIFETIME_DAYS = 365;
+
+    private final Function<String, Optional<String>> integrationMethods;
+
+    /** @param integrationMethods the method a named integration needs; empty for names that are no integration */
+    AuthenticationPolicyEditor(Function<String, Optional<String>> integrationMethods) {
+        this.integrationMethods = integrationMethods;
+    }
 
     AuthenticationPolicy set(AuthenticationPolicy policy, List<Property> properties) {
         AuthenticationPolicy.Builder builder = policy.toBuilder();
@@ -79,7 +88,7 @@ final class AuthenticationPolicyEditor {
         return changed;
     }
 
-    private static void checkConsistency(AuthenticationPolicy policy) {
+    private void checkConsistency(AuthenticationPolicy policy) {
         boolean drivers = policy.clientTypes().contains("ALL") || policy.clientTypes().contains("DRIVERS");
         if (!drivers && !policy.clientPolicy().isEmpty()) {
             throw new FrostgateException(ErrorCode.INVALID_POLICY, "Authentication policy can not contain "
@@ -92,6 +101,22 @@ final class AuthenticationPolicyEditor {
             throw new FrostgateException(ErrorCode.INVALID_POLICY, "Authentication policy can not contain "
                     + "SECURITY_INTEGRATIONS without an authentication method that uses them (SAML, OAUTH or OIDC) "
                     + "in AUTHENTICATION_METHODS.");
+        }
+        checkIntegrationMethods(policy);
+    }
+
+    /** Seed 003: a named integration whose method the policy does not allow makes the policy invalid. */
+    private void checkIntegrationMethods(AuthenticationPolicy policy) {
+        if (policy.authenticationMethods().contains("ALL")) {
+            return;
+        }
+        for (String integration : policy.securityIntegrations()) {
+            integrationMethods.apply(integration).filter(method -> !policy.authenticationMethods().contains(method))
+                    .ifPresent(method -> {
+                        throw new FrostgateException(ErrorCode.INVALID_POLICY, "Authentication policy can not "
+                                + "contain SECURITY_INTEGRATIONS '" + integration + "' without including '" + method
+                                + "' in AUTHENTICATION_METHODS.");
+                    });
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -31,6 +33,7 @@ public final class NetworkPolicyCatalog {
     private final AccessControl accessControl;
     private final Clock clock;
     private final String accountName;
+    private final List<Function<String, Optional<String>>> referenceHolders = new CopyOnWriteArrayList<>();
 
     public NetworkPolicyCatalog(NetworkPolicyRepository repository, AccountParameterRepository accountParameters,
                                 UserRepository users, NetworkAccess networkAccess, AccessControl accessControl,
@@ -42,6 +45,14 @@ public final class NetworkPolicyCatalog {
         this.accessControl = accessControl;
         this.clock = clock;
         this.accountName = accountName;
+    }
+
+    /**
+     * Registers objects other than users and the account that name network policies (security
+     * integrations): for a policy name, what holds it, if anything. Such a policy cannot be dropped or renamed.
+     */
+    public void addReferenceHolder(Function<String, Optional<String>> holder) {
+        referenceHolders.add(holder);
     }
 
     // ---- network rules -------------------------------------------------------------------------
@@ -204,6 +215,7 @@ public final class NetworkPolicyCatalog {
         if (repository.findPolicy(newName.name()).isPresent()) {
             throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
         }
+        requireUnreferenced(name.name(), "renamed");
         repository.savePolicy(found.get().name(), found.get().renamed(newName.name()));
         changed();
     }
@@ -333,6 +345,16 @@ public final class NetworkPolicyCatalog {
             throw new FrostgateException(ErrorCode.OBJECT_IN_USE, "Network policy '" + policyName
                     + "' cannot be " + verb + " because it is attached to "
                     + (onAccount ? "the account" : "user '" + onUsers.get(0) + "'") + ".");
+        }
+        requireUnreferenced(policyName, verb);
+    }
+
+    private void requireUnreferenced(String policyName, String verb) {
+        for (Function<String, Optional<String>> holder : referenceHolders) {
+            holder.apply(policyName).ifPresent(what -> {
+                throw new FrostgateException(ErrorCode.OBJECT_IN_USE, "Network policy '" + policyName
+                        + "' cannot be " + verb + " because " + what + " uses it.");
+            });
         }
     }
 

@@ -12,12 +12,15 @@ public final class RoleCatalog {
     private final UserCatalog users;
     private final NamespaceCatalog namespaces;
     private final AccessControl accessControl;
+    private final SecurityIntegrationCatalog integrations;
     private final Clock clock;
     private final String accountName;
 
     public RoleCatalog(RoleRepository roles, UserCatalog users, NamespaceCatalog namespaces,
-                       AccessControl accessControl, Clock clock, String accountName) {
+                       AccessControl accessControl, SecurityIntegrationCatalog integrations, Clock clock,
+                       String accountName) {
         this.roles = roles;
+        this.integrations = integrations;
         this.users = users;
         this.namespaces = namespaces;
         this.accessControl = accessControl;
@@ -118,6 +121,7 @@ public final class RoleCatalog {
                 requireOwnership(actor, requireExisting(objectName));
                 roles.updateOwner(objectName, newOwner);
             }
+            case INTEGRATION -> integrations.transfer(actor, objectName, newOwner);
             default -> throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "OWNERSHIP ON " + kind);
         }
     }
@@ -186,8 +190,9 @@ public final class RoleCatalog {
                 }
             }
             case ROLE -> requireExisting(objectName);
+            case INTEGRATION -> integrations.requireExisting(objectName);
             default -> {
-                // The account always exists; integrations arrive with their issue.
+                // The account always exists.
             }
         }
     }
@@ -201,6 +206,7 @@ public final class RoleCatalog {
             case ROLE -> accessControl.owns(actor, requireExisting(objectName).owner());
             case DATABASE -> accessControl.owns(actor, namespaces.require(Namespace.Kind.DATABASE, objectName).owner());
             case SCHEMA -> accessControl.owns(actor, namespaces.require(Namespace.Kind.SCHEMA, objectName).owner());
+            case INTEGRATION -> integrations.isOwnedBy(actor, objectName);
             default -> false;
         };
         if (!owner) {

@@ -13,6 +13,8 @@ public enum ErrorCode {
     VALUE_OUT_OF_RANGE("002211", "22023", "SQL compilation error:\ninvalid value [%s] for parameter '%s': parameter "
             + "value out of range, the range is %s to %s"),
     INVALID_RSA_PUBLIC_KEY("002211", "22023", "SQL compilation error:\ninvalid value for parameter '%s': %s"),
+    INVALID_PROPERTY_VALUE_BECAUSE("002211", "22023", "SQL compilation error:\ninvalid value [%s] for parameter "
+            + "'%s': %s"),
     CONFLICTING_PROPERTY("001009", "22023", "SQL compilation error:\n%s"),
     OBJECT_ALREADY_EXISTS("002002", "42710", "SQL compilation error:\nObject '%s' already exists."),
     OBJECT_DOES_NOT_EXIST("002003", "42S02", "SQL compilation error:\n%s '%s' does not exist or not authorized."),

@@ -11,6 +11,7 @@ import dev.frostgate.catalog.PolicyReferences;
 import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
 import dev.frostgate.catalog.ProgrammaticAccessTokenUsage;
 import dev.frostgate.catalog.RoleCatalog;
+import dev.frostgate.catalog.SecurityIntegrationCatalog;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
@@ -42,13 +43,15 @@ public final class StatementExecutor {
     private final AuthenticationPolicyCatalog authenticationPolicies;
     private final List<ParameterPolicyCatalog> parameterPolicies;
     private final ParameterPolicyStatements parameterPolicyStatements;
+    private final SecurityIntegrationStatements integrationStatements;
 
     public StatementExecutor(UserCatalog users, RoleCatalog roles, NetworkPolicyCatalog networkPolicies,
                              AuthenticationPolicyCatalog authenticationPolicies, PolicyReferences policyReferences,
                              NamespaceCatalog namespaces, List<ParameterPolicyCatalog> parameterPolicies,
                              ProgrammaticAccessTokenCatalog tokens, ProgrammaticAccessTokenUsage tokenUsage,
                              AccessControl accessControl,
-                             SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName) {
+                             SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName,
+                             SecurityIntegrationCatalog integrations) {
         this.tokenStatements = new ProgrammaticAccessTokenStatements(tokens, clock);
         this.roles = roles;
         this.networkPolicies = networkPolicies;
@@ -59,7 +62,8 @@ public final class StatementExecutor {
                 policyTargets);
         this.parameterPolicyStatements = new ParameterPolicyStatements(parameterPolicies, policyTargets);
         this.networkStatements = new NetworkStatements(networkPolicies);
-        this.accountStatements = new AccountStatements(networkPolicies);
+        this.accountStatements = new AccountStatements(networkPolicies, integrations);
+        this.integrationStatements = new SecurityIntegrationStatements(integrations);
         this.userStatements = new UserStatements(users, clock);
         this.roleStatements = new RoleStatements(roles, accessControl, accountName);
         this.sessionStatements = new SessionStatements(sessions, accessControl, namespaces);
@@ -218,6 +222,18 @@ public final class StatementExecutor {
                     parameterPolicyStatements.setPolicy(context, set);
             case Statement.UnsetPolicy unset when ParameterPolicyStatements.handles(unset.kind()) ->
                     parameterPolicyStatements.unsetPolicy(context, unset);
+            case Statement.CreateObject create when SecurityIntegrationStatements.handles(create.type()) ->
+                    integrationStatements.create(context, create);
+            case Statement.AlterObjectSet alter when SecurityIntegrationStatements.handles(alter.type()) ->
+                    integrationStatements.alterSet(context, alter);
+            case Statement.AlterObjectUnset alter when SecurityIntegrationStatements.handles(alter.type()) ->
+                    integrationStatements.alterUnset(context, alter);
+            case Statement.DropObject drop when SecurityIntegrationStatements.handles(drop.type()) ->
+                    integrationStatements.drop(context, drop);
+            case Statement.DescribeObject describe when SecurityIntegrationStatements.handles(describe.type()) ->
+                    integrationStatements.describe(context, describe);
+            case Statement.ShowObjects show when SecurityIntegrationStatements.handles(show.type()) ->
+                    integrationStatements.show(context, show);
             case Statement.CreateObject create -> unsupported("CREATE " + words(create.type()));
             case Statement.AlterObjectSet alter -> unsupported("ALTER " + words(alter.type()));
             case Statement.AlterObjectUnset alter -> unsupported("ALTER " + words(alter.type()));

@@ -20,7 +20,10 @@ import dev.frostgate.catalog.ParameterPolicyKind;
 import dev.frostgate.catalog.PolicyReferences;
 import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
 import dev.frostgate.catalog.ProgrammaticAccessTokenUsage;
+import dev.frostgate.catalog.IntegrationTypes;
 import dev.frostgate.catalog.RoleCatalog;
+import dev.frostgate.catalog.SecurityIntegrationCatalog;
+import dev.frostgate.catalog.SecurityIntegrations;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.crypto.PasswordHasher;
 import dev.frostgate.crypto.PatSecretCodec;
@@ -45,6 +48,7 @@ import dev.frostgate.protocol.v2.LeakedTokenEndpoint;
 import dev.frostgate.protocol.v2.StatementEndpoints;
 import dev.frostgate.store.Database;
 import dev.frostgate.store.JdbcAccountParameterRepository;
+import dev.frostgate.store.JdbcSecurityIntegrationRepository;
 import dev.frostgate.store.JdbcAuthenticationPolicyRepository;
 import dev.frostgate.store.JdbcNetworkPolicyRepository;
 import dev.frostgate.store.JdbcParameterPolicyRepository;
@@ -122,8 +126,14 @@ public final class FrostgateServer implements AutoCloseable {
         NamespaceCatalog namespaces = new NamespaceCatalog(new JdbcNamespaceRepository(database), accessControl, clock,
                 account);
         JdbcAuthenticationPolicyRepository authenticationRepository = new JdbcAuthenticationPolicyRepository(database);
+        JdbcSecurityIntegrationRepository integrationRepository = new JdbcSecurityIntegrationRepository(database);
+        SecurityIntegrations integrationReads = new SecurityIntegrations(integrationRepository, accountParameters);
+        SecurityIntegrationCatalog integrations = new SecurityIntegrationCatalog(integrationRepository,
+                IntegrationTypes.builtIn(), networkRepository, authenticationRepository, accountParameters,
+                integrationReads, accessControl, roleRepository, clock, account);
+        networkPolicies.addReferenceHolder(integrations::integrationUsingNetworkPolicy);
         AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(authenticationRepository,
-                userRepository, accessControl, namespaces, clock, account);
+                userRepository, accessControl, namespaces, clock, account, integrations::authenticationMethodOf);
         JdbcParameterPolicyRepository parameterPolicyRepository = new JdbcParameterPolicyRepository(database);
         ParameterPolicyCatalog passwordPolicies = new ParameterPolicyCatalog(ParameterPolicyKind.PASSWORD,
                 parameterPolicyRepository, authenticationRepository, accessControl, namespaces, clock, account);
@@ -134,7 +144,8 @@ public final class FrostgateServer implements AutoCloseable {
         JdbcProgrammaticAccessTokenRepository tokenRepository = new JdbcProgrammaticAccessTokenRepository(database);
         UserCatalog users = new UserCatalog(userRepository, tokenRepository, accessControl, networkPolicies,
                 passwordPolicies, passwordHasher, clock, account);
-        RoleCatalog roles = new RoleCatalog(roleRepository, users, namespaces, accessControl, clock, account);
+        RoleCatalog roles = new RoleCatalog(roleRepository, users, namespaces, accessControl, integrations, clock,
+                account);
         bootstrapAdministrator(config, users, roles, passwordHasher, secrets, console);
 
         TokenDigester digester = new TokenDigester(serverKey);
@@ -158,7 +169,7 @@ public final class FrostgateServer implements AutoCloseable {
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
                 policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, tokenUsage,
                 accessControl, sessions,
-                loginHistory, clock, account);
+                loginHistory, clock, account, integrations);
         QueryRegistry queries = new QueryRegistry(config.sqlApiStatementsPerUser(), clock);
         BearerAuthentication bearers = new BearerAuthentication(account, pipeline, sessions, networkAccess, digester);
         users.addListener(bearers);

@@ -505,13 +505,47 @@ class ObjectStatementParserTest {
         }
 
         @Test
+        void seedFourAlterSyntaxForExternalOAuth() {
+            assertThat(parse("""
+                    ALTER SECURITY INTEGRATION IF EXISTS okta SET TYPE = EXTERNAL_OAUTH ENABLED = TRUE
+                      EXTERNAL_OAUTH_TYPE = AZURE EXTERNAL_OAUTH_ISSUER = 'https://sts.windows.net/t/'
+                      EXTERNAL_OAUTH_TOKEN_USER_MAPPING_CLAIM = 'upn'
+                      EXTERNAL_OAUTH_SNOWFLAKE_USER_MAPPING_ATTRIBUTE = 'EMAIL_ADDRESS'
+                      EXTERNAL_OAUTH_JWS_KEYS_URL = 'https://login.example/keys'
+                      EXTERNAL_OAUTH_RSA_PUBLIC_KEY = 'MIIB
+                    IjAN' EXTERNAL_OAUTH_RSA_PUBLIC_KEY_2 = 'MIIC'
+                      EXTERNAL_OAUTH_AUDIENCE_LIST = ('https://example.com/api/v2/', 'https://example.com')
+                      EXTERNAL_OAUTH_ANY_ROLE_MODE = 'ENABLE_FOR_PRIVILEGE'
+                    """)).isEqualTo(new Statement.AlterObjectSet(INTEGRATION, true, name("OKTA"), List.of(
+                    property("TYPE", word("EXTERNAL_OAUTH")), property("ENABLED", new Value.Bool(true)),
+                    property("EXTERNAL_OAUTH_TYPE", word("AZURE")),
+                    property("EXTERNAL_OAUTH_ISSUER", text("https://sts.windows.net/t/")),
+                    property("EXTERNAL_OAUTH_TOKEN_USER_MAPPING_CLAIM", text("upn")),
+                    property("EXTERNAL_OAUTH_SNOWFLAKE_USER_MAPPING_ATTRIBUTE", text("EMAIL_ADDRESS")),
+                    property("EXTERNAL_OAUTH_JWS_KEYS_URL", text("https://login.example/keys")),
+                    property("EXTERNAL_OAUTH_RSA_PUBLIC_KEY", text("MIIB\nIjAN")),
+                    property("EXTERNAL_OAUTH_RSA_PUBLIC_KEY_2", text("MIIC")),
+                    property("EXTERNAL_OAUTH_AUDIENCE_LIST", texts("https://example.com/api/v2/", "https://example.com")),
+                    property("EXTERNAL_OAUTH_ANY_ROLE_MODE", text("ENABLE_FOR_PRIVILEGE")))));
+            assertThat(parse("ALTER SECURITY INTEGRATION IF EXISTS okta UNSET ENABLED, EXTERNAL_OAUTH_AUDIENCE_LIST"))
+                    .isEqualTo(new Statement.AlterObjectUnset(INTEGRATION, true, name("OKTA"),
+                            List.of("ENABLED", "EXTERNAL_OAUTH_AUDIENCE_LIST")));
+            assertThat(parse("CREATE SECURITY INTEGRATION \"Mixed Case\" TYPE = EXTERNAL_OAUTH, ENABLED = FALSE"))
+                    .isEqualTo(new Statement.CreateObject(INTEGRATION, false, false, name("Mixed Case"),
+                            List.of(property("TYPE", word("EXTERNAL_OAUTH")), property("ENABLED", new Value.Bool(false)))));
+        }
+
+        @Test
         void errors() {
             assertSyntaxError("CREATE INTEGRATION x TYPE = SCIM", 1, 7, "INTEGRATION");
             assertSyntaxError("CREATE OR REPLACE INTEGRATION x TYPE = SCIM", 1, 18, "INTEGRATION");
             assertSyntaxError("CREATE SECURITY INTEGRATION", 1, 27, "<EOF>");
             assertSyntaxError("CREATE SECURITY x", 1, 16, "x");
             assertSyntaxError("CREATE SECURITY INTEGRATION a.b TYPE = SCIM", 1, 29, ".");
+            // Snowflake's ALTER [SECURITY] INTEGRATION has SET, UNSET and their TAG forms, no RENAME.
             assertSyntaxError("ALTER INTEGRATION okta RENAME TO o2", 1, 23, "RENAME");
+            assertSyntaxError("ALTER SECURITY INTEGRATION okta SET", 1, 35, "<EOF>");
+            assertSyntaxError("ALTER SECURITY INTEGRATION okta UNSET ENABLED,", 1, 46, "<EOF>");
             assertSyntaxError("SHOW INTEGRATION", 1, 5, "INTEGRATION");
             assertSyntaxError("SHOW SECURITY INTEGRATION", 1, 14, "INTEGRATION");
             assertSyntaxError("SHOW INTEGRATIONS IN ACCOUNT", 1, 18, "IN");

@@ -222,6 +222,14 @@ class SqlParserTest {
             assertThat(parse("GRANT USAGE ON SECURITY INTEGRATION okta TO ROLE r"))
                     .isEqualTo(new Statement.GrantPrivileges(List.of("USAGE"),
                             new SecurableObject("INTEGRATION", Optional.of("OKTA")), "R", false));
+            assertThat(parse("GRANT USE_ANY_ROLE ON INTEGRATION external_oauth_1 TO ROLE role1"))
+                    .isEqualTo(new Statement.GrantPrivileges(List.of("USE_ANY_ROLE"),
+                            new SecurableObject("INTEGRATION", Optional.of("EXTERNAL_OAUTH_1")), "ROLE1", false));
+            assertThat(parse("REVOKE USE_ANY_ROLE ON INTEGRATION external_oauth_1 FROM ROLE role1"))
+                    .isEqualTo(new Statement.RevokePrivileges(List.of("USE_ANY_ROLE"),
+                            new SecurableObject("INTEGRATION", Optional.of("EXTERNAL_OAUTH_1")), "ROLE1"));
+            assertThat(parse("GRANT OWNERSHIP ON INTEGRATION okta TO ROLE heir")).isEqualTo(
+                    new Statement.GrantOwnership(new SecurableObject("INTEGRATION", Optional.of("OKTA")), "HEIR"));
             assertThat(parse("GRANT USE_ANY_ROLE ON INTEGRATION i TO r"))
                     .isEqualTo(new Statement.GrantPrivileges(List.of("USE_ANY_ROLE"),
                             new SecurableObject("INTEGRATION", Optional.of("I")), "R", false));

@@ -1,0 +1,95 @@
+package dev.frostgate.catalog;
+
+import static dev.frostgate.catalog.IntegrationParameter.choice;
+import static dev.frostgate.catalog.IntegrationParameter.roleList;
+import static dev.frostgate.catalog.IntegrationParameter.rsaPublicKey;
+import static dev.frostgate.catalog.IntegrationParameter.textList;
+import static dev.frostgate.catalog.IntegrationParameter.urls;
+
+import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code TYPE = EXTERNAL_OAUTH}: Snowflake's External OAuth parameters (reference §5.1). */
+public final class ExternalOAuthIntegrationType implements IntegrationType {
+    public static final String NAME = "EXTERNAL_OAUTH";
+
+    static final IntegrationParameter PROVIDER =
+            choice("EXTERNAL_OAUTH_TYPE", "OKTA", "AZURE", "PING_FEDERATE", "CUSTOM").asRequired();
+    static final IntegrationParameter ISSUER = IntegrationParameter.text("EXTERNAL_OAUTH_ISSUER").asRequired();
+    static final IntegrationParameter USER_MAPPING_CLAIM =
+            textList("EXTERNAL_OAUTH_TOKEN_USER_MAPPING_CLAIM").asRequired();
+    static final IntegrationParameter USER_MAPPING_ATTRIBUTE =
+            choice("EXTERNAL_OAUTH_SNOWFLAKE_USER_MAPPING_ATTRIBUTE", "LOGIN_NAME", "EMAIL_ADDRESS").asRequired();
+    static final IntegrationParameter JWS_KEYS_URL = urls("EXTERNAL_OAUTH_JWS_KEYS_URL");
+    static final IntegrationParameter RSA_PUBLIC_KEY = rsaPublicKey("EXTERNAL_OAUTH_RSA_PUBLIC_KEY");
+    static final IntegrationParameter RSA_PUBLIC_KEY_2 = rsaPublicKey("EXTERNAL_OAUTH_RSA_PUBLIC_KEY_2");
+    static final IntegrationParameter BLOCKED_ROLES = roleList("EXTERNAL_OAUTH_BLOCKED_ROLES_LIST");
+    static final IntegrationParameter ALLOWED_ROLES = roleList("EXTERNAL_OAUTH_ALLOWED_ROLES_LIST");
+    static final IntegrationParameter AUDIENCES = textList("EXTERNAL_OAUTH_AUDIENCE_LIST");
+    static final IntegrationParameter ANY_ROLE_MODE =
+            choice("EXTERNAL_OAUTH_ANY_ROLE_MODE", "DISABLE", "ENABLE", "ENABLE_FOR_PRIVILEGE");
+    static final IntegrationParameter SCOPE_DELIMITER = IntegrationParameter.character("EXTERNAL_OAUTH_SCOPE_DELIMITER",
+            ",");
+    static final IntegrationParameter SCOPE_MAPPING_ATTRIBUTE =
+            choice("EXTERNAL_OAUTH_SCOPE_MAPPING_ATTRIBUTE", "scp", "scope");
+    static final IntegrationParameter NETWORK_POLICY = IntegrationParameter.networkPolicy("NETWORK_POLICY");
+
+    private static final List<IntegrationParameter> PARAMETERS = List.of(PROVIDER, ISSUER, USER_MAPPING_CLAIM,
+            USER_MAPPING_ATTRIBUTE, JWS_KEYS_URL, RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_2, BLOCKED_ROLES, ALLOWED_ROLES,
+            AUDIENCES, ANY_ROLE_MODE, SCOPE_DELIMITER, SCOPE_MAPPING_ATTRIBUTE, NETWORK_POLICY);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<IntegrationParameter> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public String showType(SecurityIntegration integration) {
+        return NAME + " - " + integration.value(PROVIDER).get(0);
+    }
+
+    @Override
+    public Optional<String> authenticationMethod() {
+        return Optional.of("OAUTH");
+    }
+
+    /**
+     * Keys come from a JWKS URL or from the integration's own RSA keys, never both; roles are either
+     * allowed or blocked by list, not both.
+     */
+    @Override
+    public void checkConsistency(SecurityIntegration integration) {
+        if (integration.isSet(JWS_KEYS_URL.name())
+                && (integration.isSet(RSA_PUBLIC_KEY.name()) || integration.isSet(RSA_PUBLIC_KEY_2.name()))) {
+            throw conflict(JWS_KEYS_URL.name() + " and " + RSA_PUBLIC_KEY.name() + " cannot both be set: token "
+                    + "signatures are verified with the keys of one or the other.");
+        }
+        if (integration.isSet(BLOCKED_ROLES.name()) && integration.isSet(ALLOWED_ROLES.name())) {
+            throw conflict(BLOCKED_ROLES.name() + " and " + ALLOWED_ROLES.name() + " cannot both be set.");
+        }
+    }
+
+    /**
+     * A new integration needs a source of keys; the second key is only the rotation partner of the first.
+     * ALTER may unset the URL before setting a key (or the reverse): until then tokens cannot be verified.
+     */
+    @Override
+    public void checkCreated(SecurityIntegration integration) {
+        boolean secondKey = integration.isSet(RSA_PUBLIC_KEY_2.name());
+        if (!integration.isSet(JWS_KEYS_URL.name()) && !integration.isSet(RSA_PUBLIC_KEY.name())) {
+            throw conflict((secondKey ? RSA_PUBLIC_KEY_2.name() + " needs " + RSA_PUBLIC_KEY.name() + ". " : "")
+                    + "One of " + JWS_KEYS_URL.name() + " or " + RSA_PUBLIC_KEY.name() + " is required.");
+        }
+    }
+
+    private static FrostgateException conflict(String reason) {
+        return new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, reason);
+    }
+}
