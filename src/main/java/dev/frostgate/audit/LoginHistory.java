@@ -20,7 +20,7 @@ public final class LoginHistory {
     /** The parts of an attempt that do not depend on its outcome. */
     public record Attempt(Optional<String> userName, String clientIp, String reportedClientType,
                           Optional<String> reportedClientVersion, String firstAuthenticationFactor,
-                          Optional<String> firstAuthenticationFactorId) {}
+                          Optional<String> firstAuthenticationFactorId, Optional<String> authenticatingIntegration) {}
 
     public void recordSuccess(Attempt attempt) {
         repository.append(event(attempt, true, Optional.empty(), Optional.empty(), Optional.empty(),
@@ -53,6 +53,6 @@ public final class LoginHistory {
         return new LoginEvent(0, clock.instant(), "LOGIN", attempt.userName(), Optional.of(attempt.clientIp()),
                 Optional.of(attempt.reportedClientType()), attempt.reportedClientVersion(),
                 attempt.firstAuthenticationFactor(), Optional.empty(), success, errorCode, errorMessage,
-                attempt.firstAuthenticationFactorId(), Optional.empty(), failureUuid, errorDetails);
+                attempt.firstAuthenticationFactorId(), attempt.authenticatingIntegration(), failureUuid, errorDetails);
     }
 }

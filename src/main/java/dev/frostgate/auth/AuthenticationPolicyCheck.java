@@ -13,7 +13,7 @@ final class AuthenticationPolicyCheck {
     private AuthenticationPolicyCheck() {}
 
     static void check(AuthenticationPolicy policy, AuthenticationMethod method, LoginRequest.ClientInfo client,
-                      Optional<User> user) {
+                      Optional<User> user, Optional<String> integration) {
         Optional<String> userName = user.map(User::name);
         ClientType clientType = client.clientType();
         if (!clientType.isRestApi() && !policy.allowsClientType(clientType.policyClass())) {
@@ -29,6 +29,9 @@ final class AuthenticationPolicyCheck {
         }
         if (!policy.allowsMethod(method.policyName())) {
             throw LoginFailure.withDetails(ErrorCode.AUTHENTICATION_METHOD_NOT_ALLOWED, userName, method.policyName());
+        }
+        if (integration.isPresent() && !policy.allowsIntegration(integration.get())) {
+            throw LoginFailure.withDetails(ErrorCode.SECURITY_INTEGRATION_NOT_ALLOWED, userName, integration.get());
         }
     }
 

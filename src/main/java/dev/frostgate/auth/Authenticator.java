@@ -36,6 +36,9 @@ public interface Authenticator<C extends Claim> {
      */
     void verify(LoginRequest request, C claim, AuthenticationPolicy policy);
 
+    /** Refuses, with the method's failure, a primary role the credential does not allow (a blocked role). */
+    default void admitRole(C claim, String role) {}
+
     /** Called once the login has passed every stage. */
     default void succeeded(C claim, Instant at) {}
 }

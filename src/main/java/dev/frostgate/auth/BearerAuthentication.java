@@ -65,7 +65,8 @@ public final class BearerAuthentication implements UserChangeListener {
         if (admission == null) {
             admission = pipeline.admitBearer(loginRequest(request, type), type.method(), type.invalidToken());
             admitted.put(key, admission);
-        } else if (!networkAccess.admits(Optional.of(admission.user()), request.client().ipAddress())) {
+        } else if (!networkAccess.admits(Optional.of(admission.user()), admission.integrationNetworkPolicy(),
+                request.client().ipAddress())) {
             throw new FrostgateException(ErrorCode.INCOMING_IP_BLOCKED, request.client().ipAddress());
         }
         return sessions.ephemeral(admission.user().name(), admission.primaryRole(), admission.secondaryRolesAll(),

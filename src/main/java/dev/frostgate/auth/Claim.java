@@ -24,6 +24,21 @@ public interface Claim {
         return Optional.empty();
     }
 
+    /** Whether secondary roles may be used in the session; a role restriction turns them off unless the method allows them. */
+    default boolean secondaryRolesAllowed() {
+        return restrictedRole().isEmpty();
+    }
+
+    /** The security integration that judged the credential (External OAuth), for LOGIN_HISTORY. */
+    default Optional<String> integrationName() {
+        return Optional.empty();
+    }
+
+    /** A network policy that beats the user's and the account's (an integration's NETWORK_POLICY). */
+    default Optional<String> networkPolicy() {
+        return Optional.empty();
+    }
+
     /** A claim that is only a user, such as a login name with a password. */
     record OfUser(User user) implements Claim {}
 }

@@ -23,7 +23,14 @@ public final class LoginFailure extends FrostgateException {
 
     private LoginFailure(ErrorCode errorCode, ErrorCode recorded, Optional<String> userName,
                          boolean reportedWithFailureId, String failureId, Object... arguments) {
+        this(errorCode, recorded, userName, reportedWithFailureId, failureId, null, arguments);
+    }
+
+    private LoginFailure(ErrorCode errorCode, ErrorCode recorded, Optional<String> userName,
+                         boolean reportedWithFailureId, String failureId, String integrationName,
+                         Object... arguments) {
         super(errorCode, arguments);
+        this.integrationName = integrationName;
         this.recorded = recorded;
         this.userName = userName;
         this.reportedWithFailureId = reportedWithFailureId;
@@ -32,6 +39,8 @@ public final class LoginFailure extends FrostgateException {
     }
 
     private final transient Object[] arguments;
+    /** The security integration that judged the credential, for LOGIN_HISTORY.AUTHENTICATING_INTEGRATION_NAME. */
+    private final String integrationName;
 
     /** A failure whose reason is recorded for SYSTEM$GET_LOGIN_FAILURE_DETAILS (the uuid is added later). */
     public static LoginFailure withDetails(ErrorCode errorCode, Optional<String> userName, Object... arguments) {
@@ -52,7 +61,16 @@ public final class LoginFailure extends FrostgateException {
 
     /** The same failure, with the uuid under which its details were recorded. */
     public LoginFailure identifiedBy(String uuid) {
-        return new LoginFailure(errorCode(), recorded, userName, true, uuid, arguments);
+        return new LoginFailure(errorCode(), recorded, userName, true, uuid, integrationName, arguments);
+    }
+
+    /** The same failure, judged by the named security integration. */
+    public LoginFailure inIntegration(String name) {
+        return new LoginFailure(errorCode(), recorded, userName, reportedWithFailureId, failureId, name, arguments);
+    }
+
+    public Optional<String> integrationName() {
+        return Optional.ofNullable(integrationName);
     }
 
     public Optional<String> failureId() {

@@ -60,7 +60,7 @@ public final class LoginPipeline {
      * on, and the method. A driver login opens a session from it; the SQL API runs one request with it.
      */
     public record Admission(User user, String primaryRole, boolean secondaryRolesAll, AuthenticationMethod method,
-                            Optional<String> credentialId) {}
+                            Optional<String> credentialId, Optional<String> integrationNetworkPolicy) {}
 
     public LoginResult login(LoginRequest request) {
         Admission admission = admit(request, methodOf(request), ErrorCode.AUTHENTICATOR_NOT_SUPPORTED);
@@ -86,6 +86,7 @@ public final class LoginPipeline {
             history.recordSuccess(attempt(request, Optional.of(admission.user().name()), factor, attempted));
             return admission;
         } catch (LoginFailure failure) {
+            failure.integrationName().ifPresent(name -> attempted.integration = Optional.of(name));
             LoginHistory.Attempt attempt = attempt(request, failure.userName().or(request::loginName), factor,
                     attempted);
             if (!failure.reportedWithFailureId()) {
@@ -101,6 +102,7 @@ public final class LoginPipeline {
     /** What a login attempt found out before it ended, for the login history. */
     private static final class Attempted {
         private Optional<String> credentialId = Optional.empty();
+        private Optional<String> integration = Optional.empty();
     }
 
     private Admission attempt(LoginRequest request, Optional<AuthenticationMethod> requestedMethod,
@@ -120,12 +122,15 @@ public final class LoginPipeline {
                                                 Attempted attempted) {
         Optional<C> claim = authenticator.identify(request);
         attempted.credentialId = claim.flatMap(Claim::credentialId);
+        attempted.integration = claim.flatMap(Claim::integrationName);
         Optional<User> claimed = claim.map(Claim::user);
+        Optional<String> integrationPolicy = claim.flatMap(Claim::networkPolicy);
         AuthenticationPolicy policy = authenticationPolicies.effectivePolicy(claimed).policy();
         NetworkEvaluation evaluation = claim.map(found -> authenticator.networkEvaluation(found, policy))
                 .orElse(NetworkEvaluation.ENFORCED);
-        checkNetwork(evaluation, claimed, request.client().ipAddress());
-        AuthenticationPolicyCheck.check(policy, authenticator.method(), request.client(), claimed);
+        checkNetwork(evaluation, claimed, integrationPolicy, request.client().ipAddress());
+        AuthenticationPolicyCheck.check(policy, authenticator.method(), request.client(), claimed,
+                attempted.integration);
         if (claim.isEmpty()) {
             throw authenticator.rejectUnknown(request);
         }
@@ -142,10 +147,11 @@ public final class LoginPipeline {
         Optional<String> restriction = claim.get().restrictedRole();
         String role = restriction.isPresent() ? restrictedRole(restriction.get(), request.requestedRole(), user)
                 : primaryRole(user, request.requestedRole());
+        authenticator.admitRole(claim.get(), role);
         users.recordLoginOutcome(user.name(), new UserRepository.LoginOutcome(0, Optional.empty(), Optional.of(now)));
         Admission admission = new Admission(user, role,
-                restriction.isEmpty() && user.defaultSecondaryRoles() == User.DefaultSecondaryRoles.ALL,
-                authenticator.method(), claim.get().credentialId());
+                claim.get().secondaryRolesAllowed() && user.defaultSecondaryRoles() == User.DefaultSecondaryRoles.ALL,
+                authenticator.method(), claim.get().credentialId(), integrationPolicy);
         authenticator.succeeded(claim.get(), now);
         return admission;
     }
@@ -160,11 +166,12 @@ public final class LoginPipeline {
     }
 
     /** The network stage: runs before the credential is verified, so a blocked address cannot try credentials. */
-    private void checkNetwork(NetworkEvaluation evaluation, Optional<User> claimed, String address) {
+    private void checkNetwork(NetworkEvaluation evaluation, Optional<User> claimed, Optional<String> integrationPolicy,
+                              String address) {
         if (evaluation == NetworkEvaluation.NOT_ENFORCED) {
             return;
         }
-        Optional<CompiledNetworkPolicy> policy = networkAccess.effectivePolicy(claimed);
+        Optional<CompiledNetworkPolicy> policy = networkAccess.effectivePolicy(claimed, integrationPolicy);
         if (policy.isEmpty() && evaluation == NetworkEvaluation.REQUIRED) {
             throw new LoginFailure(ErrorCode.NETWORK_POLICY_REQUIRED, claimed.map(User::name));
         }
@@ -215,6 +222,6 @@ public final class LoginPipeline {
                                                 Attempted attempted) {
         return new LoginHistory.Attempt(userName.map(name -> name.toUpperCase(Locale.ROOT)),
                 request.client().ipAddress(), request.client().clientType().name(),
-                request.client().applicationVersion(), factor, attempted.credentialId);
+                request.client().applicationVersion(), factor, attempted.credentialId, attempted.integration);
     }
 }

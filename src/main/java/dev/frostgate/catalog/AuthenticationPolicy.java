@@ -64,6 +64,11 @@ public record AuthenticationPolicy(
         return authenticationMethods.contains("ALL") || authenticationMethods.contains(method);
     }
 
+    /** SECURITY_INTEGRATIONS: ALL, or the integration by name. */
+    public boolean allowsIntegration(String integration) {
+        return securityIntegrations.contains("ALL") || securityIntegrations.contains(integration);
+    }
+
     public boolean allowsClientType(String clientType) {
         return clientTypes.contains("ALL") || clientTypes.contains(clientType);
     }

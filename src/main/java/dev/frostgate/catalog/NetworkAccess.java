@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Which network policy governs a user, and whether an address passes it. The user's own policy
- * beats the account's (an integration's will beat both). Compiled policies and the account
+ * beats the account's, and the network policy of the security integration that judged the credential beats both. Compiled policies and the account
  * attachment are cached for {@link #CACHE_LIFETIME}; changes on this node drop the cache at once.
  */
 public final class NetworkAccess {
@@ -33,12 +33,22 @@ public final class NetworkAccess {
 
     /** The policy that applies to the user (or, for an unknown user, to the account), if any. */
     public Optional<CompiledNetworkPolicy> effectivePolicy(Optional<User> user) {
-        Optional<String> name = user.flatMap(User::networkPolicy).or(() -> accountPolicy.get(ACCOUNT_PARAMETER));
+        return effectivePolicy(user, Optional.empty());
+    }
+
+    /** As {@link #effectivePolicy(Optional)}, with the policy of an integration that beats the user's and the account's. */
+    public Optional<CompiledNetworkPolicy> effectivePolicy(Optional<User> user, Optional<String> integrationPolicy) {
+        Optional<String> name = integrationPolicy.or(() -> user.flatMap(User::networkPolicy))
+                .or(() -> accountPolicy.get(ACCOUNT_PARAMETER));
         return name.flatMap(compiled::get);
     }
 
     public boolean admits(Optional<User> user, String clientAddress) {
-        return effectivePolicy(user).map(policy -> policy.admits(clientAddress)).orElse(true);
+        return admits(user, Optional.empty(), clientAddress);
+    }
+
+    public boolean admits(Optional<User> user, Optional<String> integrationPolicy, String clientAddress) {
+        return effectivePolicy(user, integrationPolicy).map(policy -> policy.admits(clientAddress)).orElse(true);
     }
 
     public Optional<CompiledNetworkPolicy> compiledPolicy(String name) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.auth.BearerAuthentication;
 import dev.frostgate.auth.LoginOptions;
+import dev.frostgate.auth.ExternalOAuthAuthenticator;
+import dev.frostgate.auth.ExternalOAuthTokenValidator;
 import dev.frostgate.auth.KeyPairAuthenticator;
 import dev.frostgate.auth.LoginPipeline;
 import dev.frostgate.auth.PasswordAuthenticator;
@@ -161,10 +163,13 @@ public final class FrostgateServer implements AutoCloseable {
                 digester, secrets, SessionSettings.DEFAULTS, clock);
         users.addListener(sessions);
         LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
+        ExternalOAuthTokenValidator oauthTokens = new ExternalOAuthTokenValidator(integrationReads, userRepository,
+                account, clock);
         LoginPipeline pipeline = new LoginPipeline(account,
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, passwordPolicies::effectivePolicy,
                         clock), new ProgrammaticAccessTokenAuthenticator(tokens, tokenUsage, userRepository,
-                        roleRepository, clock), new KeyPairAuthenticator(userRepository, account, clock)),
+                        roleRepository, clock), new KeyPairAuthenticator(userRepository, account, clock),
+                        new ExternalOAuthAuthenticator(oauthTokens, roleRepository)),
                 userRepository, roleRepository, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
                 policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, tokenUsage,
