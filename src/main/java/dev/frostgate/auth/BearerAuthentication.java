@@ -2,7 +2,6 @@ package dev.frostgate.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.UserChangeListener;
 import dev.frostgate.crypto.TokenDigester;
 import dev.frostgate.error.ErrorCode;
@@ -37,17 +36,15 @@ public final class BearerAuthentication implements UserChangeListener {
     private final String accountName;
     private final LoginPipeline pipeline;
     private final SessionManager sessions;
-    private final NetworkAccess networkAccess;
     private final TokenDigester digester;
     private final Cache<String, LoginPipeline.Admission> admitted =
             Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
 
     public BearerAuthentication(String accountName, LoginPipeline pipeline, SessionManager sessions,
-                                NetworkAccess networkAccess, TokenDigester digester) {
+                                TokenDigester digester) {
         this.accountName = accountName;
         this.pipeline = pipeline;
         this.sessions = sessions;
-        this.networkAccess = networkAccess;
         this.digester = digester;
     }
 
@@ -65,12 +62,12 @@ public final class BearerAuthentication implements UserChangeListener {
         if (admission == null) {
             admission = pipeline.admitBearer(loginRequest(request, type), type.method(), type.invalidToken());
             admitted.put(key, admission);
-        } else if (!networkAccess.admits(Optional.of(admission.user()), admission.integrationNetworkPolicy(),
-                request.client().ipAddress())) {
+        } else if (!sessions.admitsRequest(Optional.of(admission.user()), admission.method().name(),
+                admission.origin(), request.client().ipAddress())) {
             throw new FrostgateException(ErrorCode.INCOMING_IP_BLOCKED, request.client().ipAddress());
         }
         return sessions.ephemeral(admission.user().name(), admission.primaryRole(), admission.secondaryRolesAll(),
-                admission.method(), request.client());
+                admission.method(), request.client(), admission.origin());
     }
 
     /** The SQL API's role field is case-sensitive, so it reaches the pipeline as a quoted identifier. */

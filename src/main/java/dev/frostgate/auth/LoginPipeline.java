@@ -60,12 +60,12 @@ public final class LoginPipeline {
      * on, and the method. A driver login opens a session from it; the SQL API runs one request with it.
      */
     public record Admission(User user, String primaryRole, boolean secondaryRolesAll, AuthenticationMethod method,
-                            Optional<String> credentialId, Optional<String> integrationNetworkPolicy) {}
+                            Session.Origin origin) {}
 
     public LoginResult login(LoginRequest request) {
         Admission admission = admit(request, methodOf(request), ErrorCode.AUTHENTICATOR_NOT_SUPPORTED);
         IssuedSession issued = sessions.open(admission.user().name(), admission.primaryRole(),
-                admission.secondaryRolesAll(), admission.method(), request.client(), admission.credentialId());
+                admission.secondaryRolesAll(), admission.method(), request.client(), admission.origin());
         return new LoginResult(issued, admission.user());
     }
 
@@ -151,7 +151,8 @@ public final class LoginPipeline {
         users.recordLoginOutcome(user.name(), new UserRepository.LoginOutcome(0, Optional.empty(), Optional.of(now)));
         Admission admission = new Admission(user, role,
                 claim.get().secondaryRolesAllowed() && user.defaultSecondaryRoles() == User.DefaultSecondaryRoles.ALL,
-                authenticator.method(), claim.get().credentialId(), integrationPolicy);
+                authenticator.method(), new Session.Origin(claim.get().credentialId(), RoleSwitching.of(claim.get()),
+                        integrationPolicy));
         authenticator.succeeded(claim.get(), now);
         return admission;
     }

@@ -23,7 +23,17 @@ public record Session(
         Optional<String> currentDatabase,
         Optional<String> currentSchema,
         Instant lastActivity,
-        Optional<String> credentialId) {
+        Origin origin) {
+
+    /**
+     * What the session's credential decided at login and later requests must honour: the credential's
+     * id (so a leaked token's sessions can be ended), what role switching it allows, and the network
+     * policy of the integration that admitted it (which beats the user's and the account's).
+     */
+    public record Origin(Optional<String> credentialId, RoleSwitching roleSwitching,
+                         Optional<String> integrationNetworkPolicy) {
+        public static final Origin NONE = new Origin(Optional.empty(), RoleSwitching.FREE, Optional.empty());
+    }
 
     /** A session opened without a credential of its own to remember (a password, or one built in a test). */
     public Session(long id, String sessionTokenDigest, String masterTokenDigest, String userName, String primaryRole,
@@ -32,32 +42,32 @@ public record Session(
                    Optional<String> currentDatabase, Optional<String> currentSchema, Instant lastActivity) {
         this(id, sessionTokenDigest, masterTokenDigest, userName, primaryRole, secondaryRolesAll, authenticationMethod,
                 clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt, currentDatabase, currentSchema,
-                lastActivity, Optional.empty());
+                lastActivity, Origin.NONE);
     }
 
     public Session withRoles(String role, boolean allSecondaryRoles) {
         return new Session(id, sessionTokenDigest, masterTokenDigest, userName, role, allSecondaryRoles,
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt,
-                currentDatabase, currentSchema, lastActivity, credentialId);
+                currentDatabase, currentSchema, lastActivity, origin);
     }
 
     public Session withTokens(String sessionDigest, Instant sessionExpiry, String masterDigest, Instant masterExpiry) {
         return new Session(id, sessionDigest, masterDigest, userName, primaryRole, secondaryRolesAll,
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiry, masterExpiry, currentDatabase,
-                currentSchema, lastActivity, credentialId);
+                currentSchema, lastActivity, origin);
     }
 
     /** USE DATABASE / USE SCHEMA. */
     public Session withContext(Optional<String> database, Optional<String> schema) {
         return new Session(id, sessionTokenDigest, masterTokenDigest, userName, primaryRole, secondaryRolesAll,
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt, database,
-                schema, lastActivity, credentialId);
+                schema, lastActivity, origin);
     }
 
     public Session withLastActivity(Instant activity) {
         return new Session(id, sessionTokenDigest, masterTokenDigest, userName, primaryRole, secondaryRolesAll,
                 authenticationMethod, clientIp, clientType, createdOn, sessionExpiresAt, masterExpiresAt,
-                currentDatabase, currentSchema, activity, credentialId);
+                currentDatabase, currentSchema, activity, origin);
     }
 
     /**

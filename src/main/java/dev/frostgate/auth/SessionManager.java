@@ -62,8 +62,7 @@ public final class SessionManager implements UserChangeListener {
     }
 
     public IssuedSession open(String userName, String primaryRole, boolean secondaryRolesAll,
-                              AuthenticationMethod method, LoginRequest.ClientInfo client,
-                              Optional<String> credentialId) {
+                              AuthenticationMethod method, LoginRequest.ClientInfo client, Session.Origin origin) {
         Instant now = clock.instant();
         String sessionToken = "ST-" + secrets.randomToken(TOKEN_BYTES);
         String masterToken = "MT-" + secrets.randomToken(TOKEN_BYTES);
@@ -71,7 +70,7 @@ public final class SessionManager implements UserChangeListener {
                 digester.digest(sessionToken), digester.digest(masterToken), userName, primaryRole,
                 secondaryRolesAll, method.name(), Optional.of(client.ipAddress()),
                 Optional.of(client.clientType().name()), now, now.plus(settings.sessionTokenValidity()),
-                now.plus(settings.masterTokenValidity()), Optional.empty(), Optional.empty(), now, credentialId);
+                now.plus(settings.masterTokenValidity()), Optional.empty(), Optional.empty(), now, origin);
         repository.insert(session);
         return new IssuedSession(session, sessionToken, masterToken);
     }
@@ -81,11 +80,12 @@ public final class SessionManager implements UserChangeListener {
      * token and no row in the store, so that a request costs no write (see {@link Session#isStored}).
      */
     public Session ephemeral(String userName, String primaryRole, boolean secondaryRolesAll,
-                             AuthenticationMethod method, LoginRequest.ClientInfo client) {
+                             AuthenticationMethod method, LoginRequest.ClientInfo client, Session.Origin origin) {
         Instant now = clock.instant();
         return new Session(secrets.randomPositiveLong() % 1_000_000_000_000_000L, "", "", userName, primaryRole,
                 secondaryRolesAll, method.name(), Optional.of(client.ipAddress()),
-                Optional.of(client.clientType().name()), now, now, now, Optional.empty(), Optional.empty(), now);
+                Optional.of(client.clientType().name()), now, now, now, Optional.empty(), Optional.empty(), now,
+                origin);
     }
 
     /**
@@ -108,7 +108,7 @@ public final class SessionManager implements UserChangeListener {
             close(session);
             throw new FrostgateException(ErrorCode.SESSION_TOKEN_INVALID);
         }
-        if (networkPolicyApplies(session, user) && !networkAccess.admits(user, clientAddress)) {
+        if (!admitsRequest(user, session.authenticationMethod(), session.origin(), clientAddress)) {
             throw new FrostgateException(ErrorCode.INCOMING_IP_BLOCKED, clientAddress);
         }
         if (Duration.between(session.lastActivity(), now).compareTo(ACTIVITY_RESOLUTION) >= 0) {
@@ -119,10 +119,17 @@ public final class SessionManager implements UserChangeListener {
         return session;
     }
 
-    /** Token sessions under NETWORK_POLICY_EVALUATION = NOT_ENFORCED skip network policies, as their login did. */
-    private boolean networkPolicyApplies(Session session, Optional<User> user) {
-        return !AuthenticationMethod.PROGRAMMATIC_ACCESS_TOKEN.name().equals(session.authenticationMethod())
-                || authenticationPolicies.effectivePolicy(user).policy().patPolicy().enforcesNetworkPolicy();
+    /**
+     * The network stage of every request after login (sessions and verified SQL API bearers): the
+     * integration's policy, when the credential came through one, beats the user's and the account's;
+     * token logins under NETWORK_POLICY_EVALUATION = NOT_ENFORCED skip network policies, judged by the
+     * authentication policy as it is now.
+     */
+    public boolean admitsRequest(Optional<User> user, String authenticationMethod, Session.Origin origin,
+                                 String clientAddress) {
+        boolean skipped = AuthenticationMethod.PROGRAMMATIC_ACCESS_TOKEN.name().equals(authenticationMethod)
+                && !authenticationPolicies.effectivePolicy(user).policy().patPolicy().enforcesNetworkPolicy();
+        return skipped || networkAccess.admits(user, origin.integrationNetworkPolicy(), clientAddress);
     }
 
     /** Whether the session policy's idle timeout has ended the session (its master token too). */
@@ -190,7 +197,8 @@ public final class SessionManager implements UserChangeListener {
     /** Ends the sessions a credential opened (a token reported leaked), on this node at once. */
     public void endSessionsOpenedWith(String credentialId) {
         repository.deleteOpenedWith(credentialId);
-        bySessionDigest.asMap().values().removeIf(session -> session.credentialId().equals(Optional.of(credentialId)));
+        bySessionDigest.asMap().values()
+                .removeIf(session -> session.origin().credentialId().equals(Optional.of(credentialId)));
     }
 
     public void close(Session session) {

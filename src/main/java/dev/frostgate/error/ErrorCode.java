@@ -24,6 +24,10 @@ public enum ErrorCode {
     INSUFFICIENT_PRIVILEGES("003001", "42501", "SQL access control error:\nInsufficient privileges to operate on %s '%s'."),
     TOKEN_SESSION_CANNOT_MANAGE_TOKENS("003001", "42501", "SQL access control error:\nProgrammatic access tokens "
             + "cannot be modified, rotated or removed in a session authenticated with a programmatic access token."),
+    ROLE_FIXED_BY_CREDENTIAL("003013", "42501", "SQL access control error:\nThis session's credential allows only "
+            + "role '%s'; it cannot use role '%s'."),
+    SECONDARY_ROLES_FIXED_BY_CREDENTIAL("003013", "42501", "SQL access control error:\nThis session's credential "
+            + "allows only role '%s'; secondary roles cannot be used."),
     ROLE_NOT_ASSIGNED("003013", "42501",
             "Requested role '%s' is not assigned to the executing user. Specify another role to activate."),
     PASSWORD_POLICY_VIOLATION("003002", "22023",

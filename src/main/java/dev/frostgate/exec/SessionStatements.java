@@ -1,5 +1,6 @@
 package dev.frostgate.exec;
 
+import dev.frostgate.auth.RoleSwitching;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.catalog.AccessControl;
 import dev.frostgate.catalog.Namespace;
@@ -27,11 +28,21 @@ final class SessionStatements {
         if (!accessControl.hierarchy().isGrantedToUser(use.role(), context.actor().userName())) {
             throw new FrostgateException(ErrorCode.ROLE_NOT_ASSIGNED, use.role());
         }
+        RoleSwitching switching = context.session().origin().roleSwitching();
+        if (switching != RoleSwitching.FREE && !use.role().equals(context.session().primaryRole())) {
+            throw new FrostgateException(ErrorCode.ROLE_FIXED_BY_CREDENTIAL, context.session().primaryRole(),
+                    use.role());
+        }
         context.replace(sessions.changeRoles(context.session(), use.role(), context.session().secondaryRolesAll()));
         return ResultTable.success();
     }
 
+    /** A PAT's role restriction is the session's only role: secondary roles stay off. */
     ResultTable useSecondaryRoles(SessionContext context, Statement.UseSecondaryRoles use) {
+        if (use.all() && context.session().origin().roleSwitching() == RoleSwitching.FIXED) {
+            throw new FrostgateException(ErrorCode.SECONDARY_ROLES_FIXED_BY_CREDENTIAL,
+                    context.session().primaryRole());
+        }
         context.replace(sessions.changeRoles(context.session(), context.session().primaryRole(), use.all()));
         return ResultTable.success();
     }

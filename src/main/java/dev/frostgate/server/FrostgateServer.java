@@ -176,7 +176,7 @@ public final class FrostgateServer implements AutoCloseable {
                 accessControl, sessions,
                 loginHistory, clock, account, integrations);
         QueryRegistry queries = new QueryRegistry(config.sqlApiStatementsPerUser(), clock);
-        BearerAuthentication bearers = new BearerAuthentication(account, pipeline, sessions, networkAccess, digester);
+        BearerAuthentication bearers = new BearerAuthentication(account, pipeline, sessions, digester);
         users.addListener(bearers);
         tokens.addListener(bearers);
         tokens.addLeakListener(sessions::endSessionsOpenedWith);

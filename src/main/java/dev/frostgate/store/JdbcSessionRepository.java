@@ -1,5 +1,6 @@
 package dev.frostgate.store;
 
+import dev.frostgate.auth.RoleSwitching;
 import dev.frostgate.auth.Session;
 import dev.frostgate.auth.SessionRepository;
 import java.sql.ResultSet;
@@ -10,7 +11,8 @@ import java.util.Optional;
 public final class JdbcSessionRepository implements SessionRepository {
     private static final String COLUMNS = "id, session_token_digest, master_token_digest, user_name, primary_role, "
             + "secondary_roles_all, authentication_method, client_ip, client_type, created_on, session_expires_at, "
-            + "master_expires_at, context_database, context_schema, last_activity, credential_id";
+            + "master_expires_at, context_database, context_schema, last_activity, credential_id, role_switching, "
+            + "integration_network_policy";
 
     private final Jdbc jdbc;
 
@@ -20,11 +22,12 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public void insert(Session session) {
-        jdbc.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", session.id(),
+        jdbc.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", session.id(),
                 session.sessionTokenDigest(), session.masterTokenDigest(), session.userName(), session.primaryRole(),
                 session.secondaryRolesAll(), session.authenticationMethod(), session.clientIp(), session.clientType(),
                 session.createdOn(), session.sessionExpiresAt(), session.masterExpiresAt(), session.currentDatabase(),
-                session.currentSchema(), session.lastActivity(), session.credentialId());
+                session.currentSchema(), session.lastActivity(), session.origin().credentialId(),
+                session.origin().roleSwitching().name(), session.origin().integrationNetworkPolicy());
     }
 
     @Override
@@ -77,6 +80,9 @@ public final class JdbcSessionRepository implements SessionRepository {
                 Jdbc.instant(row, "created_on").orElseThrow(), Jdbc.instant(row, "session_expires_at").orElseThrow(),
                 Jdbc.instant(row, "master_expires_at").orElseThrow(), Jdbc.text(row, "context_database"),
                 Jdbc.text(row, "context_schema"), Jdbc.instant(row, "last_activity")
-                        .orElse(Jdbc.instant(row, "created_on").orElseThrow()), Jdbc.text(row, "credential_id"));
+                        .orElse(Jdbc.instant(row, "created_on").orElseThrow()),
+                new Session.Origin(Jdbc.text(row, "credential_id"),
+                        RoleSwitching.valueOf(row.getString("role_switching")),
+                        Jdbc.text(row, "integration_network_policy")));
     }
 }

@@ -128,6 +128,23 @@ class ExternalOAuthLoginTest {
     }
 
     @Test
+    void aScopeRoleIsTheSessionsPrimaryRoleButSecondaryRolesMayBeUsed() throws Exception {
+        try (Connection alice = jdbc(token("alice", List.of("session:role:analyst")))) {
+            failsWith("003013", () -> execute(alice, "USE ROLE reporting"));
+            execute(alice, "USE ROLE analyst", "USE SECONDARY ROLES ALL");
+            assertThat(value(alice, "SELECT CURRENT_ROLE()")).isEqualTo("ANALYST");
+            assertThat(value(alice, "SELECT CURRENT_SECONDARY_ROLES()")).contains("REPORTING");
+        }
+        execute(admin, "ALTER SECURITY INTEGRATION idp SET EXTERNAL_OAUTH_ANY_ROLE_MODE = 'ENABLE'");
+        try (Connection alice = jdbc(token("alice", "session:role-any"))) {
+            execute(alice, "USE ROLE analyst");
+            assertThat(value(alice, "SELECT CURRENT_ROLE()")).isEqualTo("ANALYST");
+        } finally {
+            execute(admin, "ALTER SECURITY INTEGRATION idp SET EXTERNAL_OAUTH_ANY_ROLE_MODE = 'DISABLE'");
+        }
+    }
+
+    @Test
     void anAuthenticationPolicyMustAllowOauthAndTheIntegration() throws Exception {
         execute(admin, "CREATE USER bob", "CREATE AUTHENTICATION POLICY oauth_elsewhere "
                 + "AUTHENTICATION_METHODS = ('OAUTH') SECURITY_INTEGRATIONS = ('OTHER_IDP')",
@@ -153,6 +170,13 @@ class ExternalOAuthLoginTest {
         execute(admin, "ALTER SECURITY INTEGRATION idp SET NETWORK_POLICY = 'NOBODY'");
         try {
             failsWith("390422", () -> jdbc(token("carol", List.of("session:role:public"))).close());
+            execute(admin, "ALTER SECURITY INTEGRATION idp SET NETWORK_POLICY = 'LOOPBACK_ONLY'",
+                    "ALTER USER carol SET NETWORK_POLICY = nobody");
+            try (Connection carol = jdbc(token("carol", List.of("session:role:public")))) {
+                // Every request of the session is judged by the integration's policy, not the user's.
+                assertThat(value(carol, "SELECT CURRENT_USER()")).isEqualTo("CAROL");
+                assertThat(value(carol, "SELECT 1")).isEqualTo("1");
+            }
         } finally {
             execute(admin, "ALTER SECURITY INTEGRATION idp UNSET NETWORK_POLICY");
         }

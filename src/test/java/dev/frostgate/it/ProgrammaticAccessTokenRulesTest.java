@@ -140,6 +140,25 @@ class ProgrammaticAccessTokenRulesTest {
     }
 
     @Test
+    void aRestrictedTokensSessionKeepsItsOneRole() throws Exception {
+        allowLoopbackOnly(admin);
+        execute(admin, "CREATE ROLE reporting", "GRANT ROLE reporting TO USER alice",
+                "ALTER USER alice SET DEFAULT_SECONDARY_ROLES = ('ALL')");
+        try (Connection restricted = withToken(tokenSecret(admin,
+                "ALTER USER alice ADD PAT analyst_only ROLE_RESTRICTION = 'ANALYST'"))) {
+            failsWith("003013", () -> execute(restricted, "USE ROLE reporting"));
+            failsWith("003013", () -> execute(restricted, "USE SECONDARY ROLES ALL"));
+            execute(restricted, "USE ROLE analyst", "USE SECONDARY ROLES NONE");
+            assertThat(value(restricted, "SELECT CURRENT_ROLE()")).isEqualTo("ANALYST");
+            assertThat(value(restricted, "SELECT CURRENT_SECONDARY_ROLES()")).doesNotContain("REPORTING");
+        }
+        try (Connection unrestricted = withToken(tokenSecret(admin, "ALTER USER alice ADD PAT any_role"))) {
+            execute(unrestricted, "USE ROLE reporting");
+            assertThat(value(unrestricted, "SELECT CURRENT_ROLE()")).isEqualTo("REPORTING");
+        }
+    }
+
+    @Test
     void anAdministrativeLockDisablesTokensButTheTemporaryLockDoesNot() throws Exception {
         allowLoopbackOnly(admin);
         String secret = tokenSecret(admin, "ALTER USER alice ADD PAT laptop");

@@ -255,6 +255,20 @@ class SqlApiTest {
     }
 
     @Test
+    void tokensUnderNotEnforcedSkipNetworkPoliciesOnEveryRequest() throws Exception {
+        execute(admin, "CREATE NETWORK POLICY only_ten ALLOWED_IP_LIST = ('10.0.0.0/8')",
+                "ALTER USER tableau_user SET NETWORK_POLICY = only_ten",
+                "CREATE AUTHENTICATION POLICY anywhere PAT_POLICY = (NETWORK_POLICY_EVALUATION = NOT_ENFORCED)",
+                "ALTER USER tableau_user SET AUTHENTICATION POLICY anywhere");
+        // The first request verifies the bearer; the second is served from the verified-bearer cache.
+        assertThat(api.statement(unrestricted, "SELECT 1").status()).isEqualTo(200);
+        assertThat(api.statement(unrestricted, "SELECT 1").status()).isEqualTo(200);
+        execute(admin, "ALTER AUTHENTICATION POLICY anywhere SET PAT_POLICY = (NETWORK_POLICY_EVALUATION = "
+                + "ENFORCED_NOT_REQUIRED)");
+        assertThat(api.statement(unrestricted, "SELECT 1").code()).isEqualTo("390422");
+    }
+
+    @Test
     void anAuthenticationPolicyWithoutTokensRefusesThem() throws Exception {
         execute(admin, "CREATE AUTHENTICATION POLICY drivers_only CLIENT_TYPES = ('DRIVERS')",
                 "ALTER USER tableau_user SET AUTHENTICATION POLICY drivers_only");

@@ -6,6 +6,7 @@ import static dev.frostgate.store.StoreSamples.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.frostgate.auth.RoleSwitching;
 import dev.frostgate.auth.Session;
 import java.util.Optional;
 
@@ -26,10 +27,10 @@ class SessionRepositoryTest {
     void deleteOpenedWithEndsOnlyTheSessionsOfThatCredential(TestStore store) {
         Session leaked = new Session(1, "s1", "m1", "ALICE", "PUBLIC", false, "PROGRAMMATIC_ACCESS_TOKEN",
                 Optional.empty(), Optional.empty(), T0, at(60), at(120), Optional.empty(), Optional.empty(), T0,
-                Optional.of("token-1"));
+                new Session.Origin(Optional.of("token-1"), RoleSwitching.FIXED, Optional.of("OFFICE")));
         Session other = new Session(2, "s2", "m2", "ALICE", "PUBLIC", false, "PROGRAMMATIC_ACCESS_TOKEN",
                 Optional.empty(), Optional.empty(), T0, at(60), at(120), Optional.empty(), Optional.empty(), T0,
-                Optional.of("token-2"));
+                new Session.Origin(Optional.of("token-2"), RoleSwitching.PRIMARY_FIXED, Optional.empty()));
         store.sessions().insert(leaked);
         store.sessions().insert(other);
         store.sessions().insert(session(3, "ALICE", "password"));
@@ -38,6 +39,8 @@ class SessionRepositoryTest {
 
         assertThat(store.sessions().findById(1)).isEmpty();
         assertThat(store.sessions().findById(2)).contains(other);
+        assertThat(store.sessions().findById(2).orElseThrow().origin().roleSwitching())
+                .isEqualTo(RoleSwitching.PRIMARY_FIXED);
         assertThat(store.sessions().findById(3)).isPresent();
     }
 
