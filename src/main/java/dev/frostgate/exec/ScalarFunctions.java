@@ -36,7 +36,7 @@ final class ScalarFunctions {
     private final String accountName;
 
     ScalarFunctions(AccessControl accessControl, LoginHistory loginHistory, ProgrammaticAccessTokenCatalog tokens,
-                    java.time.Clock clock, String accountName) {
+                    ScalarFunction verifyExternalOAuthToken, java.time.Clock clock, String accountName) {
         this.tokens = tokens;
         this.clock = clock;
         this.accessControl = accessControl;
@@ -60,6 +60,7 @@ final class ScalarFunctions {
                 Map.entry("SYSTEM$WAIT", ScalarFunctions::systemWait),
                 Map.entry("SYSTEM$GET_LOGIN_FAILURE_DETAILS", this::loginFailureDetails),
                 Map.entry("SYSTEM$DECODE_PAT", this::decodeProgrammaticAccessToken),
+                Map.entry("SYSTEM$VERIFY_EXTERNAL_OAUTH_TOKEN", verifyExternalOAuthToken),
                 Map.entry("UPPER", (arguments, context) -> oneText(arguments, "UPPER", text -> text.toUpperCase(Locale.ROOT))),
                 Map.entry("LOWER", (arguments, context) -> oneText(arguments, "LOWER", text -> text.toLowerCase(Locale.ROOT))));
     }

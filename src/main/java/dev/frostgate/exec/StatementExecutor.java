@@ -1,6 +1,7 @@
 package dev.frostgate.exec;
 
 import dev.frostgate.audit.LoginHistory;
+import dev.frostgate.auth.ExternalOAuthTokenValidator;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.catalog.AccessControl;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
@@ -51,7 +52,7 @@ public final class StatementExecutor {
                              ProgrammaticAccessTokenCatalog tokens, ProgrammaticAccessTokenUsage tokenUsage,
                              AccessControl accessControl,
                              SessionManager sessions, LoginHistory loginHistory, Clock clock, String accountName,
-                             SecurityIntegrationCatalog integrations) {
+                             SecurityIntegrationCatalog integrations, ExternalOAuthTokenValidator oauthTokens) {
         this.tokenStatements = new ProgrammaticAccessTokenStatements(tokens, clock);
         this.roles = roles;
         this.networkPolicies = networkPolicies;
@@ -68,7 +69,8 @@ public final class StatementExecutor {
         this.roleStatements = new RoleStatements(roles, accessControl, accountName);
         this.sessionStatements = new SessionStatements(sessions, accessControl, namespaces);
         this.namespaceStatements = new NamespaceStatements(namespaces);
-        ScalarFunctions functions = new ScalarFunctions(accessControl, loginHistory, tokens, clock, accountName);
+        ScalarFunctions functions = new ScalarFunctions(accessControl, loginHistory, tokens,
+                new ExternalOAuthTokenVerification(oauthTokens, accessControl), clock, accountName);
         this.queryEngine = new QueryEngine(List.of(new LoginHistoryView(loginHistory, accessControl, accountName),
                 new CredentialsView(tokens, tokenUsage, users::all, accessControl, clock, accountName)),
                 new PolicyReferencesFunction(policyReferences), functions);

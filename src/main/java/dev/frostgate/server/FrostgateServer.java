@@ -174,7 +174,7 @@ public final class FrostgateServer implements AutoCloseable {
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
                 policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, tokenUsage,
                 accessControl, sessions,
-                loginHistory, clock, account, integrations);
+                loginHistory, clock, account, integrations, oauthTokens);
         QueryRegistry queries = new QueryRegistry(config.sqlApiStatementsPerUser(), clock);
         BearerAuthentication bearers = new BearerAuthentication(account, pipeline, sessions, digester);
         users.addListener(bearers);

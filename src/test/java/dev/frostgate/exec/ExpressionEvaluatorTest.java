@@ -13,7 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExpressionEvaluatorTest {
-    private final ExpressionEvaluator evaluator = new ExpressionEvaluator(new ScalarFunctions(null, null, null, null, "FROSTGATE"));
+    private final ExpressionEvaluator evaluator = new ExpressionEvaluator(new ScalarFunctions(null, null, null, (arguments, context) -> TypedValue.NULL, null,
+            "FROSTGATE"));
     private final ExpressionEvaluator.Row row = new ExpressionEvaluator.Row(Map.of(
             "NAME", TypedValue.text("ALICE"),
             "AGE", new TypedValue(BigDecimal.valueOf(42), ColumnType.FIXED),

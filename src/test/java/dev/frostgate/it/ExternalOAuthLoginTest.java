@@ -128,6 +128,24 @@ class ExternalOAuthLoginTest {
     }
 
     @Test
+    void verifyExternalOauthTokenReportsPassedOrFailedWithoutEchoingTheToken() throws Exception {
+        String good = token("alice", List.of("session:role:analyst"));
+        assertThat(value(admin, "SELECT SYSTEM$VERIFY_EXTERNAL_OAUTH_TOKEN('" + good + "')")).isEqualTo(
+                "Token Validation finished.{\"Validation Result\":\"Passed\",\"Issuer\":\"" + idp.issuerUrl("idp")
+                        + "\",\"User\":\"ALICE\"}");
+        String wrongAudience = idp.issueToken("idp", "alice", "somebody-else", Map.of("scp",
+                List.of("session:role:analyst"))).serialize();
+        String failed = value(admin, "SELECT SYSTEM$VERIFY_EXTERNAL_OAUTH_TOKEN('" + wrongAudience + "')");
+        assertThat(failed).isEqualTo("Token Validation finished.{\"Validation Result\":\"Failed\","
+                + "\"Failure Reason\":\"EXTERNAL_OAUTH_AUDIENCE_VALIDATION_FAILED\"}");
+        assertThat(value(admin, "SELECT SYSTEM$VERIFY_EXTERNAL_OAUTH_TOKEN('not.a.token')"))
+                .contains("\"Failed\"").doesNotContain("not.a.token");
+        try (Connection alice = jdbc(good)) {
+            failsWith("003001", () -> value(alice, "SELECT SYSTEM$VERIFY_EXTERNAL_OAUTH_TOKEN('" + good + "')"));
+        }
+    }
+
+    @Test
     void aScopeRoleIsTheSessionsPrimaryRoleButSecondaryRolesMayBeUsed() throws Exception {
         try (Connection alice = jdbc(token("alice", List.of("session:role:analyst")))) {
             failsWith("003013", () -> execute(alice, "USE ROLE reporting"));
