@@ -17,7 +17,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The foundation benchmark: one run against one {@code frostgate serve} child process, printing its goals.
+ * The foundation benchmark: one run against one {@code frostgate serve} child process (restarted on
+ * the same data directory for phase g), printing its goals.
  *
  * <ol>
  *   <li>(a) {@code SELECT 1} query-request throughput with a session token, as a ratio to the
@@ -28,7 +29,12 @@ import java.util.stream.Stream;
  *   <li>(c) the child's peak RSS (VmHWM, read after the phases a and b; goal &lt; 250 MB) and its start-up
  *       time from process start to the first successful login (goal &lt; 2 s);</li>
  *   <li>(d) password logins with a 10,000-entry network policy and an authentication policy attached, as
- *       a ratio to (b)'s logins (goal ≥ 0.9).</li>
+ *       a ratio to (b)'s logins (goal ≥ 0.9);</li>
+ *   <li>(e) programmatic access token login-request throughput (reported, with its ratio to /healthz;
+ *       valid when it had no errors);</li>
+ *   <li>(f) SQL API {@code SELECT 1} throughput with a PAT bearer, as a ratio to /healthz (goal ≥ 0.5);</li>
+ *   <li>(g) PAT logins with {@code bench.tokens} tokens in the store, as a ratio to the same with 1,000
+ *       (goal ≥ 0.8); filler rows go straight into the stopped server's H2 file, then it restarts.</li>
  * </ol>
  *
  * <p>Not a unit test: run it with {@code bench/run}, whose header lists the settings
@@ -40,9 +46,12 @@ public final class FoundationBenchmark {
     private static final double QUERY_RATIO_GOAL = 0.5;
     private static final double LOGIN_RATIO_GOAL = 0.8;
     private static final double POLICY_RATIO_GOAL = 0.9;
+    private static final double SQL_API_RATIO_GOAL = 0.5;
+    private static final double TOKEN_STORE_RATIO_GOAL = 0.8;
     private static final int POLICY_ENTRIES = 10_000;
     private static final double RSS_GOAL_MB = 250;
     private static final double STARTUP_GOAL_SECONDS = 2;
+    private static final String TOKEN_NAME = "BENCH_TOKEN";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -105,9 +114,10 @@ public final class FoundationBenchmark {
         System.out.printf(Locale.ROOT, "           (FROSTGATE_ADMIN_PASSWORD set; Java %s; %d CPUs; log %s)%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), serverLog);
         System.out.printf(Locale.ROOT, "  phases:  %s s warm-up + %s s measured each; %d HTTP client threads "
-                        + "(/healthz, query); %d threads for password logins and for raw Argon2id%n",
+                        + "(/healthz, query, PAT logins, SQL API); %d threads for password logins and for raw "
+                        + "Argon2id; %,d tokens for (g)%n",
                 trim(settings.warmupSeconds()), trim(settings.measureSeconds()), settings.clients(),
-                settings.loginThreads());
+                settings.loginThreads(), settings.tokens());
         System.out.println();
 
         client.warmUp();
@@ -145,11 +155,29 @@ public final class FoundationBenchmark {
             attachLargePolicies(sessions.get(0));
             PhaseResult policyLogins = measure("login-request with policies", settings.loginThreads(),
                     worker -> client.passwordLogin());
+
+            // Issue 4: tokens need a network policy (NETWORK_POLICY_EVALUATION = ENFORCED_REQUIRED) and
+            // an authentication policy that allows them, which (d)'s does not.
+            allowTokens(sessions.get(0));
+            String secret = client.addProgrammaticAccessToken(sessions.get(0), TOKEN_NAME);
+            byte[] tokenLogin = FrostgateClient.tokenLoginBody(secret);
+            PhaseResult tokenLogins = measure("login-request (PAT)", settings.clients(),
+                    worker -> client.login(tokenLogin));
+            PhaseResult sqlApi = measure("SQL API SELECT 1 (PAT bearer)", settings.clients(),
+                    worker -> client.sqlApiSelectOne(secret));
+
+            // (g): both stores pay the same stop, insert, restart and warm-up. The real token is one of them.
+            TokenStoreFiller filler = new TokenStoreFiller(dataDirectory, 1);
+            PhaseResult fewTokens = measureWithTokens(filler, BenchmarkSettings.FEW_TOKENS, tokenLogin);
+            PhaseResult manyTokens = measureWithTokens(filler, settings.tokens(), tokenLogin);
             System.out.println();
 
             double queryRatio = query.rate() / healthz.rate();
             double loginRatio = logins.rate() / argon2.rate();
             double policyRatio = policyLogins.rate() / logins.rate();
+            double tokenLoginRatio = tokenLogins.rate() / healthz.rate();
+            double sqlApiRatio = sqlApi.rate() / healthz.rate();
+            double tokenStoreRatio = manyTokens.rate() / fewTokens.rate();
             double peakRssMb = memory.getOrDefault("VmHWM", -1L) / 1024.0;
             double rssNowMb = memory.getOrDefault("VmRSS", -1L) / 1024.0;
             boolean valid = errors.total() == 0;
@@ -164,7 +192,14 @@ public final class FoundationBenchmark {
                     Goal.below("c", "startupSeconds", "start-up to first successful login", startupSeconds,
                             STARTUP_GOAL_SECONDS, "%.3f s", "%.0f s"),
                     Goal.atLeast("d", "policyLoginRatio", "logins with 10k-entry policies / without", policyRatio,
-                            POLICY_RATIO_GOAL));
+                            POLICY_RATIO_GOAL),
+                    Goal.validPhase("e", "patLoginPerSecond", String.format(Locale.ROOT,
+                            "PAT login-request/s (%.3f of healthz)", tokenLoginRatio), tokenLogins),
+                    Goal.atLeast("f", "sqlApiToHealthzRatio", "SQL API SELECT 1 (PAT) / healthz", sqlApiRatio,
+                            SQL_API_RATIO_GOAL),
+                    Goal.atLeast("g", "patLoginMillionToThousandRatio", String.format(Locale.ROOT,
+                            "PAT logins, %s / 1k tokens in store", shortCount(settings.tokens())), tokenStoreRatio,
+                            TOKEN_STORE_RATIO_GOAL));
             System.out.println("Goals");
             goals.forEach(goal -> System.out.println(goal.row()));
             System.out.printf(Locale.ROOT, "      (current RSS %.1f MB)%n", rssNowMb);
@@ -191,6 +226,15 @@ public final class FoundationBenchmark {
             summary.put("argon2PerSecond", round(argon2.rate(), 2));
             summary.put("loginPerSecond", round(logins.rate(), 2));
             summary.put("policyLoginRatio", round(policyRatio, 4));
+            summary.put("patLoginPerSecond", round(tokenLogins.rate(), 1));
+            summary.put("patLoginToHealthzRatio", round(tokenLoginRatio, 4));
+            summary.put("sqlApiPerSecond", round(sqlApi.rate(), 1));
+            summary.put("sqlApiToHealthzRatio", round(sqlApiRatio, 4));
+            summary.put("patLoginThousandTokensPerSecond", round(fewTokens.rate(), 1));
+            summary.put("patLoginManyTokensPerSecond", round(manyTokens.rate(), 1));
+            summary.put("patLoginMillionToThousandRatio", round(tokenStoreRatio, 4));
+            summary.put("tokens", settings.tokens());
+            summary.put("tokenInsertSeconds", round(filler.insertSeconds(), 1));
             Map<String, String> verdicts = new LinkedHashMap<>();
             goals.forEach(goal -> verdicts.put(goal.key(), goal.verdict()));
             summary.put("goals", verdicts);
@@ -218,6 +262,21 @@ public final class FoundationBenchmark {
         return phases.run(name, threads, server.handle(), operation);
     }
 
+    /**
+     * Stops the server, fills the token store up to {@code total} tokens (the real one included),
+     * starts it again on the same data directory and measures PAT logins.
+     */
+    private PhaseResult measureWithTokens(TokenStoreFiller filler, int total, byte[] tokenLogin) throws Exception {
+        server.stop();
+        double insertSeconds = filler.fillTo(total);
+        server.start();
+        double restartSeconds = server.awaitFirstLogin(client, settings.startupTimeoutSeconds());
+        System.out.printf(Locale.ROOT, "  (store now %,d tokens: rows inserted in %.1f s; restarted, first login "
+                + "after %.3f s)%n", total, insertSeconds, restartSeconds);
+        return measure("login-request (PAT), " + shortCount(total) + " tok", settings.clients(),
+                worker -> client.login(tokenLogin));
+    }
+
     /** A network policy allowing 10,000 addresses (the client's among them) and an authentication policy. */
     private void attachLargePolicies(String session) throws Exception {
         StringBuilder entries = new StringBuilder("'127.0.0.1'");
@@ -234,6 +293,16 @@ public final class FoundationBenchmark {
         }
     }
 
+    /** Replaces (d)'s policies: a loopback network policy, and no authentication policy (all methods). */
+    private void allowTokens(String session) throws Exception {
+        for (String sql : List.of("CREATE NETWORK RULE bench_loopback TYPE = IPV4 VALUE_LIST = ('127.0.0.1')",
+                "CREATE NETWORK POLICY bench_loopback ALLOWED_NETWORK_RULE_LIST = ('bench_loopback')",
+                "ALTER ACCOUNT SET NETWORK_POLICY = bench_loopback",
+                "ALTER ACCOUNT UNSET AUTHENTICATION POLICY")) {
+            client.execute(session, sql);
+        }
+    }
+
     private static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
@@ -243,6 +312,14 @@ public final class FoundationBenchmark {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    /** 1000 → "1k", 1000000 → "1M", otherwise grouped digits. */
+    private static String shortCount(long count) {
+        if (count % 1_000_000 == 0) {
+            return count / 1_000_000 + "M";
+        }
+        return count % 1_000 == 0 ? count / 1_000 + "k" : String.format(Locale.ROOT, "%,d", count);
     }
 
     private static double round(double value, int digits) {
