@@ -1,0 +1,32 @@
+package dev.frostgate.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The benchmark's settings, from {@code bench.*} system properties (defaults as in bench/run's header). */
+record BenchmarkSettings(double warmupSeconds, double measureSeconds, int clients, int loginThreads, Path jar,
+                         String launcher, List<String> serverJavaOptions, double startupTimeoutSeconds,
+                         int tokens) {
+
+    /** The smaller token store of phase (g); {@code bench.tokens} is the larger one. */
+    static final int FEW_TOKENS = 1_000;
+
+    static BenchmarkSettings fromSystemProperties() {
+        String options = System.getProperty("bench.serverJavaOptions", "").trim();
+        BenchmarkSettings settings = new BenchmarkSettings(
+                Double.parseDouble(System.getProperty("bench.warmupSeconds", "5")),
+                Double.parseDouble(System.getProperty("bench.measureSeconds", "10")),
+                Integer.parseInt(System.getProperty("bench.clients", "8")),
+                Integer.parseInt(System.getProperty("bench.loginThreads", "2")),
+                Path.of(System.getProperty("bench.jar", "target/frostgate.jar")),
+                System.getProperty("bench.launcher", "./frostgate"),
+                options.isEmpty() ? List.of() : List.of(options.split("\\s+")),
+                Double.parseDouble(System.getProperty("bench.startupTimeoutSeconds", "60")),
+                Integer.parseInt(System.getProperty("bench.tokens", "1000000").replace("_", "")));
+        if (settings.tokens() <= FEW_TOKENS) {
+            throw new BenchmarkAborted("bench.tokens must be more than " + FEW_TOKENS + " (got " + settings.tokens()
+                    + ")");
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.frostgate.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The requests the benchmark sends, as a driver or REST caller would: logins, v1 queries, the SQL API
+ * and /healthz. Request bodies are built once, so the client's own cost per request stays small.
+ * A wrong answer throws {@link RequestFailed}; a failed setup statement {@link BenchmarkAborted}.
+ */
+final class FrostgateClient {
+    static final String ACCOUNT = "frostgate";
+    static final String ADMIN = "ADMIN";
+    /** Login answers after which no further login may be sent: a wrong password (lockout risk) or a lock. */
+    private static final List<String> STOP_LOGIN_CODES = List.of("390100", "390102");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final byte[] passwordLoginBody;
+    private final byte[] queryBody;
+    private final byte[] sqlApiSelectOneBody;
+
+    FrostgateClient(URI base, String password) {
+        this.base = base;
+        ObjectNode login = loginData();
+        login.put("PASSWORD", password);
+        this.passwordLoginBody = bytes(JSON.createObjectNode().set("data", login));
+        ObjectNode query = JSON.createObjectNode();
+        query.put("sqlText", "SELECT 1");
+        query.put("sequenceId", 0);
+        this.queryBody = bytes(query);
+        this.sqlApiSelectOneBody = bytes(JSON.createObjectNode().put("statement", "SELECT 1"));
+    }
+
+    /** Loads the HTTP client's and JSON classes before any clock starts, so they are not charged to the server. */
+    void warmUp() throws InterruptedException {
+        try {
+            http.send(HttpRequest.newBuilder(base.resolve("/healthz")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException expected) {
+            // Nothing listens yet.
+        }
+        try {
+            JSON.readTree(passwordLoginBody);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    void healthz() throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve("/healthz"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode body = parse(response);
+        if (response.statusCode() != 200 || body == null || !"ok".equals(body.path("status").asText())) {
+            throw new RequestFailed("healthz HTTP " + response.statusCode(), abbreviate(response.body()));
+        }
+    }
+
+    // ---------------------------------------------------------------- logins
+
+    /** The login-request body of a programmatic access token login (LOGIN_NAME given, as drivers send it). */
+    static byte[] tokenLoginBody(String secret) {
+        ObjectNode login = loginData();
+        login.put("AUTHENTICATOR", "PROGRAMMATIC_ACCESS_TOKEN");
+        login.put("TOKEN", secret);
+        return bytes(JSON.createObjectNode().set("data", login));
+    }
+
+    /** Sends the administrator's password login once, answered or not: for polling a starting server. */
+    HttpResponse<byte[]> sendPasswordLogin() throws IOException, InterruptedException {
+        return http.send(loginRequest(passwordLoginBody), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** One password login of the administrator; its session token. */
+    String passwordLogin() throws Exception {
+        return login(passwordLoginBody);
+    }
+
+    /** One login with a prepared body ({@link #tokenLoginBody} or the password's); its session token. */
+    String login(byte[] body) throws Exception {
+        HttpResponse<byte[]> response = http.send(loginRequest(body), HttpResponse.BodyHandlers.ofByteArray());
+        Optional<String> token = sessionToken(response);
+        if (token.isPresent()) {
+            return token.get();
+        }
+        JsonNode answer = parse(response);
+        String code = answer == null ? "-" : answer.path("code").asText("-");
+        if (STOP_LOGIN_CODES.contains(code)) {
+            // Never risk (or prolong) a lockout of the administrator: stop the run.
+            throw new StopRun("login refused with " + code + ": " + abbreviate(response.body()));
+        }
+        throw new RequestFailed("login HTTP " + response.statusCode() + " code " + code, abbreviate(response.body()));
+    }
+
+    /** The session token of a successful login answer. */
+    static Optional<String> sessionToken(HttpResponse<byte[]> response) {
+        JsonNode body = parse(response);
+        if (response.statusCode() == 200 && body != null && body.path("success").asBoolean(false)
+                && body.path("data").path("token").isTextual()) {
+            return Optional.of(body.path("data").path("token").asText());
+        }
+        return Optional.empty();
+    }
+
+    private static ObjectNode loginData() {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("ACCOUNT_NAME", ACCOUNT);
+        data.put("LOGIN_NAME", ADMIN);
+        data.put("CLIENT_APP_ID", "JDBC");
+        data.put("CLIENT_APP_VERSION", "3.28.0");
+        return data;
+    }
+
+    private HttpRequest loginRequest(byte[] body) {
+        return HttpRequest.newBuilder(base.resolve("/session/v1/login-request?requestId=" + UUID.randomUUID()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    /** {@code SELECT 1} through the v1 query-request of a driver session; the answer must be 1. */
+    void selectOne(String sessionToken) throws Exception {
+        HttpResponse<byte[]> response = http.send(queryRequest(sessionToken, queryBody, 30),
+                HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode body = parse(response);
+        if (response.statusCode() != 200 || body == null || !body.path("success").asBoolean(false)) {
+            throw new RequestFailed("query HTTP " + response.statusCode() + " code "
+                    + (body == null ? "-" : body.path("code").asText("-")), abbreviate(response.body()));
+        }
+        if (!"1".equals(body.path("data").path("rowset").path(0).path(0).asText(null))) {
+            throw new RequestFailed("query unexpected result", abbreviate(response.body()));
+        }
+    }
+
+    /** {@code SELECT 1} through the SQL API with a PAT bearer; the 200 answer's data must be [["1"]]. */
+    void sqlApiSelectOne(String patSecret) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v2/statements"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + patSecret)
+                .header("X-Snowflake-Authorization-Token-Type", "PROGRAMMATIC_ACCESS_TOKEN")
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(sqlApiSelectOneBody))
+                .build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode body = parse(response);
+        if (response.statusCode() != 200 || body == null) {
+            throw new RequestFailed("SQL API HTTP " + response.statusCode() + " code "
+                    + (body == null ? "-" : body.path("code").asText("-")), abbreviate(response.body()));
+        }
+        JsonNode data = body.path("data");
+        if (data.size() != 1 || data.path(0).size() != 1 || !"1".equals(data.path(0).path(0).asText(null))) {
+            throw new RequestFailed("SQL API unexpected result", abbreviate(response.body()));
+        }
+    }
+
+    /** Runs a setup statement in a driver session; its answer. A failure ends the run. */
+    JsonNode execute(String sessionToken, String sql) throws Exception {
+        HttpResponse<byte[]> response = http.send(queryRequest(sessionToken,
+                bytes(JSON.createObjectNode().put("sqlText", sql)), 60), HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode body = parse(response);
+        if (body == null || !body.path("success").asBoolean(false)) {
+            throw new BenchmarkAborted("setup statement failed: " + abbreviate(sql.getBytes(StandardCharsets.UTF_8))
+                    + " -> " + abbreviate(response.body()));
+        }
+        return body;
+    }
+
+    /** {@code ALTER USER ADD PAT name}: the new token's secret. */
+    String addProgrammaticAccessToken(String sessionToken, String name) throws Exception {
+        JsonNode answer = execute(sessionToken, "ALTER USER ADD PAT " + name);
+        String secret = answer.path("data").path("rowset").path(0).path(1).asText("");
+        if (!secret.startsWith("fgpat_")) {
+            throw new BenchmarkAborted("ADD PAT answered no secret: " + answer);
+        }
+        return secret;
+    }
+
+    private HttpRequest queryRequest(String sessionToken, byte[] body, int timeoutSeconds) {
+        return HttpRequest.newBuilder(base.resolve("/queries/v1/query-request?requestId=" + UUID.randomUUID()))
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .header("Authorization", "Snowflake Token=\"" + sessionToken + "\"")
+                .header("Accept", "application/snowflake")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    static JsonNode parse(HttpResponse<byte[]> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    static String abbreviate(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}
