@@ -1,5 +1,6 @@
 package dev.frostgate.auth;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import dev.frostgate.catalog.AuthenticationPolicy;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserPublicKey;
@@ -7,7 +8,7 @@ import dev.frostgate.catalog.UserRepository;
 import dev.frostgate.error.ErrorCode;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class KeyPairAuthenticator implements Authenticator<KeyPairAuthenti
         ErrorCode reason;
         try {
             KeyPairToken token = KeyPairToken.read(request.token().orElse(""));
-            token.signature().verifiesSha256WithRsa(DecoyKey.KEY);
+            token.signature().signatureVerifies(JWSAlgorithm.RS256, DecoyKey.KEY);
             reason = ofThisAccount(token) ? ErrorCode.JWT_TOKEN_INVALID_USER_IN_ISSUER
                     : ErrorCode.JWT_TOKEN_ACCOUNT_MISMATCH;
         } catch (KeyPairToken.UnreadableException unreadable) {
@@ -80,10 +81,10 @@ public final class KeyPairAuthenticator implements Authenticator<KeyPairAuthenti
         Optional<String> userName = Optional.of(claim.user().name());
         KeyPairToken token = claim.token();
         if (claim.key().isEmpty()) {
-            token.signature().verifiesSha256WithRsa(DecoyKey.KEY);
+            token.signature().signatureVerifies(JWSAlgorithm.RS256, DecoyKey.KEY);
             throw refusal(ErrorCode.JWT_TOKEN_INVALID_PUBLIC_KEY_FINGERPRINT_MISMATCH, userName);
         }
-        if (!token.signature().verifiesRs256(claim.key().get().key().key())) {
+        if (!token.signature().verifies(JWSAlgorithm.RS256, claim.key().get().key().key())) {
             throw refusal(ErrorCode.JWT_TOKEN_INVALID_SIGNATURE, userName);
         }
         Instant now = clock.instant();
@@ -121,13 +122,13 @@ public final class KeyPairAuthenticator implements Authenticator<KeyPairAuthenti
 
     /** A key nobody holds, made once, so that refusing costs what verifying costs. */
     private static final class DecoyKey {
-        static final PublicKey KEY = generate();
+        static final RSAPublicKey KEY = generate();
 
-        private static PublicKey generate() {
+        private static RSAPublicKey generate() {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
-                return generator.generateKeyPair().getPublic();
+                return (RSAPublicKey) generator.generateKeyPair().getPublic();
             } catch (NoSuchAlgorithmException impossible) {
                 throw new IllegalStateException(impossible);
             }

@@ -1,6 +1,6 @@
 package dev.frostgate.auth;
 
-import dev.frostgate.crypto.JsonWebSignature;
+import com.nimbusds.jose.JWSAlgorithm;
 import dev.frostgate.error.ErrorCode;
 import java.time.Instant;
 import java.util.Locale;
@@ -13,7 +13,9 @@ import java.util.Optional;
  * seconds, 1973 in milliseconds) is taken as milliseconds.
  */
 record KeyPairToken(String account, String loginName, String fingerprint, Instant issuedAt, Instant expiresAt,
-                    JsonWebSignature signature) {
+                    SignedToken signature) {
+    /** Key-pair JWTs are about 600 characters; anything much larger is refused before decoding. */
+    static final int MAXIMUM_CHARACTERS = 8_192;
     private static final long MILLISECONDS_ABOVE = 100_000_000_000L;
     private static final String FINGERPRINT_PREFIX = "SHA256:";
 
@@ -32,13 +34,15 @@ record KeyPairToken(String account, String loginName, String fingerprint, Instan
     }
 
     static KeyPairToken read(String token) throws UnreadableException {
-        JsonWebSignature signature;
+        SignedToken signature;
         try {
-            signature = JsonWebSignature.parse(token);
-        } catch (JsonWebSignature.MalformedException malformed) {
+            signature = SignedToken.parse(token, MAXIMUM_CHARACTERS);
+        } catch (SignedToken.UnsupportedAlgorithmException unsupported) {
+            throw new UnreadableException(ErrorCode.JWT_TOKEN_INVALID_ALGORITHM);
+        } catch (SignedToken.MalformedException malformed) {
             throw new UnreadableException(ErrorCode.JWT_TOKEN_INVALID);
         }
-        if (!JsonWebSignature.RS256.equals(signature.algorithm())) {
+        if (!JWSAlgorithm.RS256.equals(signature.algorithm())) {
             throw new UnreadableException(ErrorCode.JWT_TOKEN_INVALID_ALGORITHM);
         }
         String subject = signature.text("sub").orElseThrow(() -> new UnreadableException(ErrorCode.JWT_TOKEN_INVALID));
@@ -50,8 +54,8 @@ record KeyPairToken(String account, String loginName, String fingerprint, Instan
             throw new UnreadableException(ErrorCode.JWT_TOKEN_INVALID);
         }
         String fingerprint = FINGERPRINT_PREFIX + issuer.substring(expectedPrefix.length());
-        Instant issuedAt = instant(signature.number("iat"));
-        Instant expiresAt = instant(signature.number("exp"));
+        Instant issuedAt = instant(signature.wholeNumber("iat"));
+        Instant expiresAt = instant(signature.wholeNumber("exp"));
         return new KeyPairToken(subject.substring(0, accountEnd).toUpperCase(Locale.ROOT),
                 subject.substring(accountEnd + 1), fingerprint, issuedAt, expiresAt, signature);
     }
