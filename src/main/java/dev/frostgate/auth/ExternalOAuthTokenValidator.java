@@ -192,7 +192,10 @@ public final class ExternalOAuthTokenValidator {
         }
     }
 
-    /** The mapping claims in order; the first whose value names a user wins. */
+    /**
+     * The mapping claims in order; the first whose value names a user wins. EMAIL is not unique, and an email that
+     * several users share names none of them: refused at once rather than guessing one (or trying the next claim).
+     */
     private User user(JWTClaimsSet claims, ExternalOAuthIntegration integration) {
         List<String> values = integration.userMappingClaims().stream().map(name -> claimText(claims, name))
                 .flatMap(Optional::stream).toList();
@@ -201,11 +204,12 @@ public final class ExternalOAuthTokenValidator {
         }
         boolean byEmail = integration.userMappingAttribute().equalsIgnoreCase("EMAIL_ADDRESS");
         for (String value : values) {
-            Optional<User> user = byEmail ? users.list().stream()
-                    .filter(candidate -> candidate.email().filter(value::equalsIgnoreCase).isPresent()).findFirst()
-                    : users.findByLoginName(value);
-            if (user.isPresent()) {
-                return user.get();
+            List<User> matches = byEmail ? users.findByEmail(value) : users.findByLoginName(value).stream().toList();
+            if (matches.size() > 1) {
+                throw refusal(ErrorCode.EXTERNAL_OAUTH_USER_AMBIGUOUS);
+            }
+            if (matches.size() == 1) {
+                return matches.get(0);
             }
         }
         throw refusal(ErrorCode.EXTERNAL_OAUTH_USER_NOT_FOUND);
