@@ -15,6 +15,7 @@ import dev.frostgate.catalog.SecurityIntegrations;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserRepository;
 import dev.frostgate.error.ErrorCode;
+import dev.frostgate.policy.HostAllowList;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
@@ -44,12 +45,14 @@ public final class ExternalOAuthTokenValidator {
 
     private final SecurityIntegrations integrations;
     private final UserRepository users;
-    private final JwksKeySources keySources = new JwksKeySources();
+    private final JwksKeySources keySources;
     private final String accountUrl;
     private final Clock clock;
 
+    /** {@code jwksHosts}: the hosts JWKS URLs may name (--jwks-allowed-hosts); others are never contacted. */
     public ExternalOAuthTokenValidator(SecurityIntegrations integrations, UserRepository users, String accountName,
-                                       Clock clock) {
+                                       HostAllowList jwksHosts, Clock clock) {
+        this.keySources = new JwksKeySources(jwksHosts);
         this.integrations = integrations;
         this.users = users;
         this.accountUrl = accountUrl(accountName);
