@@ -2,6 +2,7 @@ package dev.frostgate;
 
 import dev.frostgate.jobs.BackgroundJobSettings;
 import dev.frostgate.jobs.WebhookSettings;
+import dev.frostgate.policy.HostAllowList;
 import dev.frostgate.server.FrostgateServer;
 import dev.frostgate.server.ServerConfig;
 import java.net.URI;
@@ -102,6 +103,13 @@ public final class Frostgate implements Runnable {
                         + "answered 429 (FROSTGATE_SQL_API_STATEMENTS_PER_USER). Default: ${DEFAULT-VALUE}.")
         int sqlApiStatementsPerUser;
 
+        @Option(names = "--jwks-allowed-hosts", defaultValue = "${env:FROSTGATE_JWKS_ALLOWED_HOSTS}", split = ",",
+                description = "Hosts whose External OAuth JWKS URLs the server may fetch, comma-separated: names, "
+                        + "*.domain for every name below it, IP addresses or CIDR blocks, e.g. login.example.com,"
+                        + "*.okta.com (FROSTGATE_JWKS_ALLOWED_HOSTS). Other hosts are refused when an integration "
+                        + "names them and never contacted. Default: every host.")
+        List<String> jwksAllowedHosts;
+
         @Override
         public Integer call() throws Exception {
             ServerConfig config = new ServerConfig(host, port, dataDirectory, account, Optional.ofNullable(databaseUrl),
@@ -112,7 +120,7 @@ public final class Frostgate implements Runnable {
                     Optional.ofNullable(System.getenv("FROSTGATE_ADMIN_PASSWORD")),
                     Optional.ofNullable(System.getenv("FROSTGATE_SERVER_KEY")), maximumBodyBytes,
                     Duration.ofSeconds(resultWaitSeconds), backgroundJobs(),
-                    sqlApiStatementsPerUser);
+                    sqlApiStatementsPerUser, jwksAllowedHosts());
             FrostgateServer server = FrostgateServer.start(config, Clock.systemUTC(), System.out);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -129,6 +137,15 @@ public final class Frostgate implements Runnable {
             BackgroundJobSettings settings = new BackgroundJobSettings(Duration.ofSeconds(jobsIntervalSeconds),
                     notifyExpiryDays, Optional.empty());
             return notifyWebhook == null || notifyWebhook.toString().isBlank() ? settings : settings.withWebhook(WebhookSettings.defaults(notifyWebhook));
+        }
+
+        /** The --jwks-allowed-hosts list; a malformed entry is an IllegalArgumentException naming the option. */
+        HostAllowList jwksAllowedHosts() {
+            try {
+                return jwksAllowedHosts == null ? HostAllowList.EVERY_HOST : HostAllowList.of(jwksAllowedHosts);
+            } catch (IllegalArgumentException malformed) {
+                throw new IllegalArgumentException("--jwks-allowed-hosts: " + malformed.getMessage(), malformed);
+            }
         }
     }
 

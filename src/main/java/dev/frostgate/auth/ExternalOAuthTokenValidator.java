@@ -13,6 +13,7 @@ import dev.frostgate.catalog.SecurityIntegrations;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserRepository;
 import dev.frostgate.error.ErrorCode;
+import dev.frostgate.policy.HostAllowList;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
@@ -42,12 +43,14 @@ public final class ExternalOAuthTokenValidator {
 
     private final SecurityIntegrations integrations;
     private final UserRepository users;
-    private final JwksKeySources keySources = new JwksKeySources();
+    private final JwksKeySources keySources;
     private final String accountUrl;
     private final Clock clock;
 
+    /** {@code jwksHosts}: the hosts JWKS URLs may name (--jwks-allowed-hosts); others are never contacted. */
     public ExternalOAuthTokenValidator(SecurityIntegrations integrations, UserRepository users, String accountName,
-                                       Clock clock) {
+                                       HostAllowList jwksHosts, Clock clock) {
+        this.keySources = new JwksKeySources(jwksHosts);
         this.integrations = integrations;
         this.users = users;
         this.accountUrl = accountUrl(accountName);
@@ -174,7 +177,10 @@ public final class ExternalOAuthTokenValidator {
         }
     }
 
-    /** The mapping claims in order; the first whose value names a user wins. */
+    /**
+     * The mapping claims in order; the first whose value names a user wins. EMAIL is not unique, and an email that
+     * several users share names none of them: refused at once rather than guessing one (or trying the next claim).
+     */
     private User user(JWTClaimsSet claims, ExternalOAuthIntegration integration) {
         List<String> values = integration.userMappingClaims().stream().map(name -> claimText(claims, name))
                 .flatMap(Optional::stream).toList();
@@ -183,11 +189,12 @@ public final class ExternalOAuthTokenValidator {
         }
         boolean byEmail = integration.userMappingAttribute().equalsIgnoreCase("EMAIL_ADDRESS");
         for (String value : values) {
-            Optional<User> user = byEmail ? users.list().stream()
-                    .filter(candidate -> candidate.email().filter(value::equalsIgnoreCase).isPresent()).findFirst()
-                    : users.findByLoginName(value);
-            if (user.isPresent()) {
-                return user.get();
+            List<User> matches = byEmail ? users.findByEmail(value) : users.findByLoginName(value).stream().toList();
+            if (matches.size() > 1) {
+                throw refusal(ErrorCode.EXTERNAL_OAUTH_USER_AMBIGUOUS);
+            }
+            if (matches.size() == 1) {
+                return matches.get(0);
             }
         }
         throw refusal(ErrorCode.EXTERNAL_OAUTH_USER_NOT_FOUND);

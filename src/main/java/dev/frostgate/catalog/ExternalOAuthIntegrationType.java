@@ -8,6 +8,8 @@ import static dev.frostgate.catalog.IntegrationParameter.urls;
 
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
+import dev.frostgate.policy.HostAllowList;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +41,12 @@ public final class ExternalOAuthIntegrationType implements IntegrationType {
     private static final List<IntegrationParameter> PARAMETERS = List.of(PROVIDER, ISSUER, USER_MAPPING_CLAIM,
             USER_MAPPING_ATTRIBUTE, JWS_KEYS_URL, RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_2, BLOCKED_ROLES, ALLOWED_ROLES,
             AUDIENCES, ANY_ROLE_MODE, SCOPE_DELIMITER, SCOPE_MAPPING_ATTRIBUTE, NETWORK_POLICY);
+
+    private final HostAllowList jwksHosts;
+
+    public ExternalOAuthIntegrationType(HostAllowList jwksHosts) {
+        this.jwksHosts = jwksHosts;
+    }
 
     @Override
     public String name() {
@@ -86,6 +94,24 @@ public final class ExternalOAuthIntegrationType implements IntegrationType {
         if (!integration.isSet(JWS_KEYS_URL.name()) && !integration.isSet(RSA_PUBLIC_KEY.name())) {
             throw conflict((secondKey ? RSA_PUBLIC_KEY_2.name() + " needs " + RSA_PUBLIC_KEY.name() + ". " : "")
                     + "One of " + JWS_KEYS_URL.name() + " or " + RSA_PUBLIC_KEY.name() + " is required.");
+        }
+    }
+
+    /**
+     * A keys URL must name a host the server may fetch from: refused when written rather than failing every login.
+     * URLs stored before the allow-list was narrowed stay (logins through them fail until they are changed).
+     */
+    @Override
+    public void checkWritten(IntegrationParameter parameter, List<String> value) {
+        if (!parameter.name().equals(JWS_KEYS_URL.name())) {
+            return;
+        }
+        for (String url : value) {
+            if (!jwksHosts.allows(URI.create(url))) {
+                throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE_BECAUSE, url, parameter.name(),
+                        "its host is not among the hosts this server may fetch keys from (--jwks-allowed-hosts "
+                                + jwksHosts + ")");
+            }
         }
     }
 

@@ -31,6 +31,13 @@ public interface IntegrationType {
      */
     default void checkCreated(SecurityIntegration integration) {}
 
+    /**
+     * Rules on a value as CREATE or ALTER … SET writes it, after the parameter's own validation (002211 when
+     * broken): for what this server allows rather than what the parameter means, so values stored earlier are not
+     * judged again by unrelated changes.
+     */
+    default void checkWritten(IntegrationParameter parameter, List<String> value) {}
+
     default Optional<IntegrationParameter> parameter(String name) {
         return parameters().stream().filter(parameter -> parameter.name().equals(name)).findFirst();
     }

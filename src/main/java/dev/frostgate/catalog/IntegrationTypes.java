@@ -2,6 +2,7 @@ package dev.frostgate.catalog;
 
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
+import dev.frostgate.policy.HostAllowList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,8 +19,9 @@ public final class IntegrationTypes {
         this.types = List.copyOf(types);
     }
 
-    public static IntegrationTypes builtIn() {
-        return new IntegrationTypes(List.of(new ExternalOAuthIntegrationType()));
+    /** {@code jwksHosts}: the hosts External OAuth's JWKS URLs may name (--jwks-allowed-hosts). */
+    public static IntegrationTypes builtIn(HostAllowList jwksHosts) {
+        return new IntegrationTypes(List.of(new ExternalOAuthIntegrationType(jwksHosts)));
     }
 
     public Optional<IntegrationType> find(String name) {

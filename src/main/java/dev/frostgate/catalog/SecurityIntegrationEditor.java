@@ -46,6 +46,7 @@ final class SecurityIntegrationEditor {
             } else {
                 IntegrationParameter parameter = declared(type, name);
                 List<String> value = parameter.read(property.value());
+                type.checkWritten(parameter, value);
                 if (parameter.kind() == IntegrationParameter.Kind.NETWORK_POLICY) {
                     value = List.of(value.get(0).toUpperCase(Locale.ROOT));
                     requireNetworkPolicy(value.get(0));

@@ -11,6 +11,12 @@ public interface UserRepository {
     /** Login names are unique and case-insensitive; they are stored upper-cased. */
     Optional<User> findByLoginName(String loginName);
 
+    /**
+     * The users whose EMAIL equals {@code email} ignoring case ({@link EmailAddresses#comparisonKey}), ordered by
+     * name: an indexed lookup. EMAIL is not unique, so there may be several.
+     */
+    List<User> findByEmail(String email);
+
     List<User> list();
 
     void insert(User user);

@@ -91,7 +91,8 @@ public enum ErrorCode {
     OAUTH_ACCESS_TOKEN_EXPIRED("390318", "08004", "OAuth access token expired."),
     // External OAuth: the client sees 390303 (390318 for expiry); the specific entry is what LOGIN_HISTORY and
     // SYSTEM$GET_LOGIN_FAILURE_DETAILS record. The codes are unconfirmed; names Snowflake's reference does not list
-    // (INTEGRATION_DISABLED, TOKEN_NOT_YET_VALID, USER_NOT_FOUND, SCOPE_MISSING, ROLE_*, ANY_ROLE_*) are Frostgate's.
+    // (INTEGRATION_DISABLED, TOKEN_NOT_YET_VALID, USER_NOT_FOUND, USER_AMBIGUOUS, SCOPE_MISSING, ROLE_*, ANY_ROLE_*)
+    // are Frostgate's.
     EXTERNAL_OAUTH_JWS_INVALID_FORMAT("390303", "08004", "The access token is not a well-formed signed JWT."),
     EXTERNAL_OAUTH_MISSING_ISSUER("390303", "08004", "The access token has no issuer (iss)."),
     EXTERNAL_OAUTH_ACCESS_TOKEN_ISSUER_NOT_FOUND("390303", "08004",
@@ -106,6 +107,8 @@ public enum ErrorCode {
     EXTERNAL_OAUTH_TOKEN_NOT_YET_VALID("390303", "08004", "The access token's nbf or iat is in the future."),
     EXTERNAL_OAUTH_USER_CLAIM_MISSING("390303", "08004", "The access token has none of the user mapping claims."),
     EXTERNAL_OAUTH_USER_NOT_FOUND("390303", "08004", "No user matches the access token's user mapping claim."),
+    EXTERNAL_OAUTH_USER_AMBIGUOUS("390303", "08004",
+            "Several users have the email address the access token's user mapping claim names."),
     EXTERNAL_OAUTH_SCOPE_MISSING("390303", "08004", "The access token has no session:role scope."),
     EXTERNAL_OAUTH_ROLE_NOT_ALLOWED("390303", "08004",
             "The scope's role is blocked by the integration or not in its allowed roles."),

@@ -131,7 +131,7 @@ public final class FrostgateServer implements AutoCloseable {
         JdbcSecurityIntegrationRepository integrationRepository = new JdbcSecurityIntegrationRepository(database);
         SecurityIntegrations integrationReads = new SecurityIntegrations(integrationRepository, accountParameters);
         SecurityIntegrationCatalog integrations = new SecurityIntegrationCatalog(integrationRepository,
-                IntegrationTypes.builtIn(), networkRepository, authenticationRepository, accountParameters,
+                IntegrationTypes.builtIn(config.jwksAllowedHosts()), networkRepository, authenticationRepository, accountParameters,
                 integrationReads, accessControl, roleRepository, clock, account);
         networkPolicies.addReferenceHolder(integrations::integrationUsingNetworkPolicy);
         AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(authenticationRepository,
@@ -164,7 +164,7 @@ public final class FrostgateServer implements AutoCloseable {
         users.addListener(sessions);
         LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
         ExternalOAuthTokenValidator oauthTokens = new ExternalOAuthTokenValidator(integrationReads, userRepository,
-                account, clock);
+                account, config.jwksAllowedHosts(), clock);
         LoginPipeline pipeline = new LoginPipeline(account,
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, passwordPolicies::effectivePolicy,
                         clock), new ProgrammaticAccessTokenAuthenticator(tokens, tokenUsage, userRepository,

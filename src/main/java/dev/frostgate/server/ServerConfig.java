@@ -2,6 +2,7 @@ package dev.frostgate.server;
 
 import dev.frostgate.jobs.BackgroundJobSettings;
 import dev.frostgate.exec.QueryRegistry;
+import dev.frostgate.policy.HostAllowList;
 import dev.frostgate.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,8 @@ public record ServerConfig(
         int maximumBodyBytes,
         Duration resultWait,
         BackgroundJobSettings backgroundJobs,
-        int sqlApiStatementsPerUser) {
+        int sqlApiStatementsPerUser,
+        HostAllowList jwksAllowedHosts) {
 
     public static final int DEFAULT_MAXIMUM_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -37,7 +39,7 @@ public record ServerConfig(
         return new ServerConfig("127.0.0.1", 0, dataDirectory, "frostgate", Optional.empty(), Optional.empty(),
                 Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), DEFAULT_MAXIMUM_BODY_BYTES,
                 Duration.ofSeconds(45), BackgroundJobSettings.defaults(),
-                QueryRegistry.DEFAULT_STATEMENTS_PER_USER);
+                QueryRegistry.DEFAULT_STATEMENTS_PER_USER, HostAllowList.EVERY_HOST);
     }
 
     public Builder toBuilder() {
@@ -67,6 +69,7 @@ public record ServerConfig(
         private Duration resultWait;
         private BackgroundJobSettings backgroundJobs;
         private int sqlApiStatementsPerUser;
+        private HostAllowList jwksAllowedHosts;
 
         private Builder(ServerConfig base) {
             this.base = base;
@@ -78,6 +81,7 @@ public record ServerConfig(
             this.resultWait = base.resultWait;
             this.backgroundJobs = base.backgroundJobs;
             this.sqlApiStatementsPerUser = base.sqlApiStatementsPerUser;
+            this.jwksAllowedHosts = base.jwksAllowedHosts;
         }
 
         public Builder trustedProxies(Set<String> value) { trustedProxies = value; return this; }
@@ -85,6 +89,7 @@ public record ServerConfig(
         public Builder resultWait(Duration value) { resultWait = value; return this; }
         public Builder backgroundJobs(BackgroundJobSettings value) { backgroundJobs = value; return this; }
         public Builder sqlApiStatementsPerUser(int value) { sqlApiStatementsPerUser = value; return this; }
+        public Builder jwksAllowedHosts(HostAllowList value) { jwksAllowedHosts = value; return this; }
 
         public Builder database(String url, String user, String password) {
             databaseUrl = Optional.of(url);
@@ -96,7 +101,7 @@ public record ServerConfig(
         public ServerConfig build() {
             return new ServerConfig(base.host, base.port, base.dataDirectory, base.accountName, databaseUrl,
                     databaseUser, databasePassword, trustedProxies, adminPassword, base.serverKey,
-                    base.maximumBodyBytes, resultWait, backgroundJobs, sqlApiStatementsPerUser);
+                    base.maximumBodyBytes, resultWait, backgroundJobs, sqlApiStatementsPerUser, jwksAllowedHosts);
         }
     }
 }

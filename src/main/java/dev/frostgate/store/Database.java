@@ -5,15 +5,20 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * The connection pool and schema migrations. H2 in the data directory by default; PostgreSQL (or
  * any JDBC URL Flyway supports) when a URL is given.
  */
 public final class Database implements AutoCloseable {
+    /** Migrations that need Java, between the SQL scripts of classpath:db/migration by version. */
+    static final List<JavaMigration> JAVA_MIGRATIONS = List.of(new UserEmailKeyBackfill());
+
     private final HikariDataSource dataSource;
 
     private Database(HikariDataSource dataSource) {
@@ -45,7 +50,8 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .javaMigrations(JAVA_MIGRATIONS.toArray(JavaMigration[]::new)).load().migrate();
         } catch (RuntimeException failure) {
             dataSource.close();
             throw failure;

@@ -1,5 +1,6 @@
 package dev.frostgate.store;
 
+import dev.frostgate.catalog.EmailAddresses;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserPublicKey;
 import dev.frostgate.catalog.UserRepository;
@@ -8,6 +9,8 @@ import dev.frostgate.catalog.UserType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +21,8 @@ public final class JdbcUserRepository implements UserRepository {
             + "user_type, password_hash, password_last_set, disabled, must_change_password, expires_at, locked_until, "
             + "failed_login_attempts, default_role, default_secondary_roles, owner, created_on, last_success_login, "
             + "network_policy, password_history, rsa_public_key, rsa_public_key_id, rsa_public_key_set_on, "
-            + "rsa_public_key_2, rsa_public_key_2_id, rsa_public_key_2_set_on";
+            + "rsa_public_key_2, rsa_public_key_2_id, rsa_public_key_2_set_on, email_key";
+    private static final String PLACEHOLDERS = String.join(",", Collections.nCopies(COLUMNS.split(",").length, "?"));
 
     private final Jdbc jdbc;
 
@@ -38,16 +42,21 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
+    public List<User> findByEmail(String email) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM users WHERE email_key = ?", JdbcUserRepository::map,
+                EmailAddresses.comparisonKey(email)).stream().sorted(Comparator.comparing(User::name)).toList();
+    }
+
+    @Override
     public List<User> list() {
         // Sorted here, not by ORDER BY: PostgreSQL would sort by the database's collation, H2 by code point.
         return jdbc.query("SELECT " + COLUMNS + " FROM users", JdbcUserRepository::map).stream()
-                .sorted(java.util.Comparator.comparing(User::name)).toList();
+                .sorted(Comparator.comparing(User::name)).toList();
     }
 
     @Override
     public void insert(User user) {
-        jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                values(user));
+        jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (" + PLACEHOLDERS + ")", values(user));
     }
 
     @Override
@@ -62,7 +71,7 @@ public final class JdbcUserRepository implements UserRepository {
                     + "failed_login_attempts = ?, default_role = ?, default_secondary_roles = ?, owner = ?, "
                     + "created_on = ?, last_success_login = ?, network_policy = ?, password_history = ?, "
                     + "rsa_public_key = ?, rsa_public_key_id = ?, rsa_public_key_set_on = ?, rsa_public_key_2 = ?, "
-                    + "rsa_public_key_2_id = ?, rsa_public_key_2_set_on = ? WHERE name = ?",
+                    + "rsa_public_key_2_id = ?, rsa_public_key_2_set_on = ?, email_key = ? WHERE name = ?",
                     parameters);
             if (!previousName.equals(user.name())) {
                 Jdbc.update(connection, "UPDATE role_grants SET grantee_name = ? WHERE grantee_kind = 'USER' "
@@ -116,6 +125,7 @@ public final class JdbcUserRepository implements UserRepository {
         }
     }
 
+    /** In COLUMNS' order; email_key is kept in step with email here, on every write of a user. */
     private static Object[] values(User user) {
         return new Object[] {user.name(), user.loginName().toUpperCase(Locale.ROOT), user.displayName(),
                 user.firstName(), user.lastName(), user.email(), user.comment(), user.type(), user.passwordHash(),
@@ -125,7 +135,8 @@ public final class JdbcUserRepository implements UserRepository {
                 user.passwordHistory().isEmpty() ? null : String.join("\n", user.passwordHistory()),
                 user.rsaPublicKey().map(UserPublicKey::encoded), user.rsaPublicKey().map(UserPublicKey::credentialId),
                 user.rsaPublicKey().map(UserPublicKey::setOn), user.rsaPublicKey2().map(UserPublicKey::encoded),
-                user.rsaPublicKey2().map(UserPublicKey::credentialId), user.rsaPublicKey2().map(UserPublicKey::setOn)};
+                user.rsaPublicKey2().map(UserPublicKey::credentialId), user.rsaPublicKey2().map(UserPublicKey::setOn),
+                user.email().map(EmailAddresses::comparisonKey)};
     }
 
     private static User map(ResultSet row) throws SQLException {

@@ -140,13 +140,16 @@ class MigrationTest {
         assertThat(database.isReachable()).isFalse();
     }
 
-    /** The versions of the migration scripts on the classpath, in order. */
+    /** The versions of the migration scripts on the classpath and of the Java migrations, in order. */
     private static List<String> migrationVersions() throws IOException, URISyntaxException {
         Path directory = Path.of(Objects.requireNonNull(MigrationTest.class.getResource("/db/migration")).toURI());
         Pattern script = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.+\\.sql");
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(path -> script.matcher(path.getFileName().toString())).filter(Matcher::matches)
-                    .map(match -> match.group(1).replace('_', '.'))
+            Stream<String> scripts = files.map(path -> script.matcher(path.getFileName().toString()))
+                    .filter(Matcher::matches).map(match -> match.group(1).replace('_', '.'));
+            Stream<String> javaMigrations = Database.JAVA_MIGRATIONS.stream()
+                    .map(migration -> migration.getVersion().getVersion());
+            return Stream.concat(scripts, javaMigrations)
                     .sorted((a, b) -> java.util.Arrays.compare(versionKey(a), versionKey(b))).toList();
         }
     }

@@ -63,6 +63,16 @@ public final class NodeDriver {
         return connection(server, "frostgate", username, password);
     }
 
+    /** Options for an External OAuth login: {@code authenticator: 'OAUTH'} with the token, no user or password. */
+    public static Map<String, Object> oauthConnection(RunningServer server, String accessToken) {
+        Map<String, Object> options = connection(server, null, null);
+        options.remove("username");
+        options.remove("password");
+        options.put("authenticator", "OAUTH");
+        options.put("token", accessToken);
+        return options;
+    }
+
     public Outcome run(Map<String, Object> connection, String... statements) {
         Map<String, Object> scenario = new LinkedHashMap<>();
         scenario.put("connection", connection);

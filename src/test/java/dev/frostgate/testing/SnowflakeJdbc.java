@@ -36,6 +36,14 @@ public enum SnowflakeJdbc {
         return connect(server.jdbcUrl(), properties);
     }
 
+    /** An External OAuth login: {@code authenticator=oauth} with the access token. */
+    public Connection connectWithOAuth(RunningServer server, String accessToken) throws SQLException {
+        Properties properties = new Properties();
+        properties.put("authenticator", "oauth");
+        properties.put("token", accessToken);
+        return connect(server.jdbcUrl(), properties);
+    }
+
     /**
      * Loads the driver's own classes from its jar only, but shares SLF4J with the tests so that the
      * drivers log through the same (quiet) configuration.

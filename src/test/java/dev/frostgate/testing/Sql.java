@@ -3,6 +3,8 @@ package dev.frostgate.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -12,9 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Running SQL through a real JDBC connection and reading results as plain maps. */
 public final class Sql {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FAILURE_ID = Pattern.compile("\\[([0-9a-f-]{36})\\]");
+
     private Sql() {}
 
     /** Executes a statement and returns its rows (column label → string value), empty for hidden DDL rows. */
@@ -70,6 +77,21 @@ public final class Sql {
         List<Map<String, String>> rows = rows(connection, sql);
         assertThat(rows).hasSize(1);
         return rows.get(0).values().iterator().next();
+    }
+
+    /**
+     * The symbolic reason (errorCode) SYSTEM$GET_LOGIN_FAILURE_DETAILS recorded for the refused login whose message
+     * carries its failure uuid in brackets; the connection needs MONITOR on the account.
+     */
+    public static String loginFailureReason(Connection admin, String refusalMessage) throws SQLException {
+        Matcher failureId = FAILURE_ID.matcher(String.valueOf(refusalMessage));
+        assertThat(failureId.find()).as("a failure uuid in %s", refusalMessage).isTrue();
+        String details = value(admin, "SELECT SYSTEM$GET_LOGIN_FAILURE_DETAILS('" + failureId.group(1) + "')");
+        try {
+            return JSON.readTree(details).path("errorCode").asText();
+        } catch (JsonProcessingException malformed) {
+            throw new AssertionError("failure details are not JSON: " + details, malformed);
+        }
     }
 
     @FunctionalInterface
