@@ -3,10 +3,14 @@ package dev.frostgate.bench;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The benchmark's settings, from {@code bench.*} system properties (defaults as in bench/run's header). */
+/**
+ * The benchmarks' settings, from {@code bench.*} system properties (defaults as in bench/run's header).
+ * {@code jwtRateEstimate}: logins per second a token pool of the JWT benchmark is sized for; 0 (the default)
+ * sizes each pool from a short probe of the same logins.
+ */
 record BenchmarkSettings(double warmupSeconds, double measureSeconds, int clients, int loginThreads, Path jar,
                          String launcher, List<String> serverJavaOptions, double startupTimeoutSeconds,
-                         int tokens) {
+                         int tokens, double jwtRateEstimate) {
 
     /** The smaller token store of phase (g); {@code bench.tokens} is the larger one. */
     static final int FEW_TOKENS = 1_000;
@@ -22,7 +26,8 @@ record BenchmarkSettings(double warmupSeconds, double measureSeconds, int client
                 System.getProperty("bench.launcher", "./frostgate"),
                 options.isEmpty() ? List.of() : List.of(options.split("\\s+")),
                 Double.parseDouble(System.getProperty("bench.startupTimeoutSeconds", "60")),
-                Integer.parseInt(System.getProperty("bench.tokens", "1000000").replace("_", "")));
+                Integer.parseInt(System.getProperty("bench.tokens", "1000000").replace("_", "")),
+                Double.parseDouble(System.getProperty("bench.jwtRateEstimate", "0")));
         if (settings.tokens() <= FEW_TOKENS) {
             throw new BenchmarkAborted("bench.tokens must be more than " + FEW_TOKENS + " (got " + settings.tokens()
                     + ")");

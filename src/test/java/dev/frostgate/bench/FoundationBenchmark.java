@@ -1,20 +1,15 @@
 package dev.frostgate.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static dev.frostgate.bench.BenchmarkReport.round;
+import static dev.frostgate.bench.BenchmarkReport.trim;
+
 import dev.frostgate.crypto.PasswordHasher;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The foundation benchmark: one run against one {@code frostgate serve} child process (restarted on
@@ -53,8 +48,6 @@ public final class FoundationBenchmark {
     private static final double STARTUP_GOAL_SECONDS = 2;
     private static final String TOKEN_NAME = "BENCH_TOKEN";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final BenchmarkSettings settings;
     private final RequestErrors errors = new RequestErrors();
     private final LoadPhase phases;
@@ -68,51 +61,17 @@ public final class FoundationBenchmark {
     }
 
     public static void main(String[] arguments) {
-        // Jetty closes a connection idle for 30 s, the JDK client keeps one for 30 s: a request sent on
-        // a connection the server is closing fails. The client lets go of idle connections first.
-        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
-            System.setProperty("jdk.httpclient.keepalive.timeout", "10");
-        }
-        int status;
-        try {
-            status = new FoundationBenchmark(BenchmarkSettings.fromSystemProperties()).run();
-        } catch (BenchmarkAborted aborted) {
-            status = aborted(aborted.getMessage(), null);
-        } catch (Exception failure) {
-            status = aborted(failure.toString(), failure);
-        }
-        System.exit(status);
-    }
-
-    private static int aborted(String message, Exception failure) {
-        System.out.println();
-        System.out.println("ABORTED: " + message);
-        if (failure != null) {
-            failure.printStackTrace(System.out);
-        }
-        System.out.println("BENCH-SUMMARY {\"valid\":false,\"aborted\":" + JSON.valueToTree(message) + "}");
-        return 2;
+        BenchmarkReport.exitWith(() -> new FoundationBenchmark(BenchmarkSettings.fromSystemProperties()).run());
     }
 
     private int run() throws Exception {
-        if (Runtime.version().feature() < 21) {
-            throw new BenchmarkAborted("the benchmark JVM is Java " + Runtime.version() + "; Java 21 or newer is needed"
-                    + " (it also runs the server)");
-        }
-        Path jar = settings.jar().toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new BenchmarkAborted(jar + " does not exist; build with ./mvnw -q -B package -DskipTests");
-        }
-        int port = ServerProcess.freePort();
-        Path dataDirectory = Files.createTempDirectory("frostgate-bench-data-");
-        Path serverLog = Files.createTempFile("frostgate-bench-server-", ".log");
-        client = new FrostgateClient(URI.create("http://127.0.0.1:" + port), password);
-        server = new ServerProcess(settings, port, dataDirectory, password, serverLog);
+        server = ServerProcess.inFreshDirectory(settings, password);
+        client = new FrostgateClient(server.base(), password);
 
         System.out.println("Frostgate foundation benchmark");
         System.out.printf(Locale.ROOT, "  server:  %s%n", String.join(" ", server.command()));
         System.out.printf(Locale.ROOT, "           (FROSTGATE_ADMIN_PASSWORD set; Java %s; %d CPUs; log %s)%n",
-                Runtime.version(), Runtime.getRuntime().availableProcessors(), serverLog);
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), server.log());
         System.out.printf(Locale.ROOT, "  phases:  %s s warm-up + %s s measured each; %d HTTP client threads "
                         + "(/healthz, query, PAT logins, SQL API); %d threads for password logins and for raw "
                         + "Argon2id; %,d tokens for (g)%n",
@@ -120,11 +79,9 @@ public final class FoundationBenchmark {
                 settings.loginThreads(), settings.tokens());
         System.out.println();
 
-        client.warmUp();
-        server.start();
         boolean keepLog = true;
         try {
-            double startupSeconds = server.awaitFirstLogin(client, settings.startupTimeoutSeconds());
+            double startupSeconds = server.startFor(client, settings.startupTimeoutSeconds());
             System.out.printf(Locale.ROOT, "start-up: first successful login %.3f s after process start (pid %d)%n%n",
                     startupSeconds, server.handle().pid());
             System.out.println(PhaseResult.HEADER);
@@ -158,7 +115,7 @@ public final class FoundationBenchmark {
 
             // Issue 4: tokens need a network policy (NETWORK_POLICY_EVALUATION = ENFORCED_REQUIRED) and
             // an authentication policy that allows them, which (d)'s does not.
-            allowTokens(sessions.get(0));
+            client.allowTokens(sessions.get(0));
             String secret = client.addProgrammaticAccessToken(sessions.get(0), TOKEN_NAME);
             byte[] tokenLogin = FrostgateClient.tokenLoginBody(secret);
             PhaseResult tokenLogins = measure("login-request (PAT)", settings.clients(),
@@ -167,7 +124,7 @@ public final class FoundationBenchmark {
                     worker -> client.sqlApiSelectOne(secret));
 
             // (g): both stores pay the same stop, insert, restart and warm-up. The real token is one of them.
-            TokenStoreFiller filler = new TokenStoreFiller(dataDirectory, 1);
+            TokenStoreFiller filler = new TokenStoreFiller(server.dataDirectory(), 1);
             PhaseResult fewTokens = measureWithTokens(filler, BenchmarkSettings.FEW_TOKENS, tokenLogin);
             PhaseResult manyTokens = measureWithTokens(filler, settings.tokens(), tokenLogin);
             System.out.println();
@@ -180,7 +137,6 @@ public final class FoundationBenchmark {
             double tokenStoreRatio = manyTokens.rate() / fewTokens.rate();
             double peakRssMb = memory.getOrDefault("VmHWM", -1L) / 1024.0;
             double rssNowMb = memory.getOrDefault("VmRSS", -1L) / 1024.0;
-            boolean valid = errors.total() == 0;
 
             List<Goal> goals = List.of(
                     Goal.atLeast("a", "queryToHealthzRatio", "query-request / healthz throughput", queryRatio,
@@ -200,23 +156,11 @@ public final class FoundationBenchmark {
                     Goal.atLeast("g", "patLoginMillionToThousandRatio", String.format(Locale.ROOT,
                             "PAT logins, %s / 1k tokens in store", shortCount(settings.tokens())), tokenStoreRatio,
                             TOKEN_STORE_RATIO_GOAL));
-            System.out.println("Goals");
-            goals.forEach(goal -> System.out.println(goal.row()));
+            BenchmarkReport.printGoals(goals);
             System.out.printf(Locale.ROOT, "      (current RSS %.1f MB)%n", rssNowMb);
-            System.out.println();
-            if (valid) {
-                System.out.println("Errors: none; this is a valid measurement.");
-            } else {
-                System.out.println("Errors: " + errors.total() + " -- NOT A VALID MEASUREMENT");
-                errors.byKind().forEach((kind, count) -> System.out.printf(Locale.ROOT, "  %6d  %s%n", count, kind));
-                errors.firstMessages().forEach(message -> System.out.println("  e.g. " + message));
-            }
-            boolean allMet = goals.stream().allMatch(Goal::met);
+            boolean valid = BenchmarkReport.printErrors(errors);
 
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("valid", valid);
-            summary.put("allGoalsMet", allMet);
-            summary.put("errors", errors.total());
+            Map<String, Object> summary = BenchmarkReport.summary(valid, goals, errors);
             summary.put("queryToHealthzRatio", round(queryRatio, 4));
             summary.put("loginToArgon2Ratio", round(loginRatio, 4));
             summary.put("peakRssMb", round(peakRssMb, 1));
@@ -235,26 +179,10 @@ public final class FoundationBenchmark {
             summary.put("patLoginMillionToThousandRatio", round(tokenStoreRatio, 4));
             summary.put("tokens", settings.tokens());
             summary.put("tokenInsertSeconds", round(filler.insertSeconds(), 1));
-            Map<String, String> verdicts = new LinkedHashMap<>();
-            goals.forEach(goal -> verdicts.put(goal.key(), goal.verdict()));
-            summary.put("goals", verdicts);
-            summary.put("clients", settings.clients());
-            summary.put("loginThreads", settings.loginThreads());
-            summary.put("warmupSeconds", settings.warmupSeconds());
-            summary.put("measureSeconds", settings.measureSeconds());
-            summary.put("java", Runtime.version().toString());
-            summary.put("cpus", Runtime.getRuntime().availableProcessors());
-            System.out.println("BENCH-SUMMARY " + JSON.writeValueAsString(summary));
             keepLog = !valid;
-            return !valid ? 2 : allMet ? 0 : 1;
+            return BenchmarkReport.printSummary(summary, goals, settings);
         } finally {
-            server.stop();
-            deleteRecursively(dataDirectory);
-            if (keepLog) {
-                System.out.println("(server log kept: " + serverLog + ")");
-            } else {
-                Files.deleteIfExists(serverLog);
-            }
+            server.discard(keepLog);
         }
     }
 
@@ -293,27 +221,6 @@ public final class FoundationBenchmark {
         }
     }
 
-    /** Replaces (d)'s policies: a loopback network policy, and no authentication policy (all methods). */
-    private void allowTokens(String session) throws Exception {
-        for (String sql : List.of("CREATE NETWORK RULE bench_loopback TYPE = IPV4 VALUE_LIST = ('127.0.0.1')",
-                "CREATE NETWORK POLICY bench_loopback ALLOWED_NETWORK_RULE_LIST = ('bench_loopback')",
-                "ALTER ACCOUNT SET NETWORK_POLICY = bench_loopback",
-                "ALTER ACCOUNT UNSET AUTHENTICATION POLICY")) {
-            client.execute(session, sql);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
     /** 1000 → "1k", 1000000 → "1M", otherwise grouped digits. */
     private static String shortCount(long count) {
         if (count % 1_000_000 == 0) {
@@ -322,12 +229,4 @@ public final class FoundationBenchmark {
         return count % 1_000 == 0 ? count / 1_000 + "k" : String.format(Locale.ROOT, "%,d", count);
     }
 
-    private static double round(double value, int digits) {
-        double scale = Math.pow(10, digits);
-        return Math.round(value * scale) / scale;
-    }
-
-    private static String trim(double seconds) {
-        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
-    }
 }

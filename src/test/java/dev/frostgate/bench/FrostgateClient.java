@@ -23,6 +23,9 @@ import java.util.UUID;
 final class FrostgateClient {
     static final String ACCOUNT = "frostgate";
     static final String ADMIN = "ADMIN";
+    /** What the client says it is in every login (CLIENT_APP_ID, CLIENT_APP_VERSION), as JDBC does. */
+    static final String CLIENT_APP_ID = "JDBC";
+    static final String CLIENT_APP_VERSION = "3.28.0";
     /** Login answers after which no further login may be sent: a wrong password (lockout risk) or a lock. */
     private static final List<String> STOP_LOGIN_CODES = List.of("390100", "390102");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +39,7 @@ final class FrostgateClient {
 
     FrostgateClient(URI base, String password) {
         this.base = base;
-        ObjectNode login = loginData();
+        ObjectNode login = loginData(ADMIN);
         login.put("PASSWORD", password);
         this.passwordLoginBody = bytes(JSON.createObjectNode().set("data", login));
         ObjectNode query = JSON.createObjectNode();
@@ -74,9 +77,14 @@ final class FrostgateClient {
 
     /** The login-request body of a programmatic access token login (LOGIN_NAME given, as drivers send it). */
     static byte[] tokenLoginBody(String secret) {
-        ObjectNode login = loginData();
-        login.put("AUTHENTICATOR", "PROGRAMMATIC_ACCESS_TOKEN");
-        login.put("TOKEN", secret);
+        return tokenLoginBody("PROGRAMMATIC_ACCESS_TOKEN", ADMIN, secret);
+    }
+
+    /** The login-request body of a login with {@code AUTHENTICATOR} and a TOKEN (OAUTH, SNOWFLAKE_JWT …). */
+    static byte[] tokenLoginBody(String authenticator, String loginName, String token) {
+        ObjectNode login = loginData(loginName);
+        login.put("AUTHENTICATOR", authenticator);
+        login.put("TOKEN", token);
         return bytes(JSON.createObjectNode().set("data", login));
     }
 
@@ -116,12 +124,12 @@ final class FrostgateClient {
         return Optional.empty();
     }
 
-    private static ObjectNode loginData() {
+    private static ObjectNode loginData(String loginName) {
         ObjectNode data = JSON.createObjectNode();
         data.put("ACCOUNT_NAME", ACCOUNT);
-        data.put("LOGIN_NAME", ADMIN);
-        data.put("CLIENT_APP_ID", "JDBC");
-        data.put("CLIENT_APP_VERSION", "3.28.0");
+        data.put("LOGIN_NAME", loginName);
+        data.put("CLIENT_APP_ID", CLIENT_APP_ID);
+        data.put("CLIENT_APP_VERSION", CLIENT_APP_VERSION);
         return data;
     }
 
@@ -182,6 +190,19 @@ final class FrostgateClient {
                     + " -> " + abbreviate(response.body()));
         }
         return body;
+    }
+
+    /**
+     * Puts the account under a loopback network policy (programmatic access tokens need one) with no
+     * authentication policy (every method allowed).
+     */
+    void allowTokens(String sessionToken) throws Exception {
+        for (String sql : List.of("CREATE NETWORK RULE bench_loopback TYPE = IPV4 VALUE_LIST = ('127.0.0.1')",
+                "CREATE NETWORK POLICY bench_loopback ALLOWED_NETWORK_RULE_LIST = ('bench_loopback')",
+                "ALTER ACCOUNT SET NETWORK_POLICY = bench_loopback",
+                "ALTER ACCOUNT UNSET AUTHENTICATION POLICY")) {
+            execute(sessionToken, sql);
+        }
     }
 
     /** {@code ALTER USER ADD PAT name}: the new token's secret. */

@@ -3,15 +3,18 @@ package dev.frostgate.bench;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One {@code frostgate serve} child process on a given port and data directory; it can be stopped and
@@ -19,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess {
     private final List<String> command;
+    private final int port;
+    private final Path dataDirectory;
     private final String adminPassword;
     private final Path log;
     private Process process;
@@ -41,8 +46,25 @@ final class ServerProcess {
         }
         command.addAll(List.of("serve", "--port", Integer.toString(port), "--data-dir", dataDirectory.toString()));
         this.command = List.copyOf(command);
+        this.port = port;
+        this.dataDirectory = dataDirectory;
         this.adminPassword = adminPassword;
         this.log = log;
+    }
+
+    /**
+     * A server on a free loopback port with a fresh data directory and log file (not started yet); the jar
+     * must have been built.
+     */
+    static ServerProcess inFreshDirectory(BenchmarkSettings settings, String adminPassword) throws IOException {
+        Path jar = settings.jar().toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new BenchmarkAborted(jar + " does not exist; build with ./mvnw -q -B package -DskipTests");
+        }
+        int port = freePort();
+        Path dataDirectory = Files.createTempDirectory("frostgate-bench-data-");
+        Path log = Files.createTempFile("frostgate-bench-server-", ".log");
+        return new ServerProcess(settings, port, dataDirectory, adminPassword, log);
     }
 
     static int freePort() throws IOException {
@@ -57,6 +79,14 @@ final class ServerProcess {
 
     Path log() {
         return log;
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
     }
 
     ProcessHandle handle() {
@@ -75,6 +105,16 @@ final class ServerProcess {
         process = builder.start();
         killer = new Thread(process::destroyForcibly, "bench-kill-server");
         Runtime.getRuntime().addShutdownHook(killer);
+    }
+
+    /**
+     * Loads the client's classes (so that they are not charged to the server), starts the server and waits for
+     * its first successful login; the seconds from process start to that login.
+     */
+    double startFor(FrostgateClient client, double timeoutSeconds) throws Exception {
+        client.warmUp();
+        start();
+        return awaitFirstLogin(client, timeoutSeconds);
     }
 
     /**
@@ -136,6 +176,23 @@ final class ServerProcess {
             // The hook runs anyway.
         }
         process = null;
+    }
+
+    /** Stops the server and deletes its data directory, and its log unless {@code keepLog} (then printed). */
+    void discard(boolean keepLog) throws InterruptedException, IOException {
+        stop();
+        if (Files.exists(dataDirectory)) {
+            try (Stream<Path> paths = Files.walk(dataDirectory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+        if (keepLog) {
+            System.out.println("(server log kept: " + log + ")");
+        } else {
+            Files.deleteIfExists(log);
+        }
     }
 
     String tail() {

@@ -51,6 +51,11 @@ public final class RunningServer implements AutoCloseable {
         return "jdbc:snowflake://127.0.0.1:" + port() + "/?ssl=off&account=frostgate&disablePlatformDetection=true";
     }
 
+    /** The server itself, for benchmarks that drive its parts without HTTP. */
+    public FrostgateServer frostgate() {
+        return server;
+    }
+
     public Path dataDirectory() {
         return dataDirectory;
     }

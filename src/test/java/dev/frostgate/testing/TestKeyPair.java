@@ -79,10 +79,18 @@ public record TestKeyPair(KeyPair keyPair) {
      * {@code ACCOUNT.USER}, for clients such as the SQL API that bring their own.
      */
     public String jwt(String account, String user) {
+        return jwt(account, user, java.time.Instant.now().getEpochSecond(), 60, null);
+    }
+
+    /**
+     * The same with {@code iat} (seconds), a lifetime in seconds, and, unless {@code jti} is null, a
+     * {@code jti} claim (which the server does not read) that makes each token distinct.
+     */
+    public String jwt(String account, String user, long issuedAt, long lifetimeSeconds, String jti) {
         String subject = (account + "." + user).toUpperCase(java.util.Locale.ROOT);
-        long now = java.time.Instant.now().getEpochSecond();
         String payload = "{\"iss\":\"" + subject + "." + fingerprint() + "\",\"sub\":\"" + subject
-                + "\",\"iat\":" + now + ",\"exp\":" + (now + 60) + "}";
+                + "\",\"iat\":" + issuedAt + ",\"exp\":" + (issuedAt + lifetimeSeconds)
+                + (jti == null ? "" : ",\"jti\":\"" + jti + "\"") + "}";
         Base64.Encoder base64Url = Base64.getUrlEncoder().withoutPadding();
         String input = base64Url.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
