@@ -84,9 +84,11 @@ public final class FrostgateServer implements AutoCloseable {
     private final JobScheduler jobs;
     private final Optional<WebhookDelivery> webhook;
     private final TokenUsageFlush tokenUsageFlush;
+    private final LoginPipeline logins;
 
     private FrostgateServer(Database database, QueryRegistry queries, Server jetty, JobScheduler jobs,
-                            Optional<WebhookDelivery> webhook, TokenUsageFlush tokenUsageFlush) {
+                            Optional<WebhookDelivery> webhook, TokenUsageFlush tokenUsageFlush, LoginPipeline logins) {
+        this.logins = logins;
         this.tokenUsageFlush = tokenUsageFlush;
         this.database = database;
         this.queries = queries;
@@ -232,7 +234,7 @@ public final class FrostgateServer implements AutoCloseable {
         LOG.info("Frostgate listening on http://{}:{} for account {}", config.host(), connector.getLocalPort(),
                 account);
         jobs.start();
-        return new FrostgateServer(database, queries, jetty, jobs, webhook, tokenUsageFlush);
+        return new FrostgateServer(database, queries, jetty, jobs, webhook, tokenUsageFlush, pipeline);
     }
 
     private static void bootstrapAdministrator(ServerConfig config, UserCatalog users, RoleCatalog roles,
@@ -264,6 +266,11 @@ public final class FrostgateServer implements AutoCloseable {
 
     public int port() {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The pipeline behind every login door, for benchmarks that measure logins without HTTP. */
+    public LoginPipeline loginPipeline() {
+        return logins;
     }
 
     /** The background jobs, which tests run by hand after moving their clock. */
