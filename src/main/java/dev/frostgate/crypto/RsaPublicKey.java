@@ -7,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,9 @@ public record RsaPublicKey(String encoded, String fingerprint, RSAPublicKey key)
     public static final int MAXIMUM_TEXT_LENGTH = 4_096;
     private static final Pattern ARMOUR = Pattern.compile("-----(BEGIN|END) PUBLIC KEY-----");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** About 1.5 KB each for 2048-bit keys. */
+    private static final int REMEMBERED_KEYS = 1_024;
+    private static final Map<String, RsaPublicKey> STORED = new ConcurrentHashMap<>();
 
     /** A key that cannot be used; the message says why and never contains the value. */
     public static final class InvalidKeyException extends IllegalArgumentException {
@@ -54,9 +59,22 @@ public record RsaPublicKey(String encoded, String fingerprint, RSAPublicKey key)
         return key;
     }
 
-    /** A key read back from the store, where only valid keys are written. */
+    /**
+     * A key read back from the store, where only valid keys are written. Keys are public and users rarely change
+     * them, so parsed keys are remembered (up to {@value #REMEMBERED_KEYS}): every key-pair and OAuth login reads
+     * a user row, and parsing its keys each time cost a third of that read.
+     */
     public static RsaPublicKey stored(String encoded) {
-        return fromDer(Base64.getDecoder().decode(encoded));
+        RsaPublicKey known = STORED.get(encoded);
+        if (known != null) {
+            return known;
+        }
+        RsaPublicKey parsed = fromDer(Base64.getDecoder().decode(encoded));
+        if (STORED.size() >= REMEMBERED_KEYS) {
+            STORED.clear();
+        }
+        STORED.put(encoded, parsed);
+        return parsed;
     }
 
     /** {@code SHA256:} + Base64 of the SHA-256 of the DER SubjectPublicKeyInfo. */

@@ -172,6 +172,32 @@ class PasswordLoginTest {
         login(jdbc, user, PASSWORD, null).close();
     }
 
+    @org.junit.jupiter.api.Test
+    void lastSuccessLoginIsKeptToTheSecondAndASuccessStillClearsFailures() throws Exception {
+        String user = newUser("");
+        clock.advance(Duration.ofMillis(1_100 - clock.millis() % 1_000));
+        login(SnowflakeJdbc.V3, user, PASSWORD, null).close();
+        String first = lastSuccessLogin(user);
+        assertThat(first).isNotBlank();
+        clock.advance(Duration.ofMillis(500));
+        login(SnowflakeJdbc.V3, user, PASSWORD, null).close();
+        assertThat(lastSuccessLogin(user)).as("the same second: the row is not written again").isEqualTo(first);
+        for (int round = 0; round < 2; round++) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                failsWith("390100", () -> login(SnowflakeJdbc.V3, user, "wrong", null).close());
+            }
+            // Still the same second: the success must clear the four failures, or the next round locks the user.
+            login(SnowflakeJdbc.V3, user, PASSWORD, null).close();
+        }
+        clock.advance(Duration.ofSeconds(1));
+        login(SnowflakeJdbc.V3, user, PASSWORD, null).close();
+        assertThat(lastSuccessLogin(user)).as("a later second is recorded").isNotEqualTo(first);
+    }
+
+    private String lastSuccessLogin(String user) throws SQLException {
+        return rows(admin, "SHOW USERS LIKE '" + user + "'").get(0).get("last_success_login");
+    }
+
     @ParameterizedTest
     @EnumSource(SnowflakeJdbc.class)
     void otherAccountsAreRefusedClearly(SnowflakeJdbc jdbc) throws Exception {
