@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -27,6 +29,8 @@ public final class Exchange {
     private final String clientAddress;
     private final int maximumBodyBytes;
     private Fields queryParameters;
+    /** Whether the request body has been read to its end, so the connection can carry the next request. */
+    private boolean bodySettled;
 
     public Exchange(Request request, Response response, Callback callback, ObjectMapper json, String clientAddress,
                     int maximumBodyBytes) {
@@ -79,30 +83,82 @@ public final class Exchange {
     public byte[] body() throws BadBodyException {
         long declared = request.getLength();
         if (declared > maximumBodyBytes) {
+            closeAfterAnswer();
             throw new BadBodyException("body too large", true);
         }
         try (InputStream raw = Content.Source.asInputStream(request)) {
             boolean gzip = header("Content-Encoding").map(value -> value.toLowerCase().contains("gzip")).orElse(false);
             // The limit applies to the decompressed size too, so a small gzip bomb cannot exhaust memory.
-            return readBounded(gzip ? new GZIPInputStream(raw) : raw);
+            byte[] body = readBounded(gzip ? new GZIPInputStream(raw) : raw);
+            bodySettled = true;
+            return body;
         } catch (BadBodyException failure) {
+            closeAfterAnswer();
             throw failure;
         } catch (IOException unreadable) {
+            closeAfterAnswer();
             throw new BadBodyException("the body could not be decoded", false);
+        }
+    }
+
+    /** The rest of a body that was not read to its end stays unread: the connection cannot carry another request. */
+    private void closeAfterAnswer() {
+        bodySettled = true;
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
+
+    /**
+     * Before an answer is committed, reads and drops what the endpoint left of the request body (up to the size
+     * limit), or else says {@code Connection: close}. An answer given before the body has arrived (a refused
+     * bearer, say) would otherwise go out as keep-alive and Jetty close the connection afterwards, and the
+     * client's next request on it would find the connection gone without an answer.
+     */
+    private void settleRequestBody() {
+        if (bodySettled) {
+            return;
+        }
+        bodySettled = true;
+        if (request.getLength() == 0) {
+            return;
+        }
+        boolean drained = false;
+        if (request.getLength() <= maximumBodyBytes) {
+            try (InputStream raw = Content.Source.asInputStream(request)) {
+                drained = discardBounded(raw);
+            } catch (IOException unreadable) {
+                drained = false;
+            }
+        }
+        if (!drained) {
+            closeAfterAnswer();
         }
     }
 
     private byte[] readBounded(InputStream input) throws IOException, BadBodyException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        byte[] chunk = new byte[8192];
-        int read;
-        while ((read = input.read(chunk)) != -1) {
-            if (buffer.size() + read > maximumBodyBytes) {
-                throw new BadBodyException("body too large", true);
-            }
-            buffer.write(chunk, 0, read);
+        if (!copyBounded(input, buffer)) {
+            throw new BadBodyException("body too large", true);
         }
         return buffer.toByteArray();
+    }
+
+    private boolean discardBounded(InputStream input) throws IOException {
+        return copyBounded(input, OutputStream.nullOutputStream());
+    }
+
+    /** Copies {@code input} to its end, or stops as soon as it passes the size limit; whether it ended. */
+    private boolean copyBounded(InputStream input, OutputStream sink) throws IOException {
+        byte[] chunk = new byte[8192];
+        long total = 0;
+        int read;
+        while ((read = input.read(chunk)) != -1) {
+            total += read;
+            if (total > maximumBodyBytes) {
+                return false;
+            }
+            sink.write(chunk, 0, read);
+        }
+        return true;
     }
 
     public ObjectMapper json() {
@@ -111,6 +167,7 @@ public final class Exchange {
 
     /** A plain-text answer, e.g. the Prometheus exposition format of {@code GET /metrics}. */
     public void respondText(int status, String contentType, String body) {
+        settleRequestBody();
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
@@ -123,6 +180,7 @@ public final class Exchange {
         } catch (IOException impossible) {
             throw new IllegalStateException("cannot serialise response", impossible);
         }
+        settleRequestBody();
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(bytes), callback);
