@@ -118,7 +118,7 @@ public final class Exchange {
             return;
         }
         bodySettled = true;
-        if (request.getLength() == 0) {
+        if (!hasBody()) {
             return;
         }
         boolean drained = false;
@@ -140,6 +140,11 @@ public final class Exchange {
             throw new BadBodyException("body too large", true);
         }
         return buffer.toByteArray();
+    }
+
+    /** A request says it has a body by a positive Content-Length or by Transfer-Encoding (a GET has neither). */
+    private boolean hasBody() {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     private boolean discardBounded(InputStream input) throws IOException {

@@ -133,8 +133,8 @@ public final class FrostgateServer implements AutoCloseable {
         JdbcSecurityIntegrationRepository integrationRepository = new JdbcSecurityIntegrationRepository(database);
         SecurityIntegrations integrationReads = new SecurityIntegrations(integrationRepository, accountParameters);
         SecurityIntegrationCatalog integrations = new SecurityIntegrationCatalog(integrationRepository,
-                IntegrationTypes.builtIn(config.jwksAllowedHosts()), networkRepository, authenticationRepository, accountParameters,
-                integrationReads, accessControl, roleRepository, clock, account);
+                IntegrationTypes.builtIn(config.jwksAllowedHosts()), networkRepository, authenticationRepository,
+                accountParameters, integrationReads, accessControl, roleRepository, clock, account);
         networkPolicies.addReferenceHolder(integrations::integrationUsingNetworkPolicy);
         AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(authenticationRepository,
                 userRepository, accessControl, namespaces, clock, account, integrations::authenticationMethodOf);

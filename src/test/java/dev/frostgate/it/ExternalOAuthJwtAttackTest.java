@@ -31,10 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -154,14 +151,7 @@ class ExternalOAuthJwtAttackTest {
 
     private static V1Client.Reply login(String token) throws Exception {
         tokensSent.add(token);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("ACCOUNT_NAME", "frostgate");
-        data.put("AUTHENTICATOR", "OAUTH");
-        data.put("TOKEN", token);
-        data.put("CLIENT_APP_ID", "JDBC");
-        data.put("CLIENT_APP_VERSION", "3.28.0");
-        return client.post("/session/v1/login-request?requestId=" + UUID.randomUUID(),
-                JSON.writeValueAsBytes(Map.of("data", data)), Map.of());
+        return client.tokenLogin(null, "OAUTH", token);
     }
 
     /** Asserts a refusal with the code and returns the specific reason the failure details recorded. */

@@ -20,7 +20,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -109,15 +108,7 @@ class KeyPairJwtAttackTest {
 
     private static V1Client.Reply login(String loginName, String token) throws Exception {
         tokensSent.add(token);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("ACCOUNT_NAME", "frostgate");
-        data.put("LOGIN_NAME", loginName);
-        data.put("AUTHENTICATOR", "SNOWFLAKE_JWT");
-        data.put("TOKEN", token);
-        data.put("CLIENT_APP_ID", "JDBC");
-        data.put("CLIENT_APP_VERSION", "3.28.0");
-        return client.post("/session/v1/login-request?requestId=" + UUID.randomUUID(),
-                JSON.writeValueAsBytes(Map.of("data", data)), Map.of());
+        return client.tokenLogin(loginName, "SNOWFLAKE_JWT", token);
     }
 
     /** Asserts a 390144 refusal and returns the specific reason the failure details recorded. */

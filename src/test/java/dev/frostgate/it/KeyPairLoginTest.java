@@ -7,6 +7,7 @@ import static dev.frostgate.testing.Sql.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frostgate.testing.RunningServer;
+import dev.frostgate.testing.TestServer;
 import dev.frostgate.testing.SnowflakeJdbc;
 import dev.frostgate.testing.TestKeyPair;
 import java.nio.file.Path;
@@ -15,9 +16,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,20 +30,16 @@ class KeyPairLoginTest {
 
     @TempDir
     Path keys;
+    @RegisterExtension
+    final TestServer running = new TestServer();
     private RunningServer server;
     private Connection admin;
 
     @BeforeEach
     void start() throws Exception {
-        server = RunningServer.start();
-        admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
+        server = running.server();
+        admin = running.admin();
         execute(admin, "CREATE USER etl_service TYPE = SERVICE RSA_PUBLIC_KEY = '" + FIRST.publicKeyBase64() + "'");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        admin.close();
-        server.close();
     }
 
     private Connection withKey(SnowflakeJdbc jdbc, String user, TestKeyPair key, boolean namingAuthenticator)

@@ -7,14 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.frostgate.testing.NodeDriver;
 import dev.frostgate.testing.NodeDriver.Outcome;
 import dev.frostgate.testing.RunningServer;
-import dev.frostgate.testing.SnowflakeJdbc;
+import dev.frostgate.testing.TestServer;
 import dev.frostgate.testing.TestKeyPair;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Key-pair login through the real Node.js driver: {@code authenticator:'SNOWFLAKE_JWT'} + {@code privateKeyPath}. */
@@ -25,21 +25,17 @@ class NodeKeyPairTest {
     @TempDir
     Path keys;
     private NodeDriver node;
+    @RegisterExtension
+    final TestServer running = new TestServer();
     private RunningServer server;
     private Connection admin;
 
     @BeforeEach
     void start() throws Exception {
         node = NodeDriver.prepare();
-        server = RunningServer.start();
-        admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
+        server = running.server();
+        admin = running.admin();
         execute(admin, "CREATE USER etl_service TYPE = SERVICE RSA_PUBLIC_KEY = '" + KEY.publicKeyPem() + "'");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        admin.close();
-        server.close();
     }
 
     private Outcome withKey(TestKeyPair key, String... statements) throws Exception {

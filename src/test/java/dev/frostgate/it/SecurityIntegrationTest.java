@@ -6,6 +6,7 @@ import static dev.frostgate.testing.Sql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frostgate.testing.RunningServer;
+import dev.frostgate.testing.TestServer;
 import dev.frostgate.testing.SnowflakeJdbc;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -15,9 +16,9 @@ import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Security integrations (TYPE = EXTERNAL_OAUTH) through the real JDBC driver: statements, validation, privileges. */
 class SecurityIntegrationTest {
@@ -37,19 +38,15 @@ class SecurityIntegrationTest {
             + "EXTERNAL_OAUTH_TYPE = CUSTOM EXTERNAL_OAUTH_ISSUER = 'https://issuer.example' "
             + "EXTERNAL_OAUTH_TOKEN_USER_MAPPING_CLAIM = 'sub' EXTERNAL_OAUTH_SNOWFLAKE_USER_MAPPING_ATTRIBUTE = 'LOGIN_NAME' ";
 
+    @RegisterExtension
+    final TestServer running = new TestServer();
     private RunningServer server;
     private Connection admin;
 
     @BeforeEach
     void start() throws Exception {
-        server = RunningServer.start();
-        admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        admin.close();
-        server.close();
+        server = running.server();
+        admin = running.admin();
     }
 
     private Map<String, Map<String, String>> describe(Connection connection, String name) throws SQLException {

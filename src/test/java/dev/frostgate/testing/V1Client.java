@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
@@ -39,10 +40,29 @@ public final class V1Client {
     }
 
     public Reply login(String user, String password) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("data", Map.of("ACCOUNT_NAME", "frostgate", "LOGIN_NAME", user,
-                "PASSWORD", password, "CLIENT_APP_ID", "JDBC", "CLIENT_APP_VERSION", "3.28.0")));
-        return post("/session/v1/login-request?requestId=" + UUID.randomUUID(), body.getBytes(StandardCharsets.UTF_8),
-                Map.of());
+        return login(Map.of("LOGIN_NAME", user, "PASSWORD", password));
+    }
+
+    /** A token login (AUTHENTICATOR and TOKEN) as JDBC sends it; {@code loginName} null sends no LOGIN_NAME. */
+    public Reply tokenLogin(String loginName, String authenticator, String token)
+            throws IOException, InterruptedException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (loginName != null) {
+            fields.put("LOGIN_NAME", loginName);
+        }
+        fields.put("AUTHENTICATOR", authenticator);
+        fields.put("TOKEN", token);
+        return login(fields);
+    }
+
+    private Reply login(Map<String, Object> fields) throws IOException, InterruptedException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ACCOUNT_NAME", "frostgate");
+        data.putAll(fields);
+        data.put("CLIENT_APP_ID", "JDBC");
+        data.put("CLIENT_APP_VERSION", "3.28.0");
+        return post("/session/v1/login-request?requestId=" + UUID.randomUUID(),
+                JSON.writeValueAsBytes(Map.of("data", data)), Map.of());
     }
 
     public Reply query(String sessionToken, String sql, String requestId) throws IOException, InterruptedException {
