@@ -1,27 +1,28 @@
 package dev.frostgate.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.frostgate.catalog.UserChangeListener;
+import dev.frostgate.change.CachePolicy;
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.crypto.TokenDigester;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Authenticates a SQL API request by its bearer token ({@code Authorization: Bearer …}) through the
  * login pipeline's stages, and gives the request a session that lives only in memory.
  *
- * <p>Throughput: a verified credential is remembered for at most {@link #CACHE_LIFETIME}, keyed by the
+ * <p>Throughput: a verified credential is remembered for at most the cache lifetime, keyed by the
  * keyed digest of the token (never the token) with its declared type and requested role, so that a
  * client sending many requests with one token costs one verification (and one LOGIN_HISTORY row) per
- * two seconds rather than one per request. Local changes to the user or its tokens forget the entry at
- * once; other nodes see them within the cache lifetime, as with sessions. The network policy is still
- * checked on every request, since the client address may change. Refusals are never cached.
+ * lifetime rather than one per request. What an admission depends on forgets it at once when changed on
+ * this node: the user or its tokens (that user's entries), and grants, authentication policies and
+ * integrations (every entry, since any admission may rest on them); other nodes see changes within the
+ * cache lifetime, as with sessions. The network policy is still checked on every request, since the
+ * client address may change. Refusals are never cached.
  */
-public final class BearerAuthentication implements UserChangeListener {
-    static final Duration CACHE_LIFETIME = SessionManager.CACHE_LIFETIME;
+public final class BearerAuthentication {
 
     /** A bearer request in domain terms; {@code token} is a secret that toString never prints. */
     public record BearerRequest(String token, Optional<String> declaredType, Optional<String> role,
@@ -37,12 +38,17 @@ public final class BearerAuthentication implements UserChangeListener {
     private final LoginPipeline pipeline;
     private final SessionManager sessions;
     private final TokenDigester digester;
-    private final Cache<String, LoginPipeline.Admission> admitted =
-            Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
+    private final Cache<String, LoginPipeline.Admission> admitted;
 
     public BearerAuthentication(String accountName, LoginPipeline pipeline, SessionManager sessions,
-                                TokenDigester digester) {
+                                TokenDigester digester, ChangeFeed changes, CachePolicy cachePolicy) {
         this.accountName = accountName;
+        this.admitted = cachePolicy.expiringCache(100_000).build();
+        changes.subscribe(Change.UserChanged.class, change -> forgetUser(change.userName()));
+        changes.subscribe(Change.TokensChanged.class, change -> forgetUser(change.userName()));
+        changes.subscribe(Change.GrantsChanged.class, change -> admitted.invalidateAll());
+        changes.subscribe(Change.PoliciesChanged.class, change -> admitted.invalidateAll());
+        changes.subscribe(Change.IntegrationsChanged.class, change -> admitted.invalidateAll());
         this.pipeline = pipeline;
         this.sessions = sessions;
         this.digester = digester;
@@ -53,8 +59,6 @@ public final class BearerAuthentication implements UserChangeListener {
      * error, 390422 for a blocked address, 390447 for an authentication policy, 390186/390189 for a role.
      */
     public Session authenticate(BearerRequest request) {
-        // Extension point: key-pair JWTs and OAuth access tokens are verified once their authenticators
-        // are registered with the pipeline; until then they are refused with their type's error.
         BearerTokenType type = BearerTokenType.of(request.declaredType(), request.token())
                 .orElseThrow(() -> new FrostgateException(ErrorCode.JWT_TOKEN_INVALID));
         String key = digester.digest(request.token()) + "\n" + type + "\n" + request.role().orElse("");
@@ -78,8 +82,7 @@ public final class BearerAuthentication implements UserChangeListener {
     }
 
     /** Forgets what was verified for the user, so a drop, disable or token change here applies at once. */
-    @Override
-    public void userChanged(String userName) {
+    private void forgetUser(String userName) {
         admitted.asMap().values().removeIf(admission -> admission.user().name().equals(userName));
     }
 }

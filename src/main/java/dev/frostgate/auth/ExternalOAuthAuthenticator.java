@@ -2,10 +2,11 @@ package dev.frostgate.auth;
 
 import dev.frostgate.catalog.AuthenticationPolicy;
 import dev.frostgate.catalog.ExternalOAuthIntegration;
+import dev.frostgate.catalog.Grants;
+import dev.frostgate.catalog.GrantsSnapshot;
 import dev.frostgate.catalog.ObjectKind;
-import dev.frostgate.catalog.PrivilegeGrant;
+import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.RoleHierarchy;
-import dev.frostgate.catalog.RoleRepository;
 import dev.frostgate.catalog.SystemRoles;
 import dev.frostgate.catalog.User;
 import dev.frostgate.error.ErrorCode;
@@ -47,11 +48,11 @@ public final class ExternalOAuthAuthenticator implements Authenticator<ExternalO
     }
 
     private final ExternalOAuthTokenValidator validator;
-    private final RoleRepository roles;
+    private final Grants grants;
 
-    public ExternalOAuthAuthenticator(ExternalOAuthTokenValidator validator, RoleRepository roles) {
+    public ExternalOAuthAuthenticator(ExternalOAuthTokenValidator validator, Grants grants) {
         this.validator = validator;
-        this.roles = roles;
+        this.grants = grants;
     }
 
     @Override
@@ -78,7 +79,8 @@ public final class ExternalOAuthAuthenticator implements Authenticator<ExternalO
         if (scope.role().isEmpty() && !scope.anyRole()) {
             throw refusal(claim, ErrorCode.EXTERNAL_OAUTH_SCOPE_MISSING);
         }
-        RoleHierarchy hierarchy = new RoleHierarchy(roles.roleGrants());
+        GrantsSnapshot snapshot = grants.current();
+        RoleHierarchy hierarchy = snapshot.hierarchy();
         if (scope.role().isPresent()) {
             String role = scope.role().get();
             admitRole(claim, role);
@@ -89,7 +91,7 @@ public final class ExternalOAuthAuthenticator implements Authenticator<ExternalO
         }
         String mode = claim.integration().anyRoleMode();
         boolean allowed = mode.equals("ENABLE")
-                || mode.equals("ENABLE_FOR_PRIVILEGE") && holdsUseAnyRole(hierarchy, claim);
+                || mode.equals("ENABLE_FOR_PRIVILEGE") && holdsUseAnyRole(snapshot, claim);
         if (!allowed) {
             throw refusal(claim, ErrorCode.EXTERNAL_OAUTH_ANY_ROLE_NOT_ALLOWED);
         }
@@ -109,16 +111,11 @@ public final class ExternalOAuthAuthenticator implements Authenticator<ExternalO
     }
 
     /** ENABLE_FOR_PRIVILEGE: a role available to the user holds USE_ANY_ROLE on the integration. */
-    private boolean holdsUseAnyRole(RoleHierarchy hierarchy, ExternalOAuthClaim claim) {
-        Set<String> available = hierarchy.availableRolesOf(claim.user().name());
-        String integration = claim.integration().name();
-        for (PrivilegeGrant grant : roles.privilegeGrants()) {
-            if (grant.objectKind() == ObjectKind.INTEGRATION && grant.objectName().equals(integration)
-                    && grant.privilege().equals("USE_ANY_ROLE") && available.contains(grant.role())) {
-                return true;
-            }
-        }
-        return false;
+    private boolean holdsUseAnyRole(GrantsSnapshot snapshot, ExternalOAuthClaim claim) {
+        Set<String> holders = snapshot.rolesHolding(Privilege.USE_ANY_ROLE, ObjectKind.INTEGRATION,
+                claim.integration().name());
+        return !holders.isEmpty() && snapshot.hierarchy().availableRolesOf(claim.user().name()).stream()
+                .anyMatch(holders::contains);
     }
 
     private static LoginFailure refusal(ExternalOAuthClaim claim, ErrorCode reason) {

@@ -3,9 +3,9 @@ package dev.frostgate.auth;
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.catalog.AuthenticationPolicy;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
+import dev.frostgate.catalog.Grants;
 import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.RoleHierarchy;
-import dev.frostgate.catalog.RoleRepository;
 import dev.frostgate.catalog.SystemRoles;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserRepository;
@@ -30,7 +30,7 @@ public final class LoginPipeline {
     private final String accountName;
     private final Map<AuthenticationMethod, Authenticator<?>> authenticators = new EnumMap<>(AuthenticationMethod.class);
     private final UserRepository users;
-    private final RoleRepository roles;
+    private final Grants grants;
     private final SessionManager sessions;
     private final LoginHistory history;
     private final NetworkAccess networkAccess;
@@ -38,7 +38,7 @@ public final class LoginPipeline {
     private final Clock clock;
 
     public LoginPipeline(String accountName, List<Authenticator<?>> authenticators, UserRepository users,
-                         RoleRepository roles, NetworkAccess networkAccess,
+                         Grants grants, NetworkAccess networkAccess,
                          AuthenticationPolicyCatalog authenticationPolicies, SessionManager sessions,
                          LoginHistory history, Clock clock) {
         this.networkAccess = networkAccess;
@@ -46,7 +46,7 @@ public final class LoginPipeline {
         this.accountName = accountName;
         authenticators.forEach(authenticator -> this.authenticators.put(authenticator.method(), authenticator));
         this.users = users;
-        this.roles = roles;
+        this.grants = grants;
         this.sessions = sessions;
         this.history = history;
         this.clock = clock;
@@ -216,7 +216,7 @@ public final class LoginPipeline {
 
     /** The connect-string role if granted (else refused), then DEFAULT_ROLE if granted, then PUBLIC. */
     private String primaryRole(User user, Optional<String> requestedRole) {
-        RoleHierarchy hierarchy = new RoleHierarchy(roles.roleGrants());
+        RoleHierarchy hierarchy = grants.current().hierarchy();
         Optional<String> requested = requestedRole.filter(role -> !role.isBlank()).map(LoginPipeline::roleName);
         if (requested.isPresent()) {
             if (!hierarchy.isGrantedToUser(requested.get(), user.name())) {

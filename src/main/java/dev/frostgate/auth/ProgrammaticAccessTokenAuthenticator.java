@@ -1,11 +1,10 @@
 package dev.frostgate.auth;
 
 import dev.frostgate.catalog.AuthenticationPolicy;
+import dev.frostgate.catalog.Grants;
 import dev.frostgate.catalog.ProgrammaticAccessToken;
 import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
 import dev.frostgate.catalog.ProgrammaticAccessTokenUsage;
-import dev.frostgate.catalog.RoleHierarchy;
-import dev.frostgate.catalog.RoleRepository;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserRepository;
 import dev.frostgate.catalog.UserType;
@@ -40,16 +39,16 @@ public final class ProgrammaticAccessTokenAuthenticator
     private final ProgrammaticAccessTokenCatalog tokens;
     private final ProgrammaticAccessTokenUsage usage;
     private final UserRepository users;
-    private final RoleRepository roles;
+    private final Grants grants;
     private final Clock clock;
 
     public ProgrammaticAccessTokenAuthenticator(ProgrammaticAccessTokenCatalog tokens,
                                                 ProgrammaticAccessTokenUsage usage, UserRepository users,
-                                                RoleRepository roles, Clock clock) {
+                                                Grants grants, Clock clock) {
         this.tokens = tokens;
         this.usage = usage;
         this.users = users;
-        this.roles = roles;
+        this.grants = grants;
         this.clock = clock;
     }
 
@@ -112,7 +111,7 @@ public final class ProgrammaticAccessTokenAuthenticator
                 && token.lifetime().compareTo(Duration.ofDays(patPolicy.maxExpiryInDays())) <= 0
                 && (restriction.isPresent() || !patPolicy.requiresRoleRestriction(user.type()))
                 && restriction.map(role -> !patPolicy.blockedRolesList().contains(role)
-                        && new RoleHierarchy(roles.roleGrants()).isGrantedToUser(role, user.name())).orElse(true);
+                        && grants.current().hierarchy().isGrantedToUser(role, user.name())).orElse(true);
         if (!valid) {
             throw new LoginFailure(ErrorCode.PAT_INVALID, Optional.of(user.name()));
         }

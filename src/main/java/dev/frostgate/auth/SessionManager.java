@@ -1,12 +1,13 @@
 package dev.frostgate.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.User;
-import dev.frostgate.catalog.UserChangeListener;
 import dev.frostgate.catalog.UserRepository;
+import dev.frostgate.change.CachePolicy;
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.crypto.SecretGenerator;
 import dev.frostgate.crypto.TokenDigester;
 import dev.frostgate.error.ErrorCode;
@@ -19,10 +20,10 @@ import java.util.Optional;
 /**
  * Opens, authenticates, renews and closes sessions. Tokens are random 256-bit secrets; only their
  * keyed digests are stored. Lookups go through a short-lived cache so that a query does not cost a
- * database read, while other nodes see role changes and logouts within {@link #CACHE_LIFETIME}.
+ * database read; changes to a user on this node reach it through the change feed at once, other nodes
+ * see role changes and logouts within the cache lifetime.
  */
-public final class SessionManager implements UserChangeListener {
-    static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
+public final class SessionManager {
     /** Activity is recorded at most once a minute per session, so queries do not each cost a write. */
     static final Duration ACTIVITY_RESOLUTION = Duration.ofMinutes(1);
     private static final int TOKEN_BYTES = 32;
@@ -43,18 +44,22 @@ public final class SessionManager implements UserChangeListener {
     public SessionManager(SessionRepository repository, UserRepository users, NetworkAccess networkAccess,
                           AuthenticationPolicyCatalog authenticationPolicies,
                           java.util.function.Function<String, Duration> idleTimeout, TokenDigester digester,
-                          SecretGenerator secrets, SessionSettings settings, Clock clock) {
+                          SecretGenerator secrets, SessionSettings settings, ChangeFeed changes,
+                          CachePolicy cachePolicy) {
+        Clock clock = cachePolicy.clock();
         this.repository = repository;
         this.idleTimeout = idleTimeout;
         this.networkAccess = networkAccess;
         this.authenticationPolicies = authenticationPolicies;
         this.users = users;
-        this.cachedUsers = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
+        this.cachedUsers = cachePolicy.expiringCache(100_000).build();
         this.digester = digester;
         this.secrets = secrets;
         this.settings = settings;
         this.clock = clock;
-        this.bySessionDigest = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
+        this.bySessionDigest = cachePolicy.expiringCache(100_000).build();
+        changes.subscribe(Change.UserChanged.class, change -> userChanged(change.userName()));
+        changes.subscribe(Change.TokenLeaked.class, change -> endSessionsOpenedWith(change.tokenId()));
     }
 
     public SessionSettings settings() {
@@ -186,16 +191,15 @@ public final class SessionManager implements UserChangeListener {
 
     /**
      * Forgets what this node cached about a user, so that dropping, disabling or renaming it takes
-     * effect here at once (other nodes within {@link #CACHE_LIFETIME}).
+     * effect here at once (other nodes within the cache lifetime).
      */
-    @Override
-    public void userChanged(String userName) {
+    private void userChanged(String userName) {
         cachedUsers.invalidate(userName);
         bySessionDigest.asMap().values().removeIf(session -> session.userName().equals(userName));
     }
 
     /** Ends the sessions a credential opened (a token reported leaked), on this node at once. */
-    public void endSessionsOpenedWith(String credentialId) {
+    private void endSessionsOpenedWith(String credentialId) {
         repository.deleteOpenedWith(credentialId);
         bySessionDigest.asMap().values()
                 .removeIf(session -> session.origin().credentialId().equals(Optional.of(credentialId)));

@@ -7,38 +7,44 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Privilege checks. A privilege is held when any active role of the actor (primary role closure,
- * plus secondary roles) holds it; an object's owner role, and any role above it, may do anything
- * with the object.
+ * Privilege checks against the current {@link GrantsSnapshot}. A privilege is held when any active role
+ * of the actor (primary role closure, plus secondary roles) holds it; an object's owner role, and any
+ * role above it, may do anything with the object. A statement that checks many objects takes one
+ * {@link #authorization} and asks it, so all its checks see the same grants.
  */
 public final class AccessControl {
-    private final RoleRepository roles;
+    private final Grants grants;
 
-    public AccessControl(RoleRepository roles) {
-        this.roles = roles;
+    public AccessControl(Grants grants) {
+        this.grants = grants;
+    }
+
+    public GrantsSnapshot grants() {
+        return grants.current();
     }
 
     public RoleHierarchy hierarchy() {
-        return new RoleHierarchy(roles.roleGrants());
+        return grants.current().hierarchy();
+    }
+
+    public Authorization authorization(Actor actor) {
+        return grants.current().authorize(actor);
     }
 
     public Set<String> activeRoles(Actor actor) {
-        return hierarchy().activeRoles(actor);
+        return authorization(actor).activeRoles();
     }
 
-    public boolean holds(Actor actor, String privilege, ObjectKind kind, String objectName) {
-        Set<String> active = activeRoles(actor);
-        return roles.privilegeGrants().stream().anyMatch(grant -> grant.privilege().equals(privilege)
-                && grant.objectKind() == kind && grant.objectName().equals(objectName)
-                && active.contains(grant.role()));
+    public boolean holds(Actor actor, Privilege privilege, ObjectKind kind, String objectName) {
+        return authorization(actor).holds(privilege, kind, objectName);
     }
 
-    public boolean holdsOnAccount(Actor actor, String privilege) {
-        return holds(actor, privilege, ObjectKind.ACCOUNT, "");
+    public boolean holdsOnAccount(Actor actor, Privilege privilege) {
+        return authorization(actor).holdsOnAccount(privilege);
     }
 
     public boolean owns(Actor actor, Optional<String> ownerRole) {
-        return ownerRole.isPresent() && activeRoles(actor).contains(ownerRole.get());
+        return authorization(actor).owns(ownerRole);
     }
 
     /**
@@ -46,12 +52,12 @@ public final class AccessControl {
      * GRANTS, as SECURITYADMIN can in Snowflake.
      */
     public void requireOwnership(Actor actor, Optional<String> ownerRole, String objectKind, String objectName) {
-        if (!owns(actor, ownerRole) && !holdsOnAccount(actor, "MANAGE GRANTS")) {
+        if (!authorization(actor).mayChange(ownerRole)) {
             throw insufficient(objectKind, objectName);
         }
     }
 
-    public void requireOnAccount(Actor actor, String privilege, String accountName) {
+    public void requireOnAccount(Actor actor, Privilege privilege, String accountName) {
         if (!holdsOnAccount(actor, privilege)) {
             throw insufficient("account", accountName);
         }

@@ -1,13 +1,14 @@
 package dev.frostgate.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.frostgate.change.CachePolicy;
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.sql.Property;
 import dev.frostgate.sql.QualifiedName;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,7 +19,6 @@ import java.util.function.Function;
  * first: user, user type, account, then the built-in default.
  */
 public final class AuthenticationPolicyCatalog {
-    private static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
     private static final PolicyAttachment.PolicyKind KIND = PolicyAttachment.PolicyKind.AUTHENTICATION;
 
     /** The policy that governs a user, and where it was set: USER, ACCOUNT or SYSTEM (the default). */
@@ -31,37 +31,34 @@ public final class AuthenticationPolicyCatalog {
     private final AuthenticationPolicyEditor editor;
     private final Clock clock;
     private final String accountName;
-    private final Cache<String, Optional<EffectivePolicy>> effectiveByUser =
-            Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
-
-    public AuthenticationPolicyCatalog(AuthenticationPolicyRepository repository, UserRepository users,
-                                       AccessControl accessControl, NamespaceCatalog namespaces, Clock clock,
-                                       String accountName) {
-        this(repository, users, accessControl, namespaces, clock, accountName, name -> Optional.empty());
-    }
+    private final ChangeFeed changes;
+    /** By user name; a change to the user (its type decides the PERSON/SERVICE attachment) forgets it. */
+    private final Cache<String, Optional<EffectivePolicy>> effectiveByUser;
 
     /**
      * @param integrationMethods for a security integration's name, the AUTHENTICATION_METHODS entry a policy
      *                           naming it needs (empty for a name that is no integration)
      */
     public AuthenticationPolicyCatalog(AuthenticationPolicyRepository repository, UserRepository users,
-                                       AccessControl accessControl, NamespaceCatalog namespaces, Clock clock,
-                                       String accountName, Function<String, Optional<String>> integrationMethods) {
+                                       AccessControl accessControl, NamespaceCatalog namespaces, ChangeFeed changes,
+                                       CachePolicy cachePolicy, String accountName,
+                                       Function<String, Optional<String>> integrationMethods) {
         this.editor = new AuthenticationPolicyEditor(integrationMethods);
+        this.changes = changes;
+        this.clock = cachePolicy.clock();
+        this.effectiveByUser = cachePolicy.expiringCache(100_000).build();
+        changes.subscribe(Change.PoliciesChanged.class, change -> effectiveByUser.invalidateAll());
+        changes.subscribe(Change.UserChanged.class, change -> effectiveByUser.invalidate(change.userName()));
         this.repository = repository;
         this.namespaces = namespaces;
         this.users = users;
         this.accessControl = accessControl;
-        this.clock = clock;
         this.accountName = accountName;
     }
 
     public boolean create(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
                           boolean ifNotExists) {
-        if (!namespaces.mayCreateIn(actor, "CREATE AUTHENTICATION POLICY", name)) {
-            throw AccessControl.insufficient(name.parts().size() == 3 ? "schema" : "account",
-                    name.parts().size() == 3 ? name.parts().get(0) + "." + name.parts().get(1) : accountName);
-        }
+        namespaces.requireMayCreateIn(actor, Privilege.CREATE_AUTHENTICATION_POLICY, name);
         Optional<AuthenticationPolicy> existing = repository.find(name.name());
         if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
             return false;
@@ -122,7 +119,7 @@ public final class AuthenticationPolicyCatalog {
         AuthenticationPolicy policy = repository.find(name.name())
                 .orElseThrow(() -> notFound(name.name()));
         if (!accessControl.owns(actor, policy.owner())
-                && !accessControl.holdsOnAccount(actor, "APPLY AUTHENTICATION POLICY")) {
+                && !accessControl.holdsOnAccount(actor, Privilege.APPLY_AUTHENTICATION_POLICY)) {
             throw notFound(name.name());
         }
         return policy;
@@ -194,16 +191,15 @@ public final class AuthenticationPolicyCatalog {
     }
 
     private void changed() {
-        effectiveByUser.invalidateAll();
+        changes.publish(new Change.PoliciesChanged());
     }
 
     /** APPLY AUTHENTICATION POLICY on the account; for a user also on every user or on that user. */
     private void requireApply(Actor actor, PolicyAttachment.TargetKind target, String targetName) {
-        String privilege = "APPLY AUTHENTICATION POLICY";
-        boolean allowed = accessControl.holdsOnAccount(actor, privilege)
-                || target == PolicyAttachment.TargetKind.USER
-                        && (accessControl.holds(actor, privilege, ObjectKind.USER, "")
-                                || accessControl.holds(actor, privilege, ObjectKind.USER, targetName));
+        Authorization authorization = accessControl.authorization(actor);
+        Privilege privilege = Privilege.APPLY_AUTHENTICATION_POLICY;
+        boolean allowed = authorization.holdsOnAccount(privilege) || target == PolicyAttachment.TargetKind.USER
+                && authorization.holdsOnObjectOrKind(privilege, ObjectKind.USER, targetName);
         if (!allowed) {
             throw target == PolicyAttachment.TargetKind.USER ? AccessControl.insufficient("user", targetName)
                     : AccessControl.insufficient("account", accountName);

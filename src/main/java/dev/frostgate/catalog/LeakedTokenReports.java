@@ -1,5 +1,7 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -19,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * (reporter, time, source) is stored and logged by user and token name, never by secret.
  */
 public final class LeakedTokenReports {
-    public static final String PRIVILEGE = "REPORT LEAKED TOKENS";
     /** A request may report at most this many secrets (a scanner batches its findings). */
     public static final int MAXIMUM_TOKENS = 1000;
     static final int MAXIMUM_SOURCE_LENGTH = 1000;
@@ -41,26 +41,24 @@ public final class LeakedTokenReports {
     private final ProgrammaticAccessTokenRepository repository;
     private final AccessControl accessControl;
     private final Function<String, Optional<ProgrammaticAccessToken>> findBySecret;
-    private final Consumer<String> tokensChanged;
-    private final Consumer<String> tokenLeaked;
+    private final ChangeFeed changes;
     private final Clock clock;
+    private final String accountName;
 
     LeakedTokenReports(ProgrammaticAccessTokenRepository repository, AccessControl accessControl,
                        Function<String, Optional<ProgrammaticAccessToken>> findBySecret,
-                       Consumer<String> tokensChanged, Consumer<String> tokenLeaked, Clock clock) {
-        this.tokenLeaked = tokenLeaked;
+                       ChangeFeed changes, Clock clock, String accountName) {
+        this.changes = changes;
+        this.accountName = accountName;
         this.repository = repository;
         this.accessControl = accessControl;
         this.findBySecret = findBySecret;
-        this.tokensChanged = tokensChanged;
         this.clock = clock;
     }
 
     /** Needs REPORT LEAKED TOKENS on the account (003001 otherwise). */
     public Outcome report(Actor actor, List<String> secrets, Optional<String> source) {
-        if (!accessControl.holdsOnAccount(actor, PRIVILEGE)) {
-            throw AccessControl.insufficient("account", PRIVILEGE);
-        }
+        accessControl.requireOnAccount(actor, Privilege.REPORT_LEAKED_TOKENS, accountName);
         Optional<String> cleanSource = source.map(LeakedTokenReports::clean).filter(text -> !text.isEmpty());
         Instant now = clock.instant();
         List<Optional<DisabledToken>> matches = new ArrayList<>(secrets.size());
@@ -71,13 +69,13 @@ public final class LeakedTokenReports {
             matches.add(token.map(found -> new DisabledToken(found.userName(), found.name())));
             if (token.isPresent() && disabled.add(new DisabledToken(token.get().userName(), token.get().name()))) {
                 repository.reportLeaked(token.get().id(), actor.userName(), now, cleanSource);
-                tokenLeaked.accept(token.get().id());
+                changes.publish(new Change.TokenLeaked(token.get().id()));
                 changedUsers.add(token.get().userName());
                 LOG.warn("Programmatic access token {} of user {} reported leaked by {} (source: {}); disabled",
                         token.get().name(), token.get().userName(), actor.userName(), cleanSource.orElse("none"));
             }
         }
-        changedUsers.forEach(tokensChanged);
+        changedUsers.forEach(user -> changes.publish(new Change.TokensChanged(user)));
         return new Outcome(matches, List.copyOf(disabled));
     }
 

@@ -26,11 +26,11 @@ public final class NamespaceCatalog {
     public boolean create(Actor actor, Namespace.Kind kind, String name, Optional<String> comment, boolean orReplace,
                           boolean ifNotExists) {
         if (kind == Namespace.Kind.DATABASE) {
-            accessControl.requireOnAccount(actor, "CREATE DATABASE", accountName);
+            accessControl.requireOnAccount(actor, Privilege.CREATE_DATABASE, accountName);
         } else {
             Namespace database = require(Namespace.Kind.DATABASE, name.substring(0, name.indexOf('.')));
             if (!accessControl.owns(actor, database.owner())
-                    && !accessControl.holds(actor, "CREATE SCHEMA", ObjectKind.DATABASE, database.name())) {
+                    && !accessControl.holds(actor, Privilege.CREATE_SCHEMA, ObjectKind.DATABASE, database.name())) {
                 throw AccessControl.insufficient("database", database.name());
             }
         }
@@ -64,10 +64,23 @@ public final class NamespaceCatalog {
     }
 
     /**
-     * May the actor create a schema-level object of this kind (e.g. "CREATE AUTHENTICATION POLICY")
-     * in the named object's schema? Granted on the account, or on that schema.
+     * The actor must be able to create a schema-level object of this kind (e.g. CREATE AUTHENTICATION
+     * POLICY) in the named object's schema; a refusal names the schema (or the account for an unqualified
+     * name).
      */
-    public boolean mayCreateIn(Actor actor, String privilege, QualifiedName objectName) {
+    public void requireMayCreateIn(Actor actor, Privilege privilege, QualifiedName objectName) {
+        if (!mayCreateIn(actor, privilege, objectName)) {
+            throw objectName.parts().size() == 3
+                    ? AccessControl.insufficient("schema", objectName.parts().get(0) + "." + objectName.parts().get(1))
+                    : AccessControl.insufficient("account", accountName);
+        }
+    }
+
+    /**
+     * May the actor create a schema-level object of this kind in the named object's schema? Granted on
+     * the account, or on that schema.
+     */
+    private boolean mayCreateIn(Actor actor, Privilege privilege, QualifiedName objectName) {
         if (accessControl.holdsOnAccount(actor, privilege)) {
             return true;
         }

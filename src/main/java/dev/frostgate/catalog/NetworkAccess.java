@@ -1,34 +1,35 @@
 package dev.frostgate.catalog;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.frostgate.change.CachePolicy;
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.policy.CompiledNetworkPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Which network policy governs a user, and whether an address passes it. The user's own policy
- * beats the account's, and the network policy of the security integration that judged the credential beats both. Compiled policies and the account
- * attachment are cached for {@link #CACHE_LIFETIME}; changes on this node drop the cache at once.
+ * beats the account's, and the network policy of the security integration that judged the credential beats
+ * both. Compiled policies and the account attachment are cached until the change feed announces a change
+ * to network rules, policies or attachments (or the cache lifetime passes).
  */
 public final class NetworkAccess {
     public static final String ACCOUNT_PARAMETER = "NETWORK_POLICY";
-    static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
 
     private final NetworkPolicyRepository repository;
     private final AccountParameterRepository accountParameters;
     private final LoadingCache<String, Optional<CompiledNetworkPolicy>> compiled;
     private final LoadingCache<String, Optional<String>> accountPolicy;
 
-    public NetworkAccess(NetworkPolicyRepository repository, AccountParameterRepository accountParameters) {
+    public NetworkAccess(NetworkPolicyRepository repository, AccountParameterRepository accountParameters,
+                         ChangeFeed changes, CachePolicy cachePolicy) {
         this.repository = repository;
         this.accountParameters = accountParameters;
-        this.compiled = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(CACHE_LIFETIME)
-                .build(this::compile);
-        this.accountPolicy = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(CACHE_LIFETIME)
-                .build(key -> accountParameters.find(ACCOUNT_PARAMETER));
+        this.compiled = cachePolicy.expiringCache(10_000).build(this::compile);
+        this.accountPolicy = cachePolicy.expiringCache(1).build(key -> accountParameters.find(ACCOUNT_PARAMETER));
+        changes.subscribe(Change.NetworkPoliciesChanged.class, change -> invalidate());
     }
 
     /** The policy that applies to the user (or, for an unknown user, to the account), if any. */
@@ -55,8 +56,7 @@ public final class NetworkAccess {
         return compiled.get(name);
     }
 
-    /** Drops every cached policy and the account attachment; called after any change to them. */
-    public void invalidate() {
+    private void invalidate() {
         compiled.invalidateAll();
         accountPolicy.invalidateAll();
     }

@@ -1,5 +1,7 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.policy.CompiledNetworkPolicy;
@@ -13,9 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.Set;
 
 /**
  * Network rules and network policies: validation, privileges, attachment to the account and to
@@ -31,14 +33,16 @@ public final class NetworkPolicyCatalog {
     private final UserRepository users;
     private final NetworkAccess networkAccess;
     private final AccessControl accessControl;
+    private final ChangeFeed changes;
     private final Clock clock;
     private final String accountName;
     private final List<Function<String, Optional<String>>> referenceHolders = new CopyOnWriteArrayList<>();
 
     public NetworkPolicyCatalog(NetworkPolicyRepository repository, AccountParameterRepository accountParameters,
                                 UserRepository users, NetworkAccess networkAccess, AccessControl accessControl,
-                                Clock clock, String accountName) {
+                                ChangeFeed changes, Clock clock, String accountName) {
         this.repository = repository;
+        this.changes = changes;
         this.accountParameters = accountParameters;
         this.users = users;
         this.networkAccess = networkAccess;
@@ -59,7 +63,7 @@ public final class NetworkPolicyCatalog {
 
     public boolean createRule(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
                               boolean ifNotExists) {
-        accessControl.requireOnAccount(actor, "CREATE NETWORK RULE", accountName);
+        accessControl.requireOnAccount(actor, Privilege.CREATE_NETWORK_RULE, accountName);
         Optional<NetworkRule> existing = repository.findRule(name.name());
         if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
             return false;
@@ -158,7 +162,7 @@ public final class NetworkPolicyCatalog {
 
     public boolean createPolicy(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
                                 boolean ifNotExists) {
-        accessControl.requireOnAccount(actor, "CREATE NETWORK POLICY", accountName);
+        accessControl.requireOnAccount(actor, Privilege.CREATE_NETWORK_POLICY, accountName);
         Optional<NetworkPolicy> existing = repository.findPolicy(name.name());
         if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
             return false;
@@ -259,7 +263,7 @@ public final class NetworkPolicyCatalog {
 
     /** {@code ALTER ACCOUNT SET NETWORK_POLICY = p}: needs ATTACH POLICY on the account. */
     public void attachToAccount(Actor actor, String policyName) {
-        accessControl.requireOnAccount(actor, "ATTACH POLICY", accountName);
+        accessControl.requireOnAccount(actor, Privilege.ATTACH_POLICY, accountName);
         NetworkPolicy policy = requirePolicy(QualifiedName.of(policyName));
         Optional<User> caller = users.find(actor.userName());
         if (caller.flatMap(User::networkPolicy).isEmpty()) {
@@ -270,7 +274,7 @@ public final class NetworkPolicyCatalog {
     }
 
     public void detachFromAccount(Actor actor) {
-        accessControl.requireOnAccount(actor, "ATTACH POLICY", accountName);
+        accessControl.requireOnAccount(actor, Privilege.ATTACH_POLICY, accountName);
         accountParameters.unset(NetworkAccess.ACCOUNT_PARAMETER);
         changed();
     }
@@ -291,9 +295,8 @@ public final class NetworkPolicyCatalog {
         }
     }
 
-    /** Called after a user's NETWORK_POLICY changed, so that caches follow at once. */
-    public void changed() {
-        networkAccess.invalidate();
+    private void changed() {
+        changes.publish(new Change.NetworkPoliciesChanged());
     }
 
     private void saveRuleGuarded(Actor actor, NetworkRule rule) {
@@ -320,7 +323,7 @@ public final class NetworkPolicyCatalog {
 
     /** After a rule change, the policy governing the caller (if any) must still admit the caller. */
     private void guardActivePolicies(Actor actor) {
-        networkAccess.invalidate();
+        changed();
         networkAccess.effectivePolicy(users.find(actor.userName())).ifPresent(policy -> guard(actor, policy));
     }
 

@@ -1,13 +1,14 @@
 package dev.frostgate.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.frostgate.change.CachePolicy;
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.sql.Property;
 import dev.frostgate.sql.QualifiedName;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import java.util.Optional;
  * policy that governs a user (the user's, else the account's, else the built-in default).
  */
 public final class ParameterPolicyCatalog {
-    private static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
 
     private final ParameterPolicyKind kind;
     private final ParameterPolicyRepository repository;
@@ -27,18 +27,23 @@ public final class ParameterPolicyCatalog {
     private final NamespaceCatalog namespaces;
     private final Clock clock;
     private final String accountName;
-    private final Cache<String, Optional<ParameterPolicy>> effectiveByUser =
-            Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
+    private final ChangeFeed changes;
+    private final Cache<String, Optional<ParameterPolicy>> effectiveByUser;
 
     public ParameterPolicyCatalog(ParameterPolicyKind kind, ParameterPolicyRepository repository,
-                                  PolicyAttachmentRepository attachments, AccessControl accessControl, NamespaceCatalog namespaces, Clock clock,
+                                  PolicyAttachmentRepository attachments, AccessControl accessControl,
+                                  NamespaceCatalog namespaces, ChangeFeed changes, CachePolicy cachePolicy,
                                   String accountName) {
         this.kind = kind;
+        this.changes = changes;
+        this.effectiveByUser = cachePolicy.expiringCache(100_000).build();
+        changes.subscribe(Change.PoliciesChanged.class, change -> effectiveByUser.invalidateAll());
+        changes.subscribe(Change.UserChanged.class, change -> effectiveByUser.invalidate(change.userName()));
         this.repository = repository;
         this.attachments = attachments;
         this.accessControl = accessControl;
         this.namespaces = namespaces;
-        this.clock = clock;
+        this.clock = cachePolicy.clock();
         this.accountName = accountName;
     }
 
@@ -48,9 +53,7 @@ public final class ParameterPolicyCatalog {
 
     public boolean create(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
                           boolean ifNotExists) {
-        if (!namespaces.mayCreateIn(actor, "CREATE " + kind.name() + " POLICY", name)) {
-            throw AccessControl.insufficient("account", accountName);
-        }
+        namespaces.requireMayCreateIn(actor, kind.createPrivilege(), name);
         Optional<ParameterPolicy> existing = repository.find(kind, name.name());
         if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
             return false;
@@ -158,6 +161,12 @@ public final class ParameterPolicyCatalog {
                 .flatMap(attachment -> repository.find(kind, attachment.policyName())));
     }
 
+    /** The value of one of the kind's parameters for the user: from its governing policy, else the default. */
+    public int valueFor(String userName, String parameterName) {
+        return effectivePolicy(userName).map(policy -> policy.value(parameterName))
+                .orElseGet(() -> kind.parameter(parameterName).orElseThrow().defaultValue());
+    }
+
     private ParameterPolicy set(ParameterPolicy policy, List<Property> properties) {
         Map<String, Integer> values = new HashMap<>(policy.values());
         Optional<String> comment = policy.comment();
@@ -191,11 +200,11 @@ public final class ParameterPolicyCatalog {
     }
 
     private void changed() {
-        effectiveByUser.invalidateAll();
+        changes.publish(new Change.PoliciesChanged());
     }
 
     private void requireApply(Actor actor) {
-        accessControl.requireOnAccount(actor, "APPLY " + kind.name() + " POLICY", accountName);
+        accessControl.requireOnAccount(actor, kind.applyPrivilege(), accountName);
     }
 
     private void requireDetached(String policyName, String verb) {

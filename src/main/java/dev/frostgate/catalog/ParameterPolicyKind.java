@@ -8,7 +8,8 @@ import java.util.Optional;
  * parameter declared once: its default, its range and its description.
  */
 public enum ParameterPolicyKind {
-    PASSWORD("Password policy", PolicyAttachment.PolicyKind.PASSWORD, List.of(
+    PASSWORD("Password policy", PolicyAttachment.PolicyKind.PASSWORD, Privilege.CREATE_PASSWORD_POLICY,
+            Privilege.APPLY_PASSWORD_POLICY, List.of(
             new Parameter("PASSWORD_MIN_LENGTH", 8, 8, 256, "Minimum number of characters"),
             new Parameter("PASSWORD_MAX_LENGTH", 256, 8, 256, "Maximum number of characters"),
             new Parameter("PASSWORD_MIN_UPPER_CASE_CHARS", 1, 0, 256, "Minimum number of upper-case characters"),
@@ -20,7 +21,8 @@ public enum ParameterPolicyKind {
             new Parameter("PASSWORD_MAX_RETRIES", 5, 1, 10, "Failed attempts before the user is locked"),
             new Parameter("PASSWORD_LOCKOUT_TIME_MINS", 15, 1, 999, "Minutes a locked user stays locked"),
             new Parameter("PASSWORD_HISTORY", 0, 0, 24, "Number of recent passwords that may not be reused"))),
-    SESSION("Session policy", PolicyAttachment.PolicyKind.SESSION, List.of(
+    SESSION("Session policy", PolicyAttachment.PolicyKind.SESSION, Privilege.CREATE_SESSION_POLICY,
+            Privilege.APPLY_SESSION_POLICY, List.of(
             new Parameter("SESSION_IDLE_TIMEOUT_MINS", 240, 5, 240, "Minutes a session may stay idle"),
             new Parameter("SESSION_UI_IDLE_TIMEOUT_MINS", 240, 5, 240, "Minutes a web console session may stay idle")));
 
@@ -29,10 +31,15 @@ public enum ParameterPolicyKind {
 
     private final String displayName;
     private final PolicyAttachment.PolicyKind attachmentKind;
+    private final Privilege createPrivilege;
+    private final Privilege applyPrivilege;
     private final List<Parameter> parameters;
 
-    ParameterPolicyKind(String displayName, PolicyAttachment.PolicyKind attachmentKind, List<Parameter> parameters) {
+    ParameterPolicyKind(String displayName, PolicyAttachment.PolicyKind attachmentKind, Privilege createPrivilege,
+                        Privilege applyPrivilege, List<Parameter> parameters) {
         this.displayName = displayName;
+        this.createPrivilege = createPrivilege;
+        this.applyPrivilege = applyPrivilege;
         this.attachmentKind = attachmentKind;
         this.parameters = parameters;
     }
@@ -43,6 +50,14 @@ public enum ParameterPolicyKind {
 
     public PolicyAttachment.PolicyKind attachmentKind() {
         return attachmentKind;
+    }
+
+    public Privilege createPrivilege() {
+        return createPrivilege;
+    }
+
+    public Privilege applyPrivilege() {
+        return applyPrivilege;
     }
 
     public List<Parameter> parameters() {

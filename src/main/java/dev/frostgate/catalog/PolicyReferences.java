@@ -37,9 +37,9 @@ public final class PolicyReferences {
 
     /** Readable by roles that may attach policies (or manage grants). */
     public List<Reference> all(Actor actor) {
-        if (!accessControl.holdsOnAccount(actor, "APPLY AUTHENTICATION POLICY")
-                && !accessControl.holdsOnAccount(actor, "ATTACH POLICY")
-                && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+        if (!accessControl.holdsOnAccount(actor, Privilege.APPLY_AUTHENTICATION_POLICY)
+                && !accessControl.holdsOnAccount(actor, Privilege.ATTACH_POLICY)
+                && !accessControl.holdsOnAccount(actor, Privilege.MANAGE_GRANTS)) {
             throw AccessControl.insufficient("account", accountName);
         }
         List<Reference> references = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.crypto.PatSecretCodec;
 import dev.frostgate.crypto.TokenDigester;
 import dev.frostgate.error.ErrorCode;
@@ -22,7 +24,6 @@ import java.util.regex.Pattern;
 public final class ProgrammaticAccessTokenCatalog {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAXIMUM_LIVE_TOKENS = 15;
-    private static final String MODIFY = "MODIFY PROGRAMMATIC AUTHENTICATION METHODS";
 
     /** A token just added: the only moment its secret exists outside the client. */
     public record IssuedToken(String name, String secret) {
@@ -40,17 +41,17 @@ public final class ProgrammaticAccessTokenCatalog {
     private final PatSecretCodec secrets;
     private final TokenDigester digester;
     private final Clock clock;
-    private final List<UserChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<java.util.function.Consumer<String>> leakListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ChangeFeed changes;
     private final LeakedTokenReports leakReports;
 
     public ProgrammaticAccessTokenCatalog(ProgrammaticAccessTokenRepository repository, UserCatalog users,
                                           AccessControl accessControl,
                                           AuthenticationPolicyCatalog authenticationPolicies,
                                           NetworkAccess networkAccess, PatSecretCodec secrets,
-                                          TokenDigester digester, Clock clock) {
+                                          TokenDigester digester, ChangeFeed changes, Clock clock,
+                                          String accountName) {
         this.networkAccess = networkAccess;
+        this.changes = changes;
         this.repository = repository;
         this.users = users;
         this.accessControl = accessControl;
@@ -58,22 +59,12 @@ public final class ProgrammaticAccessTokenCatalog {
         this.secrets = secrets;
         this.digester = digester;
         this.clock = clock;
-        this.leakReports = new LeakedTokenReports(repository, accessControl, this::findBySecret, this::tokensChanged,
-                tokenId -> leakListeners.forEach(listener -> listener.accept(tokenId)), clock);
-    }
-
-    /** Told, with the owner's name, after a token is removed, modified, rotated or reported leaked here. */
-    public void addListener(UserChangeListener listener) {
-        listeners.add(listener);
-    }
-
-    /** Told, with the token's id, after a token is reported leaked (so that its sessions can be ended). */
-    public void addLeakListener(java.util.function.Consumer<String> listener) {
-        leakListeners.add(listener);
+        this.leakReports = new LeakedTokenReports(repository, accessControl, this::findBySecret, changes, clock,
+                accountName);
     }
 
     private void tokensChanged(String userName) {
-        listeners.forEach(listener -> listener.userChanged(userName));
+        changes.publish(new Change.TokensChanged(userName));
     }
 
     /** The leaked-token endpoint: see {@link LeakedTokenReports#report}. */
@@ -332,9 +323,9 @@ public final class ProgrammaticAccessTokenCatalog {
     /** PERSON users manage their own tokens; others' (and SERVICE users') need OWNERSHIP or MODIFY … on the user. */
     private void requireManagement(Actor actor, User user) {
         boolean self = user.name().equals(actor.userName()) && user.type() == UserType.PERSON;
-        if (!self && !accessControl.owns(actor, user.owner())
-                && !accessControl.holds(actor, MODIFY, ObjectKind.USER, user.name())
-                && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+        Authorization authorization = accessControl.authorization(actor);
+        if (!self && !authorization.mayChange(user.owner()) && !authorization.holds(
+                Privilege.MODIFY_PROGRAMMATIC_AUTHENTICATION_METHODS, ObjectKind.USER, user.name())) {
             throw AccessControl.insufficient("user", user.name());
         }
     }

@@ -1,5 +1,7 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import java.time.Clock;
@@ -13,13 +15,15 @@ public final class RoleCatalog {
     private final NamespaceCatalog namespaces;
     private final AccessControl accessControl;
     private final SecurityIntegrationCatalog integrations;
+    private final ChangeFeed changes;
     private final Clock clock;
     private final String accountName;
 
     public RoleCatalog(RoleRepository roles, UserCatalog users, NamespaceCatalog namespaces,
-                       AccessControl accessControl, SecurityIntegrationCatalog integrations, Clock clock,
-                       String accountName) {
+                       AccessControl accessControl, SecurityIntegrationCatalog integrations, ChangeFeed changes,
+                       Clock clock, String accountName) {
         this.roles = roles;
+        this.changes = changes;
         this.integrations = integrations;
         this.users = users;
         this.namespaces = namespaces;
@@ -29,7 +33,7 @@ public final class RoleCatalog {
     }
 
     public boolean create(Actor actor, String name, Optional<String> comment, boolean orReplace, boolean ifNotExists) {
-        accessControl.requireOnAccount(actor, "CREATE ROLE", accountName);
+        accessControl.requireOnAccount(actor, Privilege.CREATE_ROLE, accountName);
         Optional<Role> existing = roles.find(name);
         if (existing.isPresent()) {
             if (ifNotExists) {
@@ -42,6 +46,7 @@ public final class RoleCatalog {
             roles.delete(name);
         }
         roles.insert(new Role(name, comment, Optional.of(actor.primaryRole()), clock.instant()));
+        changes.publish(new Change.GrantsChanged());
         return true;
     }
 
@@ -57,7 +62,9 @@ public final class RoleCatalog {
             throw new FrostgateException(ErrorCode.CANNOT_DROP_SELF, "Cannot drop system role '" + name + "'.");
         }
         requireOwnership(actor, found.get());
-        return roles.delete(name);
+        boolean dropped = roles.delete(name);
+        changes.publish(new Change.GrantsChanged());
+        return dropped;
     }
 
     public List<Role> list() {
@@ -72,12 +79,12 @@ public final class RoleCatalog {
         Role granted = requireExisting(role);
         requireOwnership(actor, granted);
         requireGrantee(granteeKind, grantee);
-        if (granteeKind == RoleGrant.GranteeKind.ROLE
-                && accessControl.hierarchy().closureOf(role).contains(grantee)) {
+        if (granteeKind == RoleGrant.GranteeKind.ROLE && accessControl.hierarchy().closureOf(role).contains(grantee)) {
             throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
                     "Cannot grant role " + role + " to " + grantee + ": it would create a cycle in the role hierarchy.");
         }
         roles.insertRoleGrant(new RoleGrant(role, granteeKind, grantee, actor.primaryRole(), clock.instant()));
+        changes.publish(new Change.GrantsChanged());
     }
 
     public void revokeRole(Actor actor, String role, RoleGrant.GranteeKind granteeKind, String grantee) {
@@ -85,28 +92,32 @@ public final class RoleCatalog {
         requireOwnership(actor, granted);
         requireGrantee(granteeKind, grantee);
         roles.deleteRoleGrant(role, granteeKind, grantee);
+        changes.publish(new Change.GrantsChanged());
     }
 
-    public void grantPrivileges(Actor actor, List<String> privileges, ObjectKind kind, String objectName, String role,
-                                boolean grantOption) {
+    /** GRANT: each privilege must be one the kind accepts ({@link ObjectKind#privileges()} for ALL). */
+    public void grantPrivileges(Actor actor, List<Privilege> privileges, ObjectKind kind, String objectName,
+                                String role, boolean grantOption) {
         requireExisting(role);
         requireTarget(kind, objectName);
-        List<String> expanded = expand(privileges, kind);
+        requireAccepted(privileges, kind);
         requirePrivilegeAuthority(actor, kind, objectName);
-        for (String privilege : expanded) {
+        for (Privilege privilege : privileges) {
             roles.insertPrivilegeGrant(new PrivilegeGrant(privilege, kind, objectName, role, grantOption,
                     actor.primaryRole(), clock.instant()));
         }
+        changes.publish(new Change.GrantsChanged());
     }
 
-    public void revokePrivileges(Actor actor, List<String> privileges, ObjectKind kind, String objectName,
+    public void revokePrivileges(Actor actor, List<Privilege> privileges, ObjectKind kind, String objectName,
                                  String role) {
         requireExisting(role);
-        List<String> expanded = expand(privileges, kind);
+        requireAccepted(privileges, kind);
         requirePrivilegeAuthority(actor, kind, objectName);
-        for (String privilege : expanded) {
+        for (Privilege privilege : privileges) {
             roles.deletePrivilegeGrant(privilege, kind, objectName, role);
         }
+        changes.publish(new Change.GrantsChanged());
     }
 
     /** GRANT OWNERSHIP ON USER|ROLE: the current owner (or MANAGE GRANTS) hands the object to another role. */
@@ -130,13 +141,13 @@ public final class RoleCatalog {
     public void grantBootstrapRole(String userName) {
         roles.insertRoleGrant(new RoleGrant(SystemRoles.ACCOUNTADMIN, RoleGrant.GranteeKind.USER, userName,
                 SystemRoles.ACCOUNTADMIN, clock.instant()));
+        changes.publish(new Change.GrantsChanged());
     }
 
     /** SHOW GRANTS TO USER: the user itself, the user's owner, or a holder of MANAGE GRANTS. */
     public void requireUserGrantsVisible(Actor actor, String userName) {
         User user = users.requireExisting(userName);
-        if (!user.name().equals(actor.userName()) && !accessControl.owns(actor, user.owner())
-                && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+        if (!user.name().equals(actor.userName()) && !accessControl.authorization(actor).mayChange(user.owner())) {
             throw AccessControl.insufficient("user", userName);
         }
     }
@@ -154,29 +165,17 @@ public final class RoleCatalog {
         requirePrivilegeAuthority(actor, kind, objectName);
     }
 
-    public List<RoleGrant> roleGrants() {
-        return roles.roleGrants();
+    /** Every grant, as of the current snapshot (what SHOW ROLES and SHOW GRANTS read). */
+    public GrantsSnapshot grants() {
+        return accessControl.grants();
     }
 
-    public List<PrivilegeGrant> privilegeGrants() {
-        return roles.privilegeGrants();
-    }
-
-    private List<String> expand(List<String> privileges, ObjectKind kind) {
-        if (privileges.size() == 1
-                && (privileges.get(0).equals("ALL") || privileges.get(0).equals("ALL PRIVILEGES"))) {
-            return List.copyOf(kind.privileges());
-        }
-        for (String privilege : privileges) {
-            if (privilege.equals("OWNERSHIP")) {
-                throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE,
-                        "GRANT OWNERSHIP with other privileges; use GRANT OWNERSHIP ON " + kind + " … TO ROLE");
-            }
+    private static void requireAccepted(List<Privilege> privileges, ObjectKind kind) {
+        for (Privilege privilege : privileges) {
             if (!kind.accepts(privilege)) {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, privilege, kind.name());
+                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, privilege.displayName(), kind.name());
             }
         }
-        return privileges;
     }
 
     /** Grants name existing objects; a database or schema is named as written (DB or DB.SCHEMA). */
@@ -198,14 +197,15 @@ public final class RoleCatalog {
     }
 
     private void requirePrivilegeAuthority(Actor actor, ObjectKind kind, String objectName) {
-        if (accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+        Authorization authorization = accessControl.authorization(actor);
+        if (authorization.holdsOnAccount(Privilege.MANAGE_GRANTS)) {
             return;
         }
         boolean owner = switch (kind) {
-            case USER -> !objectName.isEmpty() && accessControl.owns(actor, users.requireExisting(objectName).owner());
-            case ROLE -> accessControl.owns(actor, requireExisting(objectName).owner());
-            case DATABASE -> accessControl.owns(actor, namespaces.require(Namespace.Kind.DATABASE, objectName).owner());
-            case SCHEMA -> accessControl.owns(actor, namespaces.require(Namespace.Kind.SCHEMA, objectName).owner());
+            case USER -> !objectName.isEmpty() && authorization.owns(users.requireExisting(objectName).owner());
+            case ROLE -> authorization.owns(requireExisting(objectName).owner());
+            case DATABASE -> authorization.owns(namespaces.require(Namespace.Kind.DATABASE, objectName).owner());
+            case SCHEMA -> authorization.owns(namespaces.require(Namespace.Kind.SCHEMA, objectName).owner());
             case INTEGRATION -> integrations.isOwnedBy(actor, objectName);
             default -> false;
         };

@@ -28,5 +28,5 @@ public interface RoleRepository {
 
     boolean insertPrivilegeGrant(PrivilegeGrant grant);
 
-    boolean deletePrivilegeGrant(String privilege, ObjectKind kind, String objectName, String role);
+    boolean deletePrivilegeGrant(Privilege privilege, ObjectKind kind, String objectName, String role);
 }

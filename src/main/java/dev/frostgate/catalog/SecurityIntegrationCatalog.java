@@ -1,5 +1,7 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.sql.Property;
@@ -21,7 +23,7 @@ public final class SecurityIntegrationCatalog {
     private final IntegrationTypes types;
     private final AuthenticationPolicyRepository authenticationPolicies;
     private final AccountParameterRepository accountParameters;
-    private final SecurityIntegrations reads;
+    private final ChangeFeed changes;
     private final AccessControl accessControl;
     private final RoleRepository roles;
     private final SecurityIntegrationEditor editor;
@@ -31,14 +33,14 @@ public final class SecurityIntegrationCatalog {
     public SecurityIntegrationCatalog(SecurityIntegrationRepository repository, IntegrationTypes types,
                                       NetworkPolicyRepository networkPolicies,
                                       AuthenticationPolicyRepository authenticationPolicies,
-                                      AccountParameterRepository accountParameters, SecurityIntegrations reads,
+                                      AccountParameterRepository accountParameters, ChangeFeed changes,
                                       AccessControl accessControl, RoleRepository roles, Clock clock,
                                       String accountName) {
         this.repository = repository;
         this.types = types;
         this.authenticationPolicies = authenticationPolicies;
         this.accountParameters = accountParameters;
-        this.reads = reads;
+        this.changes = changes;
         this.accessControl = accessControl;
         this.roles = roles;
         this.editor = new SecurityIntegrationEditor(name -> networkPolicies.findPolicy(name).isPresent());
@@ -48,7 +50,7 @@ public final class SecurityIntegrationCatalog {
 
     /** CREATE [OR REPLACE] SECURITY INTEGRATION [IF NOT EXISTS]: false when IF NOT EXISTS found one. */
     public boolean create(Actor actor, String name, List<Property> properties, boolean orReplace, boolean ifNotExists) {
-        accessControl.requireOnAccount(actor, "CREATE INTEGRATION", accountName);
+        accessControl.requireOnAccount(actor, Privilege.CREATE_INTEGRATION, accountName);
         Property typeProperty = properties.stream()
                 .filter(property -> property.name().equals(SecurityIntegrationEditor.TYPE)).findFirst()
                 .orElseThrow(() -> SecurityIntegrationEditor.missing(SecurityIntegrationEditor.TYPE));
@@ -63,7 +65,7 @@ public final class SecurityIntegrationCatalog {
         existing.ifPresent(found -> requireOwnership(actor, found));
         repository.save(fresh);
         existing.ifPresent(replaced -> forgetGrants(name));
-        reads.invalidate();
+        changes.publish(new Change.IntegrationsChanged());
         return true;
     }
 
@@ -90,7 +92,7 @@ public final class SecurityIntegrationCatalog {
                 });
         boolean dropped = repository.delete(name);
         forgetGrants(name);
-        reads.invalidate();
+        changes.publish(new Change.IntegrationsChanged());
         return dropped;
     }
 
@@ -99,10 +101,11 @@ public final class SecurityIntegrationCatalog {
      * later integration of the same name does not inherit USE_ANY_ROLE or USAGE.
      */
     private void forgetGrants(String name) {
-        roles.privilegeGrants().stream()
+        accessControl.grants().privilegeGrants().stream()
                 .filter(grant -> grant.objectKind() == ObjectKind.INTEGRATION && grant.objectName().equals(name))
                 .forEach(grant -> roles.deletePrivilegeGrant(grant.privilege(), ObjectKind.INTEGRATION, name,
                         grant.role()));
+        changes.publish(new Change.GrantsChanged());
     }
 
     /** GRANT OWNERSHIP ON INTEGRATION: the owner (or MANAGE GRANTS) hands it to an existing role. */
@@ -112,13 +115,14 @@ public final class SecurityIntegrationCatalog {
 
     /** DESCRIBE: the owner or a role with any privilege on it; others are told it does not exist. */
     public SecurityIntegration describe(Actor actor, String name) {
-        return repository.find(name).filter(integration -> visible(actor, integration))
+        return repository.find(name).filter(integration -> visible(accessControl.authorization(actor), integration))
                 .orElseThrow(() -> notFound(name));
     }
 
     /** SHOW: the integrations the actor's roles own or hold a privilege on (all with MANAGE GRANTS). */
     public List<SecurityIntegration> list(Actor actor) {
-        return repository.list().stream().filter(integration -> visible(actor, integration)).toList();
+        Authorization authorization = accessControl.authorization(actor);
+        return repository.list().stream().filter(integration -> visible(authorization, integration)).toList();
     }
 
     /** For NetworkPolicyCatalog: the integration that names a network policy, described, if there is one. */
@@ -155,18 +159,17 @@ public final class SecurityIntegrationCatalog {
         String parameter = SecurityIntegrations.ADD_PRIVILEGED_ROLES_PARAMETER;
         value.ifPresentOrElse(add -> accountParameters.set(parameter, Boolean.toString(add)),
                 () -> accountParameters.unset(parameter));
-        reads.invalidate();
+        changes.publish(new Change.AccountParameterChanged(parameter));
     }
 
-    private boolean visible(Actor actor, SecurityIntegration integration) {
-        return accessControl.owns(actor, integration.owner()) || accessControl.holdsOnAccount(actor, "MANAGE GRANTS")
-                || ObjectKind.INTEGRATION.privileges().stream().anyMatch(privilege ->
-                        accessControl.holds(actor, privilege, ObjectKind.INTEGRATION, integration.name()));
+    private static boolean visible(Authorization authorization, SecurityIntegration integration) {
+        return authorization.mayChange(integration.owner()) || ObjectKind.INTEGRATION.privileges().stream()
+                .anyMatch(privilege -> authorization.holds(privilege, ObjectKind.INTEGRATION, integration.name()));
     }
 
     private void save(SecurityIntegration integration) {
         repository.save(integration);
-        reads.invalidate();
+        changes.publish(new Change.IntegrationsChanged());
     }
 
     private Optional<SecurityIntegration> findForChange(Actor actor, String name, boolean ifExists) {

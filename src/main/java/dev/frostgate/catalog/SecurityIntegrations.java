@@ -1,8 +1,9 @@
 package dev.frostgate.catalog;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import java.time.Duration;
+import dev.frostgate.change.CachePolicy;
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -10,14 +11,12 @@ import java.util.stream.Stream;
 
 /**
  * The read side of security integrations, for login stages: typed integrations with every parameter
- * resolved. All integrations and the account parameter are cached together for {@link #CACHE_LIFETIME}
- * (a login costs no database read); changes on this node invalidate at once, other nodes see them
- * within the lifetime.
+ * resolved. All integrations and the account parameter are cached together (a login costs no database
+ * read) until the change feed announces a change to either, or the cache lifetime passes.
  */
 public final class SecurityIntegrations {
     /** ALTER ACCOUNT SET EXTERNAL_OAUTH_ADD_PRIVILEGED_ROLES_TO_BLOCKED_LIST = TRUE | FALSE; TRUE when unset. */
     public static final String ADD_PRIVILEGED_ROLES_PARAMETER = "EXTERNAL_OAUTH_ADD_PRIVILEGED_ROLES_TO_BLOCKED_LIST";
-    static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
 
     /** Integrations are typed (keys parsed) once per load, not once per login. */
     private record Snapshot(List<ExternalOAuthIntegration> externalOAuth, boolean addPrivilegedRoles) {}
@@ -26,11 +25,13 @@ public final class SecurityIntegrations {
     private final AccountParameterRepository accountParameters;
     private final LoadingCache<String, Snapshot> snapshot;
 
-    public SecurityIntegrations(SecurityIntegrationRepository repository,
-                                AccountParameterRepository accountParameters) {
+    public SecurityIntegrations(SecurityIntegrationRepository repository, AccountParameterRepository accountParameters,
+                                ChangeFeed changes, CachePolicy cachePolicy) {
         this.repository = repository;
         this.accountParameters = accountParameters;
-        this.snapshot = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(CACHE_LIFETIME).build(key -> load());
+        this.snapshot = cachePolicy.expiringCache(1).build(key -> load());
+        changes.subscribe(Change.IntegrationsChanged.class, change -> snapshot.invalidateAll());
+        changes.subscribe(Change.AccountParameterChanged.class, change -> snapshot.invalidateAll());
     }
 
     /**
@@ -52,11 +53,6 @@ public final class SecurityIntegrations {
     /** The account parameter EXTERNAL_OAUTH_ADD_PRIVILEGED_ROLES_TO_BLOCKED_LIST (default TRUE). */
     public boolean addPrivilegedRolesToBlockedList() {
         return current().addPrivilegedRoles();
-    }
-
-    /** Drops the cache; called after every local change to integrations or the account parameter. */
-    public void invalidate() {
-        snapshot.invalidateAll();
     }
 
     private Stream<ExternalOAuthIntegration> externalOAuth() {

@@ -1,15 +1,20 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.crypto.PasswordHasher;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.sql.Property;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /** Creating, changing, dropping and reading users, with their privilege checks. */
@@ -25,13 +30,14 @@ public final class UserCatalog {
     private final UserPropertyEditor editor;
     private final PasswordHasher passwordHasher;
     private final Clock clock;
+    private final ChangeFeed changes;
     private final String accountName;
-    private final java.util.List<UserChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public UserCatalog(UserRepository users, ProgrammaticAccessTokenRepository tokens, AccessControl accessControl,
                        NetworkPolicyCatalog networkPolicies, ParameterPolicyCatalog passwordPolicies,
-                       PasswordHasher passwordHasher, Clock clock, String accountName) {
+                       PasswordHasher passwordHasher, ChangeFeed changes, Clock clock, String accountName) {
         this.users = users;
+        this.changes = changes;
         this.tokens = tokens;
         this.passwordPolicies = passwordPolicies;
         this.networkPolicies = networkPolicies;
@@ -44,7 +50,7 @@ public final class UserCatalog {
 
     /** Returns false when IF NOT EXISTS found the user already there. */
     public boolean create(Actor actor, String name, List<Property> properties, boolean orReplace, boolean ifNotExists) {
-        accessControl.requireOnAccount(actor, "CREATE USER", accountName);
+        accessControl.requireOnAccount(actor, Privilege.CREATE_USER, accountName);
         Optional<User> existing = users.find(name);
         if (existing.isPresent()) {
             if (ifNotExists) {
@@ -104,12 +110,8 @@ public final class UserCatalog {
                 User.PASSWORD_HISTORY_LIMIT))).build();
     }
 
-    public void addListener(UserChangeListener listener) {
-        listeners.add(listener);
-    }
-
     private void changed(String userName) {
-        listeners.forEach(listener -> listener.userChanged(userName));
+        changes.publish(new Change.UserChanged(userName));
     }
 
     /** Creates the bootstrap administrator; only used on an empty store. */
@@ -167,7 +169,7 @@ public final class UserCatalog {
         }
         changed(user.name());
         if (networkPolicyChanged) {
-            networkPolicies.changed();
+            changes.publish(new Change.NetworkPoliciesChanged());
         }
     }
 
@@ -206,31 +208,37 @@ public final class UserCatalog {
     /** A user the actor may describe: itself, one it owns, or one it may MONITOR. */
     public User describe(Actor actor, String name) {
         User user = users.find(name).orElseThrow(() -> notFound(name));
-        if (!user.name().equals(actor.userName()) && !accessControl.owns(actor, user.owner())
-                && !accessControl.holds(actor, "MONITOR", ObjectKind.USER, user.name())
-                && !accessControl.holdsOnAccount(actor, "MANAGE GRANTS")) {
+        Authorization authorization = accessControl.authorization(actor);
+        if (!user.name().equals(actor.userName()) && !authorization.mayChange(user.owner())
+                && !authorization.holds(Privilege.MONITOR, ObjectKind.USER, user.name())) {
             throw notFound(name);
         }
         return user;
     }
 
-    /**
-     * The users SHOW USERS lists: all of them for holders of MANAGE GRANTS or account MONITOR;
-     * otherwise those the actor owns or may MONITOR, and itself.
-     */
     /** Every user, for the ACCOUNT_USAGE views, which require MONITOR on the account themselves. */
     public List<User> all() {
         return users.list();
     }
 
+    /**
+     * The users SHOW USERS lists: all of them for holders of MANAGE GRANTS or account MONITOR;
+     * otherwise itself, those its active roles own, and those it may MONITOR — found by index, so what
+     * a non-administrator's SHOW USERS costs depends on what it may see, not on how many users exist.
+     */
     public List<User> visibleUsers(Actor actor) {
-        List<User> all = users.list();
-        if (accessControl.holdsOnAccount(actor, "MANAGE GRANTS") || accessControl.holdsOnAccount(actor, "MONITOR")) {
-            return all;
+        Authorization authorization = accessControl.authorization(actor);
+        if (authorization.holdsOnAccount(Privilege.MANAGE_GRANTS) || authorization.holdsOnAccount(Privilege.MONITOR)) {
+            return users.list();
         }
-        return all.stream().filter(user -> user.name().equals(actor.userName())
-                || accessControl.owns(actor, user.owner())
-                || accessControl.holds(actor, "MONITOR", ObjectKind.USER, user.name())).toList();
+        Map<String, User> visible = new TreeMap<>();
+        users.ownedBy(authorization.activeRoles()).forEach(user -> visible.put(user.name(), user));
+        Set<String> named = new HashSet<>(
+                authorization.objectsHolding(Privilege.MONITOR, ObjectKind.USER));
+        named.add(actor.userName());
+        named.removeAll(visible.keySet());
+        named.forEach(name -> users.find(name).ifPresent(user -> visible.put(user.name(), user)));
+        return List.copyOf(visible.values());
     }
 
     public Optional<User> find(String name) {

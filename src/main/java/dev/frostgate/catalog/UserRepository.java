@@ -1,5 +1,6 @@
 package dev.frostgate.catalog;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ public interface UserRepository {
     List<User> findByEmail(String email);
 
     List<User> list();
+
+    /** The users whose owner is one of these roles, by name. */
+    List<User> ownedBy(Collection<String> roles);
 
     void insert(User user);
 

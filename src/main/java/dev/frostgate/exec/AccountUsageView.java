@@ -1,6 +1,7 @@
 package dev.frostgate.exec;
 
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.Privilege;
 import java.util.List;
 
 /** A view of SNOWFLAKE.ACCOUNT_USAGE: the whole account's rows, readable with MONITOR on the account. */
@@ -29,7 +30,7 @@ abstract class AccountUsageView implements SystemView {
 
     @Override
     public final List<List<Object>> rows(SessionContext context) {
-        accessControl.requireOnAccount(context.actor(), "MONITOR", accountName);
+        accessControl.requireOnAccount(context.actor(), Privilege.MONITOR, accountName);
         return accountRows();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frostgate.auth.ExternalOAuthTokenValidator;
 import dev.frostgate.auth.LoginFailure;
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.Privilege;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import java.util.LinkedHashMap;
@@ -36,8 +37,8 @@ final class ExternalOAuthTokenVerification implements ScalarFunctions.ScalarFunc
             throw new FrostgateException(ErrorCode.INVALID_ARGUMENT,
                     "SYSTEM$VERIFY_EXTERNAL_OAUTH_TOKEN takes one argument, an access token.");
         }
-        if (!accessControl.holdsOnAccount(context.actor(), "CREATE INTEGRATION")
-                && !accessControl.holdsOnAccount(context.actor(), "MANAGE GRANTS")) {
+        if (!accessControl.holdsOnAccount(context.actor(), Privilege.CREATE_INTEGRATION)
+                && !accessControl.holdsOnAccount(context.actor(), Privilege.MANAGE_GRANTS)) {
             throw AccessControl.insufficient("function", "SYSTEM$VERIFY_EXTERNAL_OAUTH_TOKEN");
         }
         Map<String, Object> result = new LinkedHashMap<>();

@@ -2,13 +2,13 @@ package dev.frostgate.exec;
 
 import static dev.frostgate.exec.ResultTable.row;
 
-import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.GrantsSnapshot;
 import dev.frostgate.catalog.ObjectKind;
+import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.PrivilegeGrant;
 import dev.frostgate.catalog.Role;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.RoleGrant;
-import dev.frostgate.catalog.RoleHierarchy;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.sql.Statement;
@@ -30,12 +30,10 @@ final class RoleStatements {
             Column.text("grantee_name"), Column.text("grant_option"), Column.text("granted_by"));
 
     private final RoleCatalog roles;
-    private final AccessControl accessControl;
     private final String accountName;
 
-    RoleStatements(RoleCatalog roles, AccessControl accessControl, String accountName) {
+    RoleStatements(RoleCatalog roles, String accountName) {
         this.roles = roles;
-        this.accessControl = accessControl;
         this.accountName = accountName;
     }
 
@@ -51,19 +49,17 @@ final class RoleStatements {
     }
 
     ResultTable show(SessionContext context, Statement.ShowRoles show) {
-        RoleHierarchy hierarchy = accessControl.hierarchy();
-        List<RoleGrant> grants = roles.roleGrants();
-        Set<String> current = hierarchy.closureOf(context.actor().primaryRole());
+        GrantsSnapshot grants = roles.grants();
+        Set<String> current = grants.hierarchy().closureOf(context.actor().primaryRole());
         var like = show.likePattern().map(NamePattern::caseInsensitive);
         List<List<Object>> rows = roles.list().stream()
                 .filter(role -> like.map(pattern -> pattern.matches(role.name())).orElse(true))
                 .map(role -> row(role.createdOn(), role.name(), "N",
                         role.name().equals(context.actor().primaryRole()) ? "Y" : "N",
                         current.contains(role.name()) && !role.name().equals(context.actor().primaryRole()) ? "Y" : "N",
-                        count(grants, role.name(), RoleGrant.GranteeKind.USER),
-                        count(grants, role.name(), RoleGrant.GranteeKind.ROLE),
-                        grants.stream().filter(grant -> grant.granteeKind() == RoleGrant.GranteeKind.ROLE
-                                && grant.grantee().equals(role.name())).count(),
+                        count(grants.roleGrantsOf(role.name()), RoleGrant.GranteeKind.USER),
+                        count(grants.roleGrantsOf(role.name()), RoleGrant.GranteeKind.ROLE),
+                        grants.roleGrantsTo(RoleGrant.GranteeKind.ROLE, role.name()).size(),
                         role.owner().orElse(""), role.comment().orElse(null)))
                 .toList();
         return new ResultTable(SHOW_ROLES_COLUMNS, rows, StatementKind.SHOW);
@@ -81,15 +77,15 @@ final class RoleStatements {
 
     ResultTable grantPrivileges(SessionContext context, Statement.GrantPrivileges grant) {
         ObjectKind kind = objectKind(grant.on());
-        roles.grantPrivileges(context.actor(), grant.privileges(), kind, grant.on().name().orElse(""), grant.role(),
-                grant.withGrantOption());
+        roles.grantPrivileges(context.actor(), privileges(grant.privileges(), kind), kind, grant.on().name().orElse(""),
+                grant.role(), grant.withGrantOption());
         return ResultTable.success();
     }
 
     ResultTable revokePrivileges(SessionContext context, Statement.RevokePrivileges revoke) {
         ObjectKind kind = objectKind(revoke.on());
-        roles.revokePrivileges(context.actor(), revoke.privileges(), kind, revoke.on().name().orElse(""),
-                revoke.role());
+        roles.revokePrivileges(context.actor(), privileges(revoke.privileges(), kind), kind,
+                revoke.on().name().orElse(""), revoke.role());
         return ResultTable.success();
     }
 
@@ -102,14 +98,11 @@ final class RoleStatements {
         return switch (show.scope()) {
             case Statement.GrantsScope.ToUser toUser -> {
                 roles.requireUserGrantsVisible(context.actor(), toUser.user());
-                yield roleGrantTable(roles.roleGrants().stream()
-                        .filter(grant -> grant.granteeKind() == RoleGrant.GranteeKind.USER
-                                && grant.grantee().equals(toUser.user())).toList());
+                yield roleGrantTable(roles.grants().roleGrantsTo(RoleGrant.GranteeKind.USER, toUser.user()));
             }
             case Statement.GrantsScope.OfRole ofRole -> {
                 roles.requireRoleGrantsVisible(context.actor(), ofRole.role());
-                yield roleGrantTable(roles.roleGrants().stream()
-                        .filter(grant -> grant.role().equals(ofRole.role())).toList());
+                yield roleGrantTable(roles.grants().roleGrantsOf(ofRole.role()));
             }
             case Statement.GrantsScope.ToRole toRole -> {
                 roles.requireRoleGrantsVisible(context.actor(), toRole.role());
@@ -117,7 +110,7 @@ final class RoleStatements {
             }
             case Statement.GrantsScope.OnAccount onAccount -> {
                 roles.requireObjectGrantsVisible(context.actor(), ObjectKind.ACCOUNT, "");
-                yield privilegeTable(roles.privilegeGrants().stream()
+                yield privilegeTable(roles.grants().privilegeGrants().stream()
                         .filter(grant -> grant.objectKind() == ObjectKind.ACCOUNT).toList(), List.of());
             }
             case Statement.GrantsScope.OnObject onObject -> {
@@ -131,11 +124,9 @@ final class RoleStatements {
 
     /** Privileges held by the role, and the roles granted to it (as USAGE on ROLE, as Snowflake shows them). */
     private ResultTable grantsToRole(Role role) {
-        List<PrivilegeGrant> privileges = roles.privilegeGrants().stream()
-                .filter(grant -> grant.role().equals(role.name())).toList();
-        List<List<Object>> usage = roles.roleGrants().stream()
-                .filter(grant -> grant.granteeKind() == RoleGrant.GranteeKind.ROLE
-                        && grant.grantee().equals(role.name()))
+        GrantsSnapshot grants = roles.grants();
+        List<PrivilegeGrant> privileges = grants.privilegeGrantsTo(role.name());
+        List<List<Object>> usage = grants.roleGrantsTo(RoleGrant.GranteeKind.ROLE, role.name()).stream()
                 .map(grant -> row(grant.createdOn(), "USAGE", "ROLE", grant.role(), "ROLE", role.name(), "false",
                         grant.grantedBy()))
                 .toList();
@@ -149,14 +140,14 @@ final class RoleStatements {
             role.owner().ifPresent(owner -> ownership.add(row(role.createdOn(), "OWNERSHIP", "ROLE", name, "ROLE",
                     owner, "true", owner)));
         }
-        return privilegeTable(roles.privilegeGrants().stream()
+        return privilegeTable(roles.grants().privilegeGrants().stream()
                 .filter(grant -> grant.objectKind() == kind && grant.objectName().equals(name)).toList(), ownership);
     }
 
     private ResultTable privilegeTable(List<PrivilegeGrant> grants, List<List<Object>> extraRows) {
         List<List<Object>> rows = new ArrayList<>(extraRows);
-        grants.stream().sorted(Comparator.comparing(PrivilegeGrant::privilege)).forEach(grant -> rows.add(row(
-                grant.createdOn(), grant.privilege(), grant.objectKind().name(),
+        grants.stream().sorted(Comparator.comparing(grant -> grant.privilege().displayName())).forEach(grant -> rows.add(
+                row(grant.createdOn(), grant.privilege().displayName(), grant.objectKind().name(),
                 grant.objectKind() == ObjectKind.ACCOUNT ? accountName : grant.objectName(), "ROLE", grant.role(),
                 Values.bool(grant.grantOption()), grant.grantedBy())));
         return new ResultTable(PRIVILEGE_GRANT_COLUMNS, rows, StatementKind.SHOW);
@@ -170,8 +161,26 @@ final class RoleStatements {
         return new ResultTable(ROLE_GRANT_COLUMNS, rows, StatementKind.SHOW);
     }
 
-    private static long count(List<RoleGrant> grants, String role, RoleGrant.GranteeKind kind) {
-        return grants.stream().filter(grant -> grant.role().equals(role) && grant.granteeKind() == kind).count();
+    private static long count(List<RoleGrant> grantsOfRole, RoleGrant.GranteeKind kind) {
+        return grantsOfRole.stream().filter(grant -> grant.granteeKind() == kind).count();
+    }
+
+    /**
+     * The privileges a GRANT or REVOKE names, as Snowflake spells them; ALL is every privilege the kind
+     * accepts. Whether the kind accepts each named one is the catalog's rule.
+     */
+    private static List<Privilege> privileges(List<String> names, ObjectKind kind) {
+        if (names.equals(List.of("ALL"))) {
+            return kind.privileges();
+        }
+        return names.stream().map(name -> {
+            if (name.equals("OWNERSHIP")) {
+                throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE,
+                        "GRANT OWNERSHIP with other privileges; use GRANT OWNERSHIP ON " + kind + " … TO ROLE");
+            }
+            return Privilege.named(name)
+                    .orElseThrow(() -> new FrostgateException(ErrorCode.INVALID_PROPERTY, name, kind.name()));
+        }).toList();
     }
 
     private static RoleGrant.GranteeKind granteeKind(Statement.Grantee grantee) {

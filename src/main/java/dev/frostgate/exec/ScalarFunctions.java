@@ -3,6 +3,7 @@ package dev.frostgate.exec;
 import dev.frostgate.audit.LoginEvent;
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.ProgrammaticAccessToken;
 import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
 import dev.frostgate.catalog.RoleHierarchy;
@@ -101,7 +102,7 @@ final class ScalarFunctions {
             throw new FrostgateException(ErrorCode.INVALID_ARGUMENT,
                     "SYSTEM$GET_LOGIN_FAILURE_DETAILS takes one argument, the uuid of a failed login.");
         }
-        accessControl.requireOnAccount(context.actor(), "MONITOR", accountName);
+        accessControl.requireOnAccount(context.actor(), Privilege.MONITOR, accountName);
         String uuid = arguments.get(0).value().toString().trim();
         LoginEvent event = loginHistory.failure(uuid).orElseThrow(() -> new FrostgateException(
                 ErrorCode.INVALID_ARGUMENT, "No failed login is recorded under '" + uuid.replaceAll("[^0-9a-fA-F-]", "")

@@ -66,7 +66,7 @@ public final class StatementExecutor {
         this.accountStatements = new AccountStatements(networkPolicies, integrations);
         this.integrationStatements = new SecurityIntegrationStatements(integrations);
         this.userStatements = new UserStatements(users, clock);
-        this.roleStatements = new RoleStatements(roles, accessControl, accountName);
+        this.roleStatements = new RoleStatements(roles, accountName);
         this.sessionStatements = new SessionStatements(sessions, accessControl, namespaces);
         this.namespaceStatements = new NamespaceStatements(namespaces);
         ScalarFunctions functions = new ScalarFunctions(accessControl, loginHistory, tokens,

@@ -3,10 +3,10 @@ package dev.frostgate.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.auth.BearerAuthentication;
-import dev.frostgate.auth.LoginOptions;
 import dev.frostgate.auth.ExternalOAuthAuthenticator;
 import dev.frostgate.auth.ExternalOAuthTokenValidator;
 import dev.frostgate.auth.KeyPairAuthenticator;
+import dev.frostgate.auth.LoginOptions;
 import dev.frostgate.auth.LoginPipeline;
 import dev.frostgate.auth.PasswordAuthenticator;
 import dev.frostgate.auth.ProgrammaticAccessTokenAuthenticator;
@@ -14,19 +14,23 @@ import dev.frostgate.auth.SessionManager;
 import dev.frostgate.auth.SessionSettings;
 import dev.frostgate.catalog.AccessControl;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
-import dev.frostgate.catalog.NetworkAccess;
+import dev.frostgate.catalog.Grants;
+import dev.frostgate.catalog.IntegrationTypes;
 import dev.frostgate.catalog.NamespaceCatalog;
+import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
 import dev.frostgate.catalog.ParameterPolicyCatalog;
 import dev.frostgate.catalog.ParameterPolicyKind;
 import dev.frostgate.catalog.PolicyReferences;
 import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
 import dev.frostgate.catalog.ProgrammaticAccessTokenUsage;
-import dev.frostgate.catalog.IntegrationTypes;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.SecurityIntegrationCatalog;
 import dev.frostgate.catalog.SecurityIntegrations;
 import dev.frostgate.catalog.UserCatalog;
+import dev.frostgate.change.CachePolicy;
+import dev.frostgate.change.ChangeFeed;
+import dev.frostgate.change.InProcessChangeFeed;
 import dev.frostgate.crypto.PasswordHasher;
 import dev.frostgate.crypto.PatSecretCodec;
 import dev.frostgate.crypto.SecretGenerator;
@@ -50,19 +54,20 @@ import dev.frostgate.protocol.v2.LeakedTokenEndpoint;
 import dev.frostgate.protocol.v2.StatementEndpoints;
 import dev.frostgate.store.Database;
 import dev.frostgate.store.JdbcAccountParameterRepository;
-import dev.frostgate.store.JdbcSecurityIntegrationRepository;
 import dev.frostgate.store.JdbcAuthenticationPolicyRepository;
+import dev.frostgate.store.JdbcLoginHistoryRepository;
+import dev.frostgate.store.JdbcNamespaceRepository;
 import dev.frostgate.store.JdbcNetworkPolicyRepository;
 import dev.frostgate.store.JdbcParameterPolicyRepository;
 import dev.frostgate.store.JdbcProgrammaticAccessTokenRepository;
-import dev.frostgate.store.JdbcLoginHistoryRepository;
-import dev.frostgate.store.JdbcNamespaceRepository;
 import dev.frostgate.store.JdbcRoleRepository;
+import dev.frostgate.store.JdbcSecurityIntegrationRepository;
 import dev.frostgate.store.JdbcSessionRepository;
 import dev.frostgate.store.JdbcUserRepository;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -119,69 +124,71 @@ public final class FrostgateServer implements AutoCloseable {
         PasswordHasher passwordHasher = new PasswordHasher(PasswordHasher.OWASP, random);
         SecretGenerator secrets = new SecretGenerator(random);
 
+        ChangeFeed changes = new InProcessChangeFeed();
+        CachePolicy cachePolicy = CachePolicy.of(clock);
         JdbcUserRepository userRepository = new JdbcUserRepository(database);
         JdbcRoleRepository roleRepository = new JdbcRoleRepository(database);
-        AccessControl accessControl = new AccessControl(roleRepository);
+        Grants grants = new Grants(roleRepository, changes, cachePolicy);
+        AccessControl accessControl = new AccessControl(grants);
         JdbcNetworkPolicyRepository networkRepository = new JdbcNetworkPolicyRepository(database);
         JdbcAccountParameterRepository accountParameters = new JdbcAccountParameterRepository(database);
-        NetworkAccess networkAccess = new NetworkAccess(networkRepository, accountParameters);
+        NetworkAccess networkAccess = new NetworkAccess(networkRepository, accountParameters, changes, cachePolicy);
         NetworkPolicyCatalog networkPolicies = new NetworkPolicyCatalog(networkRepository, accountParameters,
-                userRepository, networkAccess, accessControl, clock, account);
+                userRepository, networkAccess, accessControl, changes, clock, account);
         NamespaceCatalog namespaces = new NamespaceCatalog(new JdbcNamespaceRepository(database), accessControl, clock,
                 account);
         JdbcAuthenticationPolicyRepository authenticationRepository = new JdbcAuthenticationPolicyRepository(database);
         JdbcSecurityIntegrationRepository integrationRepository = new JdbcSecurityIntegrationRepository(database);
-        SecurityIntegrations integrationReads = new SecurityIntegrations(integrationRepository, accountParameters);
+        SecurityIntegrations integrationReads = new SecurityIntegrations(integrationRepository, accountParameters,
+                changes, cachePolicy);
         SecurityIntegrationCatalog integrations = new SecurityIntegrationCatalog(integrationRepository,
                 IntegrationTypes.builtIn(config.jwksAllowedHosts()), networkRepository, authenticationRepository,
-                accountParameters, integrationReads, accessControl, roleRepository, clock, account);
+                accountParameters, changes, accessControl, roleRepository, clock, account);
         networkPolicies.addReferenceHolder(integrations::integrationUsingNetworkPolicy);
         AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(authenticationRepository,
-                userRepository, accessControl, namespaces, clock, account, integrations::authenticationMethodOf);
+                userRepository, accessControl, namespaces, changes, cachePolicy, account,
+                integrations::authenticationMethodOf);
         JdbcParameterPolicyRepository parameterPolicyRepository = new JdbcParameterPolicyRepository(database);
         ParameterPolicyCatalog passwordPolicies = new ParameterPolicyCatalog(ParameterPolicyKind.PASSWORD,
-                parameterPolicyRepository, authenticationRepository, accessControl, namespaces, clock, account);
+                parameterPolicyRepository, authenticationRepository, accessControl, namespaces, changes, cachePolicy,
+                account);
         ParameterPolicyCatalog sessionPolicies = new ParameterPolicyCatalog(ParameterPolicyKind.SESSION,
-                parameterPolicyRepository, authenticationRepository, accessControl, namespaces, clock, account);
+                parameterPolicyRepository, authenticationRepository, accessControl, namespaces, changes, cachePolicy,
+                account);
         PolicyReferences policyReferences = new PolicyReferences(networkRepository, accountParameters, userRepository,
                 authenticationRepository, parameterPolicyRepository, accessControl, account);
         JdbcProgrammaticAccessTokenRepository tokenRepository = new JdbcProgrammaticAccessTokenRepository(database);
         UserCatalog users = new UserCatalog(userRepository, tokenRepository, accessControl, networkPolicies,
-                passwordPolicies, passwordHasher, clock, account);
-        RoleCatalog roles = new RoleCatalog(roleRepository, users, namespaces, accessControl, integrations, clock,
-                account);
+                passwordPolicies, passwordHasher, changes, clock, account);
+        RoleCatalog roles = new RoleCatalog(roleRepository, users, namespaces, accessControl, integrations, changes,
+                clock, account);
         bootstrapAdministrator(config, users, roles, passwordHasher, secrets, console);
 
         TokenDigester digester = new TokenDigester(serverKey);
         ProgrammaticAccessTokenCatalog tokens = new ProgrammaticAccessTokenCatalog(
                 tokenRepository, users, accessControl, authenticationPolicies, networkAccess,
-                new PatSecretCodec(random), digester, clock);
+                new PatSecretCodec(random), digester, changes, clock, account);
         ProgrammaticAccessTokenUsage tokenUsage = new ProgrammaticAccessTokenUsage(tokenRepository);
         SessionManager sessions = new SessionManager(new JdbcSessionRepository(database), userRepository,
-                networkAccess, authenticationPolicies, user -> java.time.Duration.ofMinutes(sessionPolicies.effectivePolicy(user)
-                        .map(policy -> policy.value("SESSION_IDLE_TIMEOUT_MINS"))
-                        .orElse(ParameterPolicyKind.SESSION.parameter("SESSION_IDLE_TIMEOUT_MINS").orElseThrow()
-                                .defaultValue())),
-                digester, secrets, SessionSettings.DEFAULTS, clock);
-        users.addListener(sessions);
+                networkAccess, authenticationPolicies,
+                user -> Duration.ofMinutes(sessionPolicies.valueFor(user, "SESSION_IDLE_TIMEOUT_MINS")),
+                digester, secrets, SessionSettings.DEFAULTS, changes, cachePolicy);
         LoginHistory loginHistory = new LoginHistory(new JdbcLoginHistoryRepository(database), clock);
         ExternalOAuthTokenValidator oauthTokens = new ExternalOAuthTokenValidator(integrationReads, userRepository,
                 account, config.jwksAllowedHosts(), clock);
         LoginPipeline pipeline = new LoginPipeline(account,
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, passwordPolicies::effectivePolicy,
                         clock), new ProgrammaticAccessTokenAuthenticator(tokens, tokenUsage, userRepository,
-                        roleRepository, clock), new KeyPairAuthenticator(userRepository, account, clock),
-                        new ExternalOAuthAuthenticator(oauthTokens, roleRepository)),
-                userRepository, roleRepository, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
+                        grants, clock), new KeyPairAuthenticator(userRepository, account, clock),
+                        new ExternalOAuthAuthenticator(oauthTokens, grants)),
+                userRepository, grants, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
                 policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, tokenUsage,
                 accessControl, sessions,
                 loginHistory, clock, account, integrations, oauthTokens);
         QueryRegistry queries = new QueryRegistry(config.sqlApiStatementsPerUser(), clock);
-        BearerAuthentication bearers = new BearerAuthentication(account, pipeline, sessions, digester);
-        users.addListener(bearers);
-        tokens.addListener(bearers);
-        tokens.addLeakListener(sessions::endSessionsOpenedWith);
+        BearerAuthentication bearers = new BearerAuthentication(account, pipeline, sessions, digester, changes,
+                cachePolicy);
         StatementEndpoints statementEndpoints = new StatementEndpoints(bearers, executor, queries,
                 config.resultWait());
         TokenMetrics tokenMetrics = new TokenMetrics();

@@ -1,6 +1,7 @@
 package dev.frostgate.store;
 
 import dev.frostgate.catalog.ObjectKind;
+import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.PrivilegeGrant;
 import dev.frostgate.catalog.Role;
 import dev.frostgate.catalog.RoleGrant;
@@ -84,7 +85,7 @@ public final class JdbcRoleRepository implements RoleRepository {
     @Override
     public List<PrivilegeGrant> privilegeGrants() {
         return jdbc.query("SELECT privilege, object_kind, object_name, role_name, grant_option, granted_by, created_on "
-                + "FROM privilege_grants", row -> new PrivilegeGrant(row.getString("privilege"),
+                + "FROM privilege_grants", row -> new PrivilegeGrant(privilege(row.getString("privilege")),
                 ObjectKind.valueOf(row.getString("object_kind")), row.getString("object_name"),
                 row.getString("role_name"), row.getBoolean("grant_option"), row.getString("granted_by"),
                 Jdbc.instant(row, "created_on").orElseThrow()));
@@ -95,8 +96,8 @@ public final class JdbcRoleRepository implements RoleRepository {
         // The primary key decides: a check before the insert would miss a concurrent, uncommitted grant.
         try {
             jdbc.update("INSERT INTO privilege_grants (privilege, object_kind, object_name, role_name, grant_option, "
-                    + "granted_by, created_on) VALUES (?,?,?,?,?,?,?)", grant.privilege(), grant.objectKind(),
-                    grant.objectName(), grant.role(), grant.grantOption(), grant.grantedBy(), grant.createdOn());
+                    + "granted_by, created_on) VALUES (?,?,?,?,?,?,?)", grant.privilege().displayName(),
+                    grant.objectKind(), grant.objectName(), grant.role(), grant.grantOption(), grant.grantedBy(), grant.createdOn());
             return true;
         } catch (StoreException failure) {
             if (failure.isDuplicateKey()) {
@@ -107,9 +108,15 @@ public final class JdbcRoleRepository implements RoleRepository {
     }
 
     @Override
-    public boolean deletePrivilegeGrant(String privilege, ObjectKind kind, String objectName, String role) {
+    public boolean deletePrivilegeGrant(Privilege privilege, ObjectKind kind, String objectName, String role) {
         return jdbc.update("DELETE FROM privilege_grants WHERE privilege = ? AND object_kind = ? AND object_name = ? "
-                + "AND role_name = ?", privilege, kind, objectName, role) > 0;
+                + "AND role_name = ?", privilege.displayName(), kind, objectName, role) > 0;
+    }
+
+    /** Stored as Snowflake spells it; only grantable privileges are ever written (migrations included). */
+    private static Privilege privilege(String stored) {
+        return Privilege.named(stored)
+                .orElseThrow(() -> new IllegalStateException("unknown privilege in privilege_grants: " + stored));
     }
 
     private static Role role(java.sql.ResultSet row) throws java.sql.SQLException {

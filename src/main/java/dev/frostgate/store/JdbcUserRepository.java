@@ -4,11 +4,12 @@ import dev.frostgate.catalog.EmailAddresses;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserPublicKey;
 import dev.frostgate.catalog.UserRepository;
-import dev.frostgate.crypto.RsaPublicKey;
 import dev.frostgate.catalog.UserType;
+import dev.frostgate.crypto.RsaPublicKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -52,6 +53,16 @@ public final class JdbcUserRepository implements UserRepository {
         // Sorted here, not by ORDER BY: PostgreSQL would sort by the database's collation, H2 by code point.
         return jdbc.query("SELECT " + COLUMNS + " FROM users", JdbcUserRepository::map).stream()
                 .sorted(Comparator.comparing(User::name)).toList();
+    }
+
+    @Override
+    public List<User> ownedBy(Collection<String> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(",", Collections.nCopies(roles.size(), "?"));
+        return jdbc.query("SELECT " + COLUMNS + " FROM users WHERE owner IN (" + placeholders + ")",
+                JdbcUserRepository::map, roles.toArray()).stream().sorted(Comparator.comparing(User::name)).toList();
     }
 
     @Override

@@ -3,11 +3,17 @@ package dev.frostgate.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.frostgate.change.CachePolicy;
+import dev.frostgate.change.Change;
+import dev.frostgate.change.ChangeFeed;
+import dev.frostgate.change.InProcessChangeFeed;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.sql.Value;
+import dev.frostgate.testing.MutableClock;
 import java.net.URI;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -21,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class SecurityIntegrationsTest {
     private final Map<String, SecurityIntegration> stored = new TreeMap<>();
     private final Map<String, String> accountParameters = new HashMap<>();
+    private final ChangeFeed changes = new InProcessChangeFeed();
+    private final MutableClock clock = MutableClock.startingNow();
     private final SecurityIntegrations reads = new SecurityIntegrations(new SecurityIntegrationRepository() {
         @Override
         public Optional<SecurityIntegration> find(String name) {
@@ -61,7 +69,7 @@ class SecurityIntegrationsTest {
         public void unset(String name) {
             accountParameters.remove(name);
         }
-    });
+    }, changes, CachePolicy.of(clock));
 
     private static PublicKey rsaKey() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -113,7 +121,7 @@ class SecurityIntegrationsTest {
         assertThat(reads.addPrivilegedRolesToBlockedList()).isTrue();
 
         accountParameters.put(SecurityIntegrations.ADD_PRIVILEGED_ROLES_PARAMETER, "false");
-        reads.invalidate();
+        changes.publish(new Change.AccountParameterChanged(SecurityIntegrations.ADD_PRIVILEGED_ROLES_PARAMETER));
 
         assertThat(reads.addPrivilegedRolesToBlockedList()).isFalse();
         ExternalOAuthIntegration integration = reads.externalOAuth("URL").orElseThrow();
@@ -122,15 +130,31 @@ class SecurityIntegrationsTest {
     }
 
     @Test
-    void anEnabledIntegrationIsPreferredForASharedIssuerAndTheCacheHoldsUntilInvalidated() {
+    void anEnabledIntegrationIsPreferredForASharedIssuerAndTheCacheHoldsUntilAChangeIsPublished() {
         Map<String, List<String>> url = Map.of("EXTERNAL_OAUTH_JWS_KEYS_URL", List.of("https://i.example/keys"));
         store("A_DISABLED", false, "https://i.example", url);
         assertThat(reads.externalOAuthByIssuer("https://i.example").orElseThrow().name()).isEqualTo("A_DISABLED");
 
         store("B_ENABLED", true, "https://i.example", url);
         assertThat(reads.externalOAuthByIssuer("https://i.example").orElseThrow().name())
-                .as("cached for up to two seconds").isEqualTo("A_DISABLED");
-        reads.invalidate();
+                .as("cached until a change is published").isEqualTo("A_DISABLED");
+        changes.publish(new Change.GrantsChanged());
+        assertThat(reads.externalOAuthByIssuer("https://i.example").orElseThrow().name())
+                .as("a change it does not depend on").isEqualTo("A_DISABLED");
+        changes.publish(new Change.IntegrationsChanged());
+        assertThat(reads.externalOAuthByIssuer("https://i.example").orElseThrow().name()).isEqualTo("B_ENABLED");
+    }
+
+    @Test
+    void aChangeMadeWhereTheFeedDoesNotReachIsSeenOnceTheCacheLifetimeHasPassedOnTheClock() {
+        Map<String, List<String>> url = Map.of("EXTERNAL_OAUTH_JWS_KEYS_URL", List.of("https://i.example/keys"));
+        store("A_DISABLED", false, "https://i.example", url);
+        assertThat(reads.externalOAuthByIssuer("https://i.example").orElseThrow().name()).isEqualTo("A_DISABLED");
+        store("B_ENABLED", true, "https://i.example", url);
+
+        clock.advance(CachePolicy.DEFAULT_LIFETIME.minus(Duration.ofMillis(1)));
+        assertThat(reads.externalOAuthByIssuer("https://i.example").orElseThrow().name()).isEqualTo("A_DISABLED");
+        clock.advance(Duration.ofMillis(1));
         assertThat(reads.externalOAuthByIssuer("https://i.example").orElseThrow().name()).isEqualTo("B_ENABLED");
     }
 

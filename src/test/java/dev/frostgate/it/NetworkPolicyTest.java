@@ -189,4 +189,24 @@ class NetworkPolicyTest {
             assertThat(rows(admin, "SHOW NETWORK POLICIES LIKE 'GRACE_POLICY'")).hasSize(1);
         }
     }
+
+    @Test
+    void attachPolicyIsGrantableAndIsWhatActivatesAnAccountPolicy() throws Exception {
+        createUser("heidi", "");
+        execute(admin, "CREATE ROLE network_admin", "GRANT ROLE network_admin TO USER heidi");
+        failsWith("001008", () -> execute(admin, "GRANT APPLY NETWORK POLICY ON ACCOUNT TO ROLE network_admin"));
+        try (Connection heidi = login("heidi")) {
+            execute(heidi, "USE ROLE network_admin");
+            failsWith("003001", () -> execute(heidi, "ALTER ACCOUNT SET NETWORK_POLICY = allow_local"));
+            execute(admin, "GRANT ATTACH POLICY ON ACCOUNT TO ROLE network_admin");
+            execute(heidi, "ALTER ACCOUNT SET NETWORK_POLICY = allow_local");
+            execute(heidi, "ALTER ACCOUNT UNSET NETWORK_POLICY");
+            execute(admin, "REVOKE ATTACH POLICY ON ACCOUNT FROM ROLE network_admin");
+            failsWith("003001", () -> execute(heidi, "ALTER ACCOUNT SET NETWORK_POLICY = allow_local"));
+        }
+        assertThat(rows(admin, "SHOW GRANTS TO ROLE SECURITYADMIN")).anySatisfy(row ->
+                assertThat(row.get("privilege")).isEqualTo("ATTACH POLICY"));
+        assertThat(rows(admin, "SHOW GRANTS TO ROLE ACCOUNTADMIN")).noneSatisfy(row ->
+                assertThat(row.get("privilege")).isEqualTo("APPLY NETWORK POLICY"));
+    }
 }

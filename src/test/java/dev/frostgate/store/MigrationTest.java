@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.frostgate.catalog.ObjectKind;
+import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.PrivilegeGrant;
 import dev.frostgate.catalog.Role;
 import dev.frostgate.catalog.RoleGrant;
@@ -23,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /** Database.open's Flyway migrations, and the data's life across closing and reopening. */
@@ -60,7 +62,7 @@ class MigrationTest {
         store.users().insert(fullUser("ALICE"));
 
         MigrateResult again = Flyway.configure().dataSource(first.dataSource()).locations("classpath:db/migration")
-                .load().migrate();
+                .javaMigrations(Database.JAVA_MIGRATIONS.toArray(JavaMigration[]::new)).load().migrate();
         assertThat(again.migrationsExecuted).isZero();
         store.reopen();
 
@@ -79,7 +81,7 @@ class MigrationTest {
         store.roles().insert(new Role("ANALYST", Optional.of("kept"), Optional.of("USERADMIN"), at(1)));
         store.roles().insertRoleGrant(new RoleGrant("ANALYST", RoleGrant.GranteeKind.USER, "ALICE", "USERADMIN",
                 at(2)));
-        store.roles().insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE", "ANALYST", true,
+        store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "ANALYST", true,
                 "USERADMIN", at(3)));
         store.sessions().insert(session(1, "ALICE", "a"));
         store.history().append(event(at(4), "ALICE", false));
@@ -94,7 +96,7 @@ class MigrationTest {
                 .contains(new Role("ANALYST", Optional.of("kept"), Optional.of("USERADMIN"), at(1)));
         assertThat(store.roles().roleGrants()).contains(new RoleGrant("ANALYST", RoleGrant.GranteeKind.USER, "ALICE",
                 "USERADMIN", at(2)));
-        assertThat(store.roles().privilegeGrants()).contains(new PrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE",
+        assertThat(store.roles().privilegeGrants()).contains(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE",
                 "ANALYST", true, "USERADMIN", at(3)));
         assertThat(store.sessions().findBySessionTokenDigest("a-session")).contains(session(1, "ALICE", "a"));
         assertThat(store.history().newest(5)).extracting(e -> e.userName().orElseThrow()).containsExactly("ALICE");

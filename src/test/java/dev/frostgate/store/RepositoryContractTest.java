@@ -10,6 +10,7 @@ import dev.frostgate.catalog.NetworkPolicy;
 import dev.frostgate.catalog.NetworkRule;
 import dev.frostgate.catalog.ObjectKind;
 import dev.frostgate.catalog.PolicyAttachment;
+import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.PrivilegeGrant;
 import dev.frostgate.catalog.Role;
 import dev.frostgate.catalog.RoleGrant;
@@ -77,7 +78,7 @@ class RepositoryContractTest {
                     .isTrue();
             assertThat(roles.insertRoleGrant(new RoleGrant("ANALYST", RoleGrant.GranteeKind.USER, "ALICE", "X", NOW)))
                     .isFalse();
-            roles.insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE", "ANALYST", false, "X",
+            roles.insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "ANALYST", false, "X",
                     NOW));
             sessions.insert(new Session(7, "sd", "md", "ALICE", "PUBLIC", true, "PASSWORD", Optional.of("127.0.0.1"),
                     Optional.empty(), NOW, NOW.plusSeconds(3600), NOW.plusSeconds(14_400), Optional.empty(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.frostgate.catalog.ObjectKind;
+import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.PrivilegeGrant;
 import dev.frostgate.catalog.Role;
 import dev.frostgate.catalog.RoleGrant;
@@ -34,8 +35,7 @@ class RoleRepositoryTest {
             "CREATE AUTHENTICATION POLICY>SECURITYADMIN", "CREATE PASSWORD POLICY>SECURITYADMIN",
             "CREATE SESSION POLICY>SECURITYADMIN", "REPORT LEAKED TOKENS>SECURITYADMIN",
             "CREATE DATABASE>SYSADMIN", "CREATE WAREHOUSE>SYSADMIN",
-            "CREATE INTEGRATION>ACCOUNTADMIN", "MONITOR>ACCOUNTADMIN", "MONITOR SECURITY>ACCOUNTADMIN",
-            "APPLY NETWORK POLICY>ACCOUNTADMIN");
+            "CREATE INTEGRATION>ACCOUNTADMIN", "MONITOR>ACCOUNTADMIN", "MONITOR SECURITY>ACCOUNTADMIN");
 
     @StoreTest
     void theSystemRolesExistAfterMigration(TestStore store) {
@@ -70,7 +70,7 @@ class RoleRepositoryTest {
     void theSystemRolesHoldTheirAccountPrivilegesWithGrantOption(TestStore store) {
         List<PrivilegeGrant> grants = store.roles().privilegeGrants();
 
-        assertThat(grants).extracting(grant -> grant.privilege() + ">" + grant.role())
+        assertThat(grants).extracting(grant -> grant.privilege().displayName() + ">" + grant.role())
                 .containsExactlyInAnyOrderElementsOf(ACCOUNT_PRIVILEGES);
         assertThat(grants).allSatisfy(grant -> {
             assertThat(grant.objectKind()).isEqualTo(ObjectKind.ACCOUNT);
@@ -151,19 +151,19 @@ class RoleRepositoryTest {
 
     @StoreTest
     void privilegeGrantsRoundTripAndTheDuplicateReportsFalse(TestStore store) {
-        PrivilegeGrant onUser = new PrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE", "ANALYST", true, "USERADMIN",
+        PrivilegeGrant onUser = new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "ANALYST", true, "USERADMIN",
                 at(1));
-        PrivilegeGrant onAccount = new PrivilegeGrant("CREATE USER", ObjectKind.ACCOUNT, "", "ANALYST", false,
+        PrivilegeGrant onAccount = new PrivilegeGrant(Privilege.CREATE_USER, ObjectKind.ACCOUNT, "", "ANALYST", false,
                 "ACCOUNTADMIN", at(2));
-        PrivilegeGrant onSchema = new PrivilegeGrant("USAGE", ObjectKind.SCHEMA, "DB1.PUBLIC", "ANALYST", false,
+        PrivilegeGrant onSchema = new PrivilegeGrant(Privilege.USAGE, ObjectKind.SCHEMA, "DB1.PUBLIC", "ANALYST", false,
                 "SYSADMIN", at(3));
 
         assertThat(store.roles().insertPrivilegeGrant(onUser)).isTrue();
         assertThat(store.roles().insertPrivilegeGrant(onAccount)).isTrue();
         assertThat(store.roles().insertPrivilegeGrant(onSchema)).isTrue();
-        assertThat(store.roles().insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE",
+        assertThat(store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE",
                 "ANALYST", false, "OTHER", at(9)))).isFalse();
-        assertThat(store.roles().insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE",
+        assertThat(store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE",
                 "AUDITOR", false, "OTHER", at(9)))).as("another role").isTrue();
 
         assertThat(store.roles().privilegeGrants()).filteredOn(grant -> grant.role().equals("ANALYST"))
@@ -172,16 +172,16 @@ class RoleRepositoryTest {
 
     @StoreTest
     void deletePrivilegeGrantRemovesExactlyThatGrant(TestStore store) {
-        store.roles().insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE", "R1", false, "X",
+        store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "R1", false, "X",
                 T0));
-        store.roles().insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE", "R2", false, "X",
+        store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "R2", false, "X",
                 T0));
-        store.roles().insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "BOB", "R1", false, "X",
+        store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "BOB", "R1", false, "X",
                 T0));
 
-        assertThat(store.roles().deletePrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE", "R1")).isTrue();
-        assertThat(store.roles().deletePrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE", "R1")).isFalse();
-        assertThat(store.roles().deletePrivilegeGrant("MONITOR", ObjectKind.ROLE, "ALICE", "R2")).isFalse();
+        assertThat(store.roles().deletePrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "R1")).isTrue();
+        assertThat(store.roles().deletePrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "R1")).isFalse();
+        assertThat(store.roles().deletePrivilegeGrant(Privilege.MONITOR, ObjectKind.ROLE, "ALICE", "R2")).isFalse();
 
         assertThat(store.roles().privilegeGrants()).filteredOn(grant -> grant.objectKind() == ObjectKind.USER)
                 .extracting(grant -> grant.objectName() + ">" + grant.role())
@@ -197,11 +197,11 @@ class RoleRepositoryTest {
         roles.insertRoleGrant(new RoleGrant("ANALYST", GranteeKind.ROLE, "SYSADMIN", "X", T0));
         roles.insertRoleGrant(new RoleGrant("JUNIOR", GranteeKind.ROLE, "ANALYST", "X", T0));
         roles.insertRoleGrant(new RoleGrant("JUNIOR", GranteeKind.USER, "ANALYST", "X", T0));
-        roles.insertPrivilegeGrant(new PrivilegeGrant("CREATE USER", ObjectKind.ACCOUNT, "", "ANALYST", false, "X",
+        roles.insertPrivilegeGrant(new PrivilegeGrant(Privilege.CREATE_USER, ObjectKind.ACCOUNT, "", "ANALYST", false, "X",
                 T0));
-        roles.insertPrivilegeGrant(new PrivilegeGrant("OWNERSHIP", ObjectKind.ROLE, "ANALYST", "USERADMIN", false,
+        roles.insertPrivilegeGrant(new PrivilegeGrant(Privilege.USAGE, ObjectKind.ROLE, "ANALYST", "USERADMIN", false,
                 "X", T0));
-        roles.insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "ANALYST", "JUNIOR", false, "X",
+        roles.insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ANALYST", "JUNIOR", false, "X",
                 T0));
 
         assertThat(roles.delete("ANALYST")).isTrue();
@@ -213,10 +213,10 @@ class RoleRepositoryTest {
                 "JUNIOR>USER:ANALYST");
         assertThat(roles.privilegeGrants()).filteredOn(grant -> grant.objectKind() != ObjectKind.ACCOUNT
                         || !grant.grantOption())
-                .extracting(grant -> grant.privilege() + " " + grant.objectKind() + ":" + grant.objectName() + ">"
+                .extracting(grant -> grant.privilege().displayName() + " " + grant.objectKind() + ":" + grant.objectName() + ">"
                         + grant.role())
                 .containsExactly("MONITOR USER:ANALYST>JUNIOR");
-        assertThat(roles.privilegeGrants()).extracting(grant -> grant.privilege() + ">" + grant.role())
+        assertThat(roles.privilegeGrants()).extracting(grant -> grant.privilege().displayName() + ">" + grant.role())
                 .containsExactlyInAnyOrderElementsOf(concat(ACCOUNT_PRIVILEGES, "MONITOR>JUNIOR"));
         assertThat(roles.delete("ANALYST")).isFalse();
         assertThat(roles.delete("NOPE")).isFalse();
@@ -236,7 +236,7 @@ class RoleRepositoryTest {
         boolean privilegeGrant = whileAnotherTransactionHoldsTheSameRow(store,
                 "INSERT INTO privilege_grants (privilege, object_kind, object_name, role_name, grant_option, "
                         + "granted_by, created_on) VALUES ('MONITOR', 'USER', 'ALICE', 'SYSADMIN', FALSE, 'X', ?)",
-                () -> store.roles().insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE",
+                () -> store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE",
                         "SYSADMIN", false, "Y", T0)));
 
         assertThat(roleGrant).isFalse();

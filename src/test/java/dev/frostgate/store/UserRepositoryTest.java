@@ -13,6 +13,7 @@ import dev.frostgate.catalog.ObjectKind;
 import dev.frostgate.catalog.PolicyAttachment;
 import dev.frostgate.catalog.PolicyAttachment.PolicyKind;
 import dev.frostgate.catalog.PolicyAttachment.TargetKind;
+import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.PrivilegeGrant;
 import dev.frostgate.catalog.Role;
 import dev.frostgate.catalog.RoleGrant;
@@ -144,10 +145,10 @@ class UserRepositoryTest {
         roles.insertRoleGrant(new RoleGrant("ANALYST", RoleGrant.GranteeKind.USER, "ALICE", "USERADMIN", T0));
         roles.insertRoleGrant(new RoleGrant("ANALYST", RoleGrant.GranteeKind.USER, "BOB", "USERADMIN", T0));
         roles.insertRoleGrant(new RoleGrant("ANALYST", RoleGrant.GranteeKind.ROLE, "ALICE", "USERADMIN", T0));
-        roles.insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE", "ANALYST", false, "X", T0));
-        roles.insertPrivilegeGrant(new PrivilegeGrant("OWNERSHIP", ObjectKind.USER, "ALICE", "USERADMIN", false, "X",
+        roles.insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "ANALYST", false, "X", T0));
+        roles.insertPrivilegeGrant(new PrivilegeGrant(Privilege.USAGE, ObjectKind.USER, "ALICE", "USERADMIN", false, "X",
                 T0));
-        roles.insertPrivilegeGrant(new PrivilegeGrant("OWNERSHIP", ObjectKind.ROLE, "ALICE", "USERADMIN", false, "X",
+        roles.insertPrivilegeGrant(new PrivilegeGrant(Privilege.USAGE, ObjectKind.ROLE, "ALICE", "USERADMIN", false, "X",
                 T0));
         store.sessions().insert(session(1, "ALICE", "a1"));
         store.sessions().insert(session(2, "ALICE", "a2"));
@@ -165,8 +166,8 @@ class UserRepositoryTest {
                 "SECURITYADMIN>ROLE:ACCOUNTADMIN", "SYSADMIN>ROLE:ACCOUNTADMIN", "USERADMIN>ROLE:SECURITYADMIN",
                 "ANALYST>USER:ALICIA", "ANALYST>USER:BOB", "ANALYST>ROLE:ALICE");
         assertThat(roles.privilegeGrants()).filteredOn(grant -> grant.objectKind() != ObjectKind.ACCOUNT)
-                .extracting(grant -> grant.privilege() + " " + grant.objectKind() + ":" + grant.objectName())
-                .containsExactlyInAnyOrder("MONITOR USER:ALICIA", "OWNERSHIP USER:ALICIA", "OWNERSHIP ROLE:ALICE");
+                .extracting(grant -> grant.privilege().displayName() + " " + grant.objectKind() + ":" + grant.objectName())
+                .containsExactlyInAnyOrder("MONITOR USER:ALICIA", "USAGE USER:ALICIA", "USAGE ROLE:ALICE");
         assertThat(store.sessions().findById(1)).map(s -> s.userName()).contains("ALICIA");
         assertThat(store.sessions().findBySessionTokenDigest("a2-session")).map(s -> s.userName()).contains("ALICIA");
         assertThat(store.sessions().findById(3)).map(s -> s.userName()).contains("BOB");
@@ -267,8 +268,8 @@ class UserRepositoryTest {
         roles.insertRoleGrant(new RoleGrant("ANALYST", RoleGrant.GranteeKind.USER, "ALICE", "X", T0));
         roles.insertRoleGrant(new RoleGrant("ANALYST", RoleGrant.GranteeKind.USER, "BOB", "X", T0));
         roles.insertRoleGrant(new RoleGrant("ANALYST", RoleGrant.GranteeKind.ROLE, "ALICE", "X", T0));
-        roles.insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "ALICE", "ANALYST", false, "X", T0));
-        roles.insertPrivilegeGrant(new PrivilegeGrant("MONITOR", ObjectKind.USER, "BOB", "ANALYST", false, "X", T0));
+        roles.insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "ANALYST", false, "X", T0));
+        roles.insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "BOB", "ANALYST", false, "X", T0));
         store.sessions().insert(session(1, "ALICE", "a1"));
         store.sessions().insert(session(2, "BOB", "b1"));
         insertToken(store, "t1", "ALICE");
