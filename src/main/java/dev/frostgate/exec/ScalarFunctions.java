@@ -22,7 +22,6 @@ final class ScalarFunctions {
             new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The server version reported by CURRENT_VERSION() and at login. */
-    static final String SERVER_VERSION = "9.0.0";
 
     @FunctionalInterface
     interface ScalarFunction {
@@ -52,7 +51,7 @@ final class ScalarFunctions {
                         noArguments((context) -> TypedValue.text(Long.toString(context.session().id())))),
                 Map.entry("CURRENT_SECONDARY_ROLES", noArguments(this::currentSecondaryRoles)),
                 Map.entry("CURRENT_AVAILABLE_ROLES", noArguments(this::currentAvailableRoles)),
-                Map.entry("CURRENT_VERSION", noArguments((context) -> TypedValue.text(SERVER_VERSION))),
+                Map.entry("CURRENT_VERSION", noArguments((context) -> TypedValue.text(StatementExecutor.SERVER_VERSION))),
                 Map.entry("CURRENT_DATABASE", noArguments((context) -> TypedValue.NULL)),
                 Map.entry("CURRENT_SCHEMA", noArguments((context) -> TypedValue.NULL)),
                 Map.entry("CURRENT_WAREHOUSE", noArguments((context) -> TypedValue.NULL)),

@@ -26,6 +26,8 @@ import java.util.Optional;
 
 /** SQL text and a session in, a result table out: parses, then hands each statement family to its handler. */
 public final class StatementExecutor {
+    /** The Snowflake version Frostgate reports: CURRENT_VERSION() and the drivers' login response. */
+    public static final String SERVER_VERSION = "9.0.0";
     /** Statements longer than this are refused before parsing. */
     public static final int MAXIMUM_STATEMENT_LENGTH = 1_000_000;
 

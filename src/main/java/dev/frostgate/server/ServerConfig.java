@@ -1,7 +1,8 @@
 package dev.frostgate.server;
 
-import dev.frostgate.jobs.BackgroundJobSettings;
+import dev.frostgate.core.CoreSettings;
 import dev.frostgate.exec.QueryRegistry;
+import dev.frostgate.jobs.BackgroundJobSettings;
 import dev.frostgate.policy.HostAllowList;
 import dev.frostgate.store.Database;
 import java.nio.file.Path;
@@ -52,6 +53,11 @@ public record ServerConfig(
 
     public ServerConfig withResultWait(Duration wait) {
         return toBuilder().resultWait(wait).build();
+    }
+
+    public CoreSettings coreSettings() {
+        return new CoreSettings(accountName, serverKey, dataDirectory, adminPassword, sqlApiStatementsPerUser,
+                jwksAllowedHosts);
     }
 
     public Database.Settings databaseSettings() {

@@ -3,6 +3,7 @@ package dev.frostgate.protocol.v1;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.frostgate.auth.LoginOptions;
 import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.FrostgateException;
 import dev.frostgate.protocol.Endpoint;
 import dev.frostgate.protocol.Exchange;
 import java.util.LinkedHashMap;
@@ -16,11 +17,9 @@ import java.util.Optional;
  */
 public final class LoginOptionsEndpoint implements Endpoint {
     private final LoginOptions loginOptions;
-    private final String accountName;
 
-    public LoginOptionsEndpoint(LoginOptions loginOptions, String accountName) {
+    public LoginOptionsEndpoint(LoginOptions loginOptions) {
         this.loginOptions = loginOptions;
-        this.accountName = accountName;
     }
 
     @Override
@@ -31,17 +30,19 @@ public final class LoginOptionsEndpoint implements Endpoint {
         }
         String account = data.get().path("ACCOUNT_NAME").asText("");
         String loginName = data.get().path("LOGIN_NAME").asText("");
-        if (!account.equalsIgnoreCase(accountName)) {
-            V1Responses.failure(exchange, ErrorCode.ACCOUNT_NOT_FOUND, ErrorCode.ACCOUNT_NOT_FOUND.format(
-                    account.toUpperCase(java.util.Locale.ROOT)), null);
-            return;
-        }
         if (loginName.isBlank()) {
             V1Responses.failure(exchange, ErrorCode.MALFORMED_REQUEST,
                     ErrorCode.MALFORMED_REQUEST.format("LOGIN_NAME is missing"), null);
             return;
         }
-        List<Map<String, Object>> options = loginOptions.forLoginName(loginName).stream().map(option -> {
+        List<LoginOptions.Option> allowed;
+        try {
+            allowed = loginOptions.forLoginName(account, loginName);
+        } catch (FrostgateException refused) {
+            V1Responses.failure(exchange, refused.errorCode(), refused.getMessage(), null);
+            return;
+        }
+        List<Map<String, Object>> options = allowed.stream().map(option -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("type", option.type());
             if (option.integration() != null) {
