@@ -1,8 +1,10 @@
 package dev.frostgate.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.frostgate.error.ErrorCode;
 import dev.frostgate.protocol.Endpoint;
 import dev.frostgate.protocol.Exchange;
+import dev.frostgate.protocol.Routes;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Maps method and path to an endpoint. Unknown paths get a 404 in the JSON envelope; an endpoint
  * that throws gets a generic 500 envelope, with the detail only in the server log.
  */
-public final class Router extends Handler.Abstract {
+public final class Router extends Handler.Abstract implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     private final Map<String, Endpoint> exactRoutes = new HashMap<>();
@@ -35,11 +37,13 @@ public final class Router extends Handler.Abstract {
         this.maximumBodyBytes = maximumBodyBytes;
     }
 
+    @Override
     public Router route(String method, String path, Endpoint endpoint) {
         exactRoutes.put(method + " " + path, endpoint);
         return this;
     }
 
+    @Override
     public Router route(String method, Predicate<String> pathMatcher, Endpoint endpoint) {
         patternRoutes.put(pathMatcher, endpoint);
         patternMethods.put(pathMatcher, method);
@@ -53,7 +57,7 @@ public final class Router extends Handler.Abstract {
         Endpoint endpoint = find(exchange.method(), exchange.path());
         try {
             if (endpoint == null) {
-                respondError(exchange, 404, "390404", "The requested resource was not found.");
+                respondError(exchange, 404, ErrorCode.NOT_FOUND);
             } else {
                 endpoint.handle(exchange);
             }
@@ -61,7 +65,7 @@ public final class Router extends Handler.Abstract {
             LOG.error("request {} {} failed", exchange.method(), exchange.path(), failure);
             if (!response.isCommitted()) {
                 response.getHeaders().remove(HttpHeader.CONTENT_TYPE);
-                respondError(exchange, 500, "000603", "Internal error; see the server log.");
+                respondError(exchange, 500, ErrorCode.REQUEST_FAILED);
             } else {
                 callback.failed(failure);
             }
@@ -82,11 +86,12 @@ public final class Router extends Handler.Abstract {
         return null;
     }
 
-    static void respondError(Exchange exchange, int status, String code, String message) {
+    /** The router's own answers (no route, a failed endpoint) in the v1 envelope every door's clients read. */
+    private static void respondError(Exchange exchange, int status, ErrorCode code) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", null);
-        body.put("code", code);
-        body.put("message", message);
+        body.put("code", code.code());
+        body.put("message", code.format());
         body.put("success", false);
         exchange.respondJson(status, body);
     }

@@ -55,7 +55,7 @@ public final class LeakedTokenEndpoint implements Endpoint {
         try {
             outcome = tokens.reportLeaked(new SessionContext(session.get()).actor(), secrets.get(), source.get());
         } catch (FrostgateException refused) {
-            V2Responses.error(exchange, 403, refused.errorCode(), refused.getMessage());
+            V2Responses.refusal(exchange, refused);
             return;
         }
         List<Map<String, Object>> results = new ArrayList<>(outcome.matches().size());

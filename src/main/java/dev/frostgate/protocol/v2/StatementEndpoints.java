@@ -78,8 +78,8 @@ public final class StatementEndpoints {
                             ResultTable result = executor.execute(context, request.get().statement());
                             return new QueryRegistry.Outcome(result, null, context.session().primaryRole());
                         });
-            } catch (FrostgateException tooMany) {
-                V2Responses.error(exchange, 429, tooMany.errorCode(), tooMany.getMessage());
+            } catch (FrostgateException refused) {
+                V2Responses.refusal(exchange, refused);
                 return;
             }
             if (exchange.queryParameter("async").map(Boolean::parseBoolean).orElse(false)) {
@@ -152,7 +152,7 @@ public final class StatementEndpoints {
         }
         Optional<QueryRegistry.Submission> submission = registry.findFor(handle, session.get().userName());
         if (submission.isEmpty()) {
-            V2Responses.error(exchange, 404, ErrorCode.STATEMENT_NOT_FOUND, ErrorCode.STATEMENT_NOT_FOUND.format(
+            V2Responses.refusal(exchange, ErrorCode.STATEMENT_NOT_FOUND, ErrorCode.STATEMENT_NOT_FOUND.format(
                     handle.length() > 64 ? handle.substring(0, 64) + "…" : handle));
         }
         return submission;
@@ -219,9 +219,9 @@ public final class StatementEndpoints {
             running(exchange, submission, requestId);
         } else if (outcome.error() != null) {
             FrostgateException error = outcome.error();
-            int status = error.errorCode() == ErrorCode.STATEMENT_TIMEOUT ? 408 : 422;
-            exchange.respondJson(status, V2Responses.statementStatus(submission, requestId, error.errorCode().code(),
-                    error.errorCode().sqlState(), error.getMessage()));
+            exchange.respondJson(V2Responses.statementFailureStatus(error.errorCode()),
+                    V2Responses.statementStatus(submission, requestId, error.errorCode().code(),
+                            error.errorCode().sqlState(), error.getMessage()));
         } else {
             exchange.respondJson(200, resultSet(exchange, submission, requestId, outcome.result(), nullsAsText));
         }

@@ -30,8 +30,7 @@ final class V2Authentication {
             return Optional.of(bearers.authenticate(new BearerAuthentication.BearerRequest(token,
                     exchange.header(TOKEN_TYPE_HEADER), role, client)));
         } catch (FrostgateException refused) {
-            int status = refused.errorCode() == ErrorCode.INCOMING_IP_BLOCKED ? 403 : 401;
-            V2Responses.error(exchange, status, refused.errorCode(), refused.getMessage());
+            V2Responses.refusal(exchange, refused);
             return Optional.empty();
         }
     }

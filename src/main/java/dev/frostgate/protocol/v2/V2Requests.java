@@ -21,7 +21,7 @@ final class V2Requests {
         Optional<String> token = exchange.header("Authorization").map(BEARER::matcher).filter(Matcher::matches)
                 .map(matcher -> matcher.group(1));
         if (token.isEmpty()) {
-            V2Responses.error(exchange, 401, ErrorCode.JWT_TOKEN_INVALID, ErrorCode.JWT_TOKEN_INVALID.format()
+            V2Responses.refusal(exchange, ErrorCode.JWT_TOKEN_INVALID, ErrorCode.JWT_TOKEN_INVALID.format()
                     + " An Authorization: Bearer header is required.");
         }
         return token;
@@ -56,7 +56,7 @@ final class V2Requests {
     }
 
     static <T> Optional<T> malformed(Exchange exchange, String reason) {
-        V2Responses.error(exchange, 400, ErrorCode.MALFORMED_REQUEST, ErrorCode.MALFORMED_REQUEST.format(reason));
+        V2Responses.refusal(exchange, ErrorCode.MALFORMED_REQUEST, ErrorCode.MALFORMED_REQUEST.format(reason));
         return Optional.empty();
     }
 

@@ -1,6 +1,8 @@
 package dev.frostgate.protocol.v2;
 
 import dev.frostgate.error.ErrorCode;
+import dev.frostgate.error.ErrorKind;
+import dev.frostgate.error.FrostgateException;
 import dev.frostgate.exec.QueryRegistry;
 import dev.frostgate.protocol.Exchange;
 import java.util.LinkedHashMap;
@@ -14,6 +16,38 @@ final class V2Responses {
     static final String STATEMENTS_PATH = "/api/v2/statements";
 
     private V2Responses() {}
+
+    /**
+     * The HTTP status of a refused request (not of a failed statement), by the kind of error: 401 for
+     * authentication, 403 forbidden, 404, 408 timeout, 429 rate limited, 503 unavailable, 500 internal,
+     * 400 for the rest (invalid input, conflicts).
+     */
+    static int requestStatus(ErrorCode code) {
+        return switch (code.kind()) {
+            case AUTHENTICATION -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case TIMEOUT -> 408;
+            case RATE_LIMITED -> 429;
+            case UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
+            case INVALID_INPUT, CONFLICT -> 400;
+        };
+    }
+
+    /** A failed statement answers 422 with its code, as Snowflake's SQL API does; one that ran out of time 408. */
+    static int statementFailureStatus(ErrorCode code) {
+        return code.kind() == ErrorKind.TIMEOUT ? 408 : 422;
+    }
+
+    /** A refused request, with the status of its kind. */
+    static void refusal(Exchange exchange, FrostgateException refused) {
+        refusal(exchange, refused.errorCode(), refused.getMessage());
+    }
+
+    static void refusal(Exchange exchange, ErrorCode code, String message) {
+        error(exchange, requestStatus(code), code, message);
+    }
 
     static void error(Exchange exchange, int status, ErrorCode code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
