@@ -10,6 +10,7 @@ import dev.frostgate.catalog.RoleHierarchy;
 import dev.frostgate.catalog.SystemRoles;
 import dev.frostgate.catalog.User;
 import dev.frostgate.error.ErrorCode;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -112,7 +113,7 @@ public final class ExternalOAuthAuthenticator implements Authenticator<ExternalO
 
     /** ENABLE_FOR_PRIVILEGE: a role available to the user holds USE_ANY_ROLE on the integration. */
     private boolean holdsUseAnyRole(GrantsSnapshot snapshot, ExternalOAuthClaim claim) {
-        Set<String> holders = snapshot.rolesHolding(Privilege.USE_ANY_ROLE, ObjectKind.INTEGRATION,
+        List<String> holders = snapshot.rolesHolding(Privilege.USE_ANY_ROLE, ObjectKind.INTEGRATION,
                 claim.integration().name());
         return !holders.isEmpty() && snapshot.hierarchy().availableRolesOf(claim.user().name()).stream()
                 .anyMatch(holders::contains);

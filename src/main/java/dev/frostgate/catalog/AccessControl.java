@@ -19,10 +19,6 @@ public final class AccessControl {
         this.grants = grants;
     }
 
-    public GrantsSnapshot grants() {
-        return grants.current();
-    }
-
     public RoleHierarchy hierarchy() {
         return grants.current().hierarchy();
     }

@@ -23,11 +23,7 @@ public final class Authorization {
     }
 
     public boolean holds(Privilege privilege, ObjectKind kind, String objectName) {
-        Set<String> holders = grants.rolesHolding(privilege, kind, objectName);
-        if (holders.size() < activeRoles.size()) {
-            return holders.stream().anyMatch(activeRoles::contains);
-        }
-        return activeRoles.stream().anyMatch(holders::contains);
+        return grants.rolesHolding(privilege, kind, objectName).stream().anyMatch(activeRoles::contains);
     }
 
     public boolean holdsOnAccount(Privilege privilege) {
@@ -43,9 +39,9 @@ public final class Authorization {
     public Set<String> objectsHolding(Privilege privilege, ObjectKind kind) {
         Set<String> names = new HashSet<>();
         for (String role : activeRoles) {
-            for (PrivilegeGrant grant : grants.privilegeGrantsTo(role)) {
-                if (grant.privilege() == privilege && grant.objectKind() == kind) {
-                    names.add(grant.objectName());
+            for (GrantsSnapshot.Target target : grants.targetsOf(role)) {
+                if (target.privilege() == privilege && target.kind() == kind) {
+                    names.add(target.objectName());
                 }
             }
         }

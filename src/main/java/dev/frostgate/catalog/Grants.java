@@ -17,7 +17,7 @@ public final class Grants {
 
     public Grants(RoleRepository roles, ChangeFeed changes, CachePolicy cachePolicy) {
         this.snapshot = cachePolicy.expiringCache(1)
-                .build(key -> new GrantsSnapshot(roles.roleGrants(), roles.privilegeGrants()));
+                .build(key -> GrantsSnapshot.read(roles));
         changes.subscribe(Change.GrantsChanged.class, change -> snapshot.invalidateAll());
         changes.subscribe(Change.UserChanged.class, change -> snapshot.invalidateAll());
     }

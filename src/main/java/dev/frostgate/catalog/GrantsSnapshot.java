@@ -1,54 +1,47 @@
 package dev.frostgate.catalog;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every role grant and privilege grant as of one read, indexed for the questions authorization asks:
- * the role graph ({@link RoleHierarchy}), which roles hold a privilege on an object, and the grants to
- * or on one grantee or object for SHOW GRANTS. Immutable; {@link Grants} replaces it when grants change,
- * so a check costs map lookups instead of reading the grant tables.
+ * Every role grant and privilege grant as of one read, reduced to what authorization asks and indexed
+ * for it: the role graph ({@link RoleHierarchy}), which roles hold a privilege on an object, and which
+ * objects a role holds privileges on. Immutable; {@link Grants} replaces it when grants change, so a
+ * check costs map lookups instead of reading the grant tables. It keeps no grant dates or grantors
+ * (SHOW GRANTS reads those from the store, by index), and every name is held once however many grants
+ * repeat it, so 100,000 users with a role and a privilege each cost a few tens of megabytes.
  */
 public final class GrantsSnapshot {
-    /** A privilege on one object; ACCOUNT (and "every user") have the empty name. */
-    private record Target(Privilege privilege, ObjectKind kind, String objectName) {}
+    /** A privilege on one object; the account (and "every user") have the empty name. */
+    record Target(Privilege privilege, ObjectKind kind, String objectName) {}
 
-    private record Grantee(RoleGrant.GranteeKind kind, String name) {}
-
-    private final List<RoleGrant> roleGrants;
-    private final List<PrivilegeGrant> privilegeGrants;
-    private final RoleHierarchy hierarchy;
-    private final Map<Target, Set<String>> rolesByTarget = new HashMap<>();
-    private final Map<Grantee, List<RoleGrant>> roleGrantsByGrantee = new HashMap<>();
-    private final Map<String, List<RoleGrant>> roleGrantsByRole = new HashMap<>();
-    private final Map<String, List<PrivilegeGrant>> privilegeGrantsByRole = new HashMap<>();
     /**
      * Active roles per actor shape: the snapshot never changes, so neither does the answer. Bounded, since
      * a snapshot can outlive many distinct logins; past the bound an answer is computed each time.
      */
     private static final int REMEMBERED_AUTHORIZATIONS = 10_000;
+
+    private final RoleHierarchy hierarchy;
+    private final Map<Target, List<String>> rolesByTarget;
+    private final Map<String, List<Target>> targetsByRole;
     private final Map<Actor, Authorization> authorizations = new ConcurrentHashMap<>();
 
-    public GrantsSnapshot(Collection<RoleGrant> roleGrants, Collection<PrivilegeGrant> privilegeGrants) {
-        this.roleGrants = List.copyOf(roleGrants);
-        this.privilegeGrants = List.copyOf(privilegeGrants);
-        this.hierarchy = new RoleHierarchy(this.roleGrants);
-        for (RoleGrant grant : this.roleGrants) {
-            roleGrantsByGrantee.computeIfAbsent(new Grantee(grant.granteeKind(), grant.grantee()),
-                    key -> new ArrayList<>()).add(grant);
-            roleGrantsByRole.computeIfAbsent(grant.role(), key -> new ArrayList<>()).add(grant);
-        }
-        for (PrivilegeGrant grant : this.privilegeGrants) {
-            rolesByTarget.computeIfAbsent(new Target(grant.privilege(), grant.objectKind(), grant.objectName()),
-                    key -> new HashSet<>()).add(grant.role());
-            privilegeGrantsByRole.computeIfAbsent(grant.role(), key -> new ArrayList<>()).add(grant);
-        }
+    private GrantsSnapshot(RoleHierarchy hierarchy, Map<Target, List<String>> rolesByTarget,
+                           Map<String, List<Target>> targetsByRole) {
+        this.hierarchy = hierarchy;
+        this.rolesByTarget = rolesByTarget;
+        this.targetsByRole = targetsByRole;
+    }
+
+    /** Reads every grant through {@link RoleRepository#readGrants}, without keeping the rows. */
+    public static GrantsSnapshot read(RoleRepository roles) {
+        Builder builder = new Builder();
+        roles.readGrants(builder);
+        return builder.build();
     }
 
     public RoleHierarchy hierarchy() {
@@ -70,29 +63,42 @@ public final class GrantsSnapshot {
     }
 
     /** The roles granted the privilege on exactly this object (the empty name for the account). */
-    public Set<String> rolesHolding(Privilege privilege, ObjectKind kind, String objectName) {
-        return rolesByTarget.getOrDefault(new Target(privilege, kind, objectName), Set.of());
+    public List<String> rolesHolding(Privilege privilege, ObjectKind kind, String objectName) {
+        return rolesByTarget.getOrDefault(new Target(privilege, kind, objectName), List.of());
     }
 
-    public List<RoleGrant> roleGrants() {
-        return roleGrants;
+    List<Target> targetsOf(String role) {
+        return targetsByRole.getOrDefault(role, List.of());
     }
 
-    /** Roles granted directly to the user or role. */
-    public List<RoleGrant> roleGrantsTo(RoleGrant.GranteeKind kind, String grantee) {
-        return roleGrantsByGrantee.getOrDefault(new Grantee(kind, grantee), List.of());
-    }
+    /** Collects grants as the store reads them; names that repeat are kept once. */
+    private static final class Builder implements RoleRepository.GrantReader {
+        private final Map<String, String> names = new HashMap<>();
+        private final List<RoleHierarchy.Edge> edges = new ArrayList<>();
+        private final Map<Target, List<String>> rolesByTarget = new HashMap<>();
+        private final Map<String, List<Target>> targetsByRole = new HashMap<>();
 
-    /** Grants of the role to users and roles. */
-    public List<RoleGrant> roleGrantsOf(String role) {
-        return roleGrantsByRole.getOrDefault(role, List.of());
-    }
+        @Override
+        public void roleGranted(String role, RoleGrant.GranteeKind granteeKind, String grantee) {
+            edges.add(new RoleHierarchy.Edge(name(role), granteeKind, name(grantee)));
+        }
 
-    public List<PrivilegeGrant> privilegeGrants() {
-        return privilegeGrants;
-    }
+        @Override
+        public void privilegeGranted(Privilege privilege, ObjectKind kind, String objectName, String role) {
+            Target target = new Target(privilege, kind, name(objectName));
+            String holder = name(role);
+            rolesByTarget.computeIfAbsent(target, key -> new ArrayList<>(1)).add(holder);
+            targetsByRole.computeIfAbsent(holder, key -> new ArrayList<>()).add(target);
+        }
 
-    public List<PrivilegeGrant> privilegeGrantsTo(String role) {
-        return privilegeGrantsByRole.getOrDefault(role, List.of());
+        private String name(String name) {
+            return names.computeIfAbsent(name, key -> key);
+        }
+
+        GrantsSnapshot build() {
+            rolesByTarget.replaceAll((target, roles) -> List.copyOf(roles));
+            targetsByRole.replaceAll((role, targets) -> List.copyOf(targets));
+            return new GrantsSnapshot(new RoleHierarchy(edges), rolesByTarget, targetsByRole);
+        }
     }
 }

@@ -165,9 +165,25 @@ public final class RoleCatalog {
         requirePrivilegeAuthority(actor, kind, objectName);
     }
 
-    /** Every grant, as of the current snapshot (what SHOW ROLES and SHOW GRANTS read). */
-    public GrantsSnapshot grants() {
-        return accessControl.grants();
+    /** The grant rows SHOW ROLES and SHOW GRANTS list (their visibility is checked by the require… methods). */
+    public List<RoleGrant> roleGrants() {
+        return roles.roleGrants();
+    }
+
+    public List<RoleGrant> roleGrantsTo(RoleGrant.GranteeKind granteeKind, String grantee) {
+        return roles.roleGrantsTo(granteeKind, grantee);
+    }
+
+    public List<RoleGrant> roleGrantsOf(String role) {
+        return roles.roleGrantsOf(role);
+    }
+
+    public List<PrivilegeGrant> privilegeGrantsTo(String role) {
+        return roles.privilegeGrantsTo(role);
+    }
+
+    public List<PrivilegeGrant> privilegeGrantsOn(ObjectKind kind, String objectName) {
+        return roles.privilegeGrantsOn(kind, objectName);
     }
 
     private static void requireAccepted(List<Privilege> privileges, ObjectKind kind) {

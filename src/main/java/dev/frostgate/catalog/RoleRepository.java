@@ -19,6 +19,28 @@ public interface RoleRepository {
 
     List<RoleGrant> roleGrants();
 
+    /** Roles granted directly to this user or role. */
+    List<RoleGrant> roleGrantsTo(RoleGrant.GranteeKind granteeKind, String grantee);
+
+    /** Grants of this role to users and roles. */
+    List<RoleGrant> roleGrantsOf(String role);
+
+    /** Privileges granted to this role. */
+    List<PrivilegeGrant> privilegeGrantsTo(String role);
+
+    /** Privileges granted on this object (the account: kind ACCOUNT, empty name). */
+    List<PrivilegeGrant> privilegeGrantsOn(ObjectKind kind, String objectName);
+
+    /** Hands every role grant and privilege grant to the reader, without dates or grantors. */
+    void readGrants(GrantReader reader);
+
+    /** What {@link #readGrants} hands over: the few columns authorization needs, one grant at a time. */
+    interface GrantReader {
+        void roleGranted(String role, RoleGrant.GranteeKind granteeKind, String grantee);
+
+        void privilegeGranted(Privilege privilege, ObjectKind kind, String objectName, String role);
+    }
+
     /** Inserts the grant; returns false if it already existed. */
     boolean insertRoleGrant(RoleGrant grant);
 

@@ -101,8 +101,7 @@ public final class SecurityIntegrationCatalog {
      * later integration of the same name does not inherit USE_ANY_ROLE or USAGE.
      */
     private void forgetGrants(String name) {
-        accessControl.grants().privilegeGrants().stream()
-                .filter(grant -> grant.objectKind() == ObjectKind.INTEGRATION && grant.objectName().equals(name))
+        roles.privilegeGrantsOn(ObjectKind.INTEGRATION, name)
                 .forEach(grant -> roles.deletePrivilegeGrant(grant.privilege(), ObjectKind.INTEGRATION, name,
                         grant.role()));
         changes.publish(new Change.GrantsChanged());

@@ -123,7 +123,7 @@ public final class UserCatalog {
     }
 
     public boolean isEmpty() {
-        return users.list().isEmpty();
+        return !users.hasAny();
     }
 
     public void alterSet(Actor actor, String name, List<Property> properties, boolean ifExists) {

@@ -20,6 +20,9 @@ public interface UserRepository {
 
     List<User> list();
 
+    /** Whether any user exists (without reading them). */
+    boolean hasAny();
+
     /** The users whose owner is one of these roles, by name. */
     List<User> ownedBy(Collection<String> roles);
 

@@ -2,13 +2,13 @@ package dev.frostgate.exec;
 
 import static dev.frostgate.exec.ResultTable.row;
 
-import dev.frostgate.catalog.GrantsSnapshot;
 import dev.frostgate.catalog.ObjectKind;
 import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.PrivilegeGrant;
 import dev.frostgate.catalog.Role;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.RoleGrant;
+import dev.frostgate.catalog.RoleHierarchy;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.sql.Statement;
@@ -49,17 +49,18 @@ final class RoleStatements {
     }
 
     ResultTable show(SessionContext context, Statement.ShowRoles show) {
-        GrantsSnapshot grants = roles.grants();
-        Set<String> current = grants.hierarchy().closureOf(context.actor().primaryRole());
+        List<RoleGrant> grants = roles.roleGrants();
+        Set<String> current = RoleHierarchy.of(grants).closureOf(context.actor().primaryRole());
         var like = show.likePattern().map(NamePattern::caseInsensitive);
         List<List<Object>> rows = roles.list().stream()
                 .filter(role -> like.map(pattern -> pattern.matches(role.name())).orElse(true))
                 .map(role -> row(role.createdOn(), role.name(), "N",
                         role.name().equals(context.actor().primaryRole()) ? "Y" : "N",
                         current.contains(role.name()) && !role.name().equals(context.actor().primaryRole()) ? "Y" : "N",
-                        count(grants.roleGrantsOf(role.name()), RoleGrant.GranteeKind.USER),
-                        count(grants.roleGrantsOf(role.name()), RoleGrant.GranteeKind.ROLE),
-                        grants.roleGrantsTo(RoleGrant.GranteeKind.ROLE, role.name()).size(),
+                        count(grants, role.name(), RoleGrant.GranteeKind.USER),
+                        count(grants, role.name(), RoleGrant.GranteeKind.ROLE),
+                        grants.stream().filter(grant -> grant.granteeKind() == RoleGrant.GranteeKind.ROLE
+                                && grant.grantee().equals(role.name())).count(),
                         role.owner().orElse(""), role.comment().orElse(null)))
                 .toList();
         return new ResultTable(SHOW_ROLES_COLUMNS, rows, StatementKind.SHOW);
@@ -98,11 +99,11 @@ final class RoleStatements {
         return switch (show.scope()) {
             case Statement.GrantsScope.ToUser toUser -> {
                 roles.requireUserGrantsVisible(context.actor(), toUser.user());
-                yield roleGrantTable(roles.grants().roleGrantsTo(RoleGrant.GranteeKind.USER, toUser.user()));
+                yield roleGrantTable(roles.roleGrantsTo(RoleGrant.GranteeKind.USER, toUser.user()));
             }
             case Statement.GrantsScope.OfRole ofRole -> {
                 roles.requireRoleGrantsVisible(context.actor(), ofRole.role());
-                yield roleGrantTable(roles.grants().roleGrantsOf(ofRole.role()));
+                yield roleGrantTable(roles.roleGrantsOf(ofRole.role()));
             }
             case Statement.GrantsScope.ToRole toRole -> {
                 roles.requireRoleGrantsVisible(context.actor(), toRole.role());
@@ -110,8 +111,7 @@ final class RoleStatements {
             }
             case Statement.GrantsScope.OnAccount onAccount -> {
                 roles.requireObjectGrantsVisible(context.actor(), ObjectKind.ACCOUNT, "");
-                yield privilegeTable(roles.grants().privilegeGrants().stream()
-                        .filter(grant -> grant.objectKind() == ObjectKind.ACCOUNT).toList(), List.of());
+                yield privilegeTable(roles.privilegeGrantsOn(ObjectKind.ACCOUNT, ""), List.of());
             }
             case Statement.GrantsScope.OnObject onObject -> {
                 ObjectKind kind = objectKind(onObject.object());
@@ -124,9 +124,8 @@ final class RoleStatements {
 
     /** Privileges held by the role, and the roles granted to it (as USAGE on ROLE, as Snowflake shows them). */
     private ResultTable grantsToRole(Role role) {
-        GrantsSnapshot grants = roles.grants();
-        List<PrivilegeGrant> privileges = grants.privilegeGrantsTo(role.name());
-        List<List<Object>> usage = grants.roleGrantsTo(RoleGrant.GranteeKind.ROLE, role.name()).stream()
+        List<PrivilegeGrant> privileges = roles.privilegeGrantsTo(role.name());
+        List<List<Object>> usage = roles.roleGrantsTo(RoleGrant.GranteeKind.ROLE, role.name()).stream()
                 .map(grant -> row(grant.createdOn(), "USAGE", "ROLE", grant.role(), "ROLE", role.name(), "false",
                         grant.grantedBy()))
                 .toList();
@@ -140,8 +139,7 @@ final class RoleStatements {
             role.owner().ifPresent(owner -> ownership.add(row(role.createdOn(), "OWNERSHIP", "ROLE", name, "ROLE",
                     owner, "true", owner)));
         }
-        return privilegeTable(roles.grants().privilegeGrants().stream()
-                .filter(grant -> grant.objectKind() == kind && grant.objectName().equals(name)).toList(), ownership);
+        return privilegeTable(roles.privilegeGrantsOn(kind, name), ownership);
     }
 
     private ResultTable privilegeTable(List<PrivilegeGrant> grants, List<List<Object>> extraRows) {
@@ -161,8 +159,8 @@ final class RoleStatements {
         return new ResultTable(ROLE_GRANT_COLUMNS, rows, StatementKind.SHOW);
     }
 
-    private static long count(List<RoleGrant> grantsOfRole, RoleGrant.GranteeKind kind) {
-        return grantsOfRole.stream().filter(grant -> grant.granteeKind() == kind).count();
+    private static long count(List<RoleGrant> grants, String role, RoleGrant.GranteeKind kind) {
+        return grants.stream().filter(grant -> grant.role().equals(role) && grant.granteeKind() == kind).count();
     }
 
     /**

@@ -6,6 +6,8 @@ import dev.frostgate.catalog.PrivilegeGrant;
 import dev.frostgate.catalog.Role;
 import dev.frostgate.catalog.RoleGrant;
 import dev.frostgate.catalog.RoleRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,12 +54,47 @@ public final class JdbcRoleRepository implements RoleRepository {
         });
     }
 
+    private static final String ROLE_GRANTS = "SELECT role_name, grantee_kind, grantee_name, granted_by, created_on "
+            + "FROM role_grants";
+    private static final String PRIVILEGE_GRANTS = "SELECT privilege, object_kind, object_name, role_name, "
+            + "grant_option, granted_by, created_on FROM privilege_grants";
+
     @Override
     public List<RoleGrant> roleGrants() {
-        return jdbc.query("SELECT role_name, grantee_kind, grantee_name, granted_by, created_on FROM role_grants",
-                row -> new RoleGrant(row.getString("role_name"),
-                        RoleGrant.GranteeKind.valueOf(row.getString("grantee_kind")), row.getString("grantee_name"),
-                        row.getString("granted_by"), Jdbc.instant(row, "created_on").orElseThrow()));
+        return jdbc.query(ROLE_GRANTS, JdbcRoleRepository::roleGrant);
+    }
+
+    @Override
+    public List<RoleGrant> roleGrantsTo(RoleGrant.GranteeKind granteeKind, String grantee) {
+        return jdbc.query(ROLE_GRANTS + " WHERE grantee_kind = ? AND grantee_name = ?", JdbcRoleRepository::roleGrant,
+                granteeKind, grantee);
+    }
+
+    @Override
+    public List<RoleGrant> roleGrantsOf(String role) {
+        return jdbc.query(ROLE_GRANTS + " WHERE role_name = ?", JdbcRoleRepository::roleGrant, role);
+    }
+
+    @Override
+    public List<PrivilegeGrant> privilegeGrantsTo(String role) {
+        return jdbc.query(PRIVILEGE_GRANTS + " WHERE role_name = ?", JdbcRoleRepository::privilegeGrant, role);
+    }
+
+    @Override
+    public List<PrivilegeGrant> privilegeGrantsOn(ObjectKind kind, String objectName) {
+        return jdbc.query(PRIVILEGE_GRANTS + " WHERE object_kind = ? AND object_name = ?",
+                JdbcRoleRepository::privilegeGrant, kind, objectName);
+    }
+
+    @Override
+    public void readGrants(GrantReader reader) {
+        jdbc.forEach("SELECT role_name, grantee_kind, grantee_name FROM role_grants", row -> reader.roleGranted(
+                row.getString("role_name"), RoleGrant.GranteeKind.valueOf(row.getString("grantee_kind")),
+                row.getString("grantee_name")));
+        jdbc.forEach("SELECT privilege, object_kind, object_name, role_name FROM privilege_grants",
+                row -> reader.privilegeGranted(privilege(row.getString("privilege")),
+                        ObjectKind.valueOf(row.getString("object_kind")), row.getString("object_name"),
+                        row.getString("role_name")));
     }
 
     @Override
@@ -84,11 +121,7 @@ public final class JdbcRoleRepository implements RoleRepository {
 
     @Override
     public List<PrivilegeGrant> privilegeGrants() {
-        return jdbc.query("SELECT privilege, object_kind, object_name, role_name, grant_option, granted_by, created_on "
-                + "FROM privilege_grants", row -> new PrivilegeGrant(privilege(row.getString("privilege")),
-                ObjectKind.valueOf(row.getString("object_kind")), row.getString("object_name"),
-                row.getString("role_name"), row.getBoolean("grant_option"), row.getString("granted_by"),
-                Jdbc.instant(row, "created_on").orElseThrow()));
+        return jdbc.query(PRIVILEGE_GRANTS, JdbcRoleRepository::privilegeGrant);
     }
 
     @Override
@@ -119,7 +152,18 @@ public final class JdbcRoleRepository implements RoleRepository {
                 .orElseThrow(() -> new IllegalStateException("unknown privilege in privilege_grants: " + stored));
     }
 
-    private static Role role(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static RoleGrant roleGrant(ResultSet row) throws SQLException {
+        return new RoleGrant(row.getString("role_name"), RoleGrant.GranteeKind.valueOf(row.getString("grantee_kind")),
+                row.getString("grantee_name"), row.getString("granted_by"), Jdbc.instant(row, "created_on").orElseThrow());
+    }
+
+    private static PrivilegeGrant privilegeGrant(ResultSet row) throws SQLException {
+        return new PrivilegeGrant(privilege(row.getString("privilege")), ObjectKind.valueOf(row.getString("object_kind")),
+                row.getString("object_name"), row.getString("role_name"), row.getBoolean("grant_option"),
+                row.getString("granted_by"), Jdbc.instant(row, "created_on").orElseThrow());
+    }
+
+    private static Role role(ResultSet row) throws SQLException {
         return new Role(row.getString("name"), Jdbc.text(row, "comment"), Jdbc.text(row, "owner"),
                 Jdbc.instant(row, "created_on").orElseThrow());
     }

@@ -56,6 +56,11 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
+    public boolean hasAny() {
+        return jdbc.queryOne("SELECT 1 AS found FROM users LIMIT 1", row -> true).isPresent();
+    }
+
+    @Override
     public List<User> ownedBy(Collection<String> roles) {
         if (roles.isEmpty()) {
             return List.of();

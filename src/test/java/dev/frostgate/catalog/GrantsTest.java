@@ -94,14 +94,41 @@ class GrantsTest {
     /** Only the two reads the snapshot makes; the catalog's writes are not under test here. */
     private final class InMemoryRoles implements RoleRepository {
         @Override
-        public List<RoleGrant> roleGrants() {
+        public void readGrants(GrantReader reader) {
             reads.incrementAndGet();
-            return List.copyOf(roleGrants);
+            roleGrants.forEach(grant -> reader.roleGranted(grant.role(), grant.granteeKind(), grant.grantee()));
+            privilegeGrants.forEach(grant -> reader.privilegeGranted(grant.privilege(), grant.objectKind(),
+                    grant.objectName(), grant.role()));
+        }
+
+        @Override
+        public List<RoleGrant> roleGrants() {
+            throw new UnsupportedOperationException();
         }
 
         @Override
         public List<PrivilegeGrant> privilegeGrants() {
-            return List.copyOf(privilegeGrants);
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<RoleGrant> roleGrantsTo(RoleGrant.GranteeKind granteeKind, String grantee) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<RoleGrant> roleGrantsOf(String role) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PrivilegeGrant> privilegeGrantsTo(String role) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PrivilegeGrant> privilegeGrantsOn(ObjectKind kind, String objectName) {
+            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -15,7 +15,7 @@ class RoleHierarchyTest {
         return new RoleGrant(role, RoleGrant.GranteeKind.USER, user, "SYSTEM", Instant.EPOCH);
     }
 
-    private final RoleHierarchy hierarchy = new RoleHierarchy(List.of(toRole("SECURITYADMIN", "ACCOUNTADMIN"),
+    private final RoleHierarchy hierarchy = RoleHierarchy.of(List.of(toRole("SECURITYADMIN", "ACCOUNTADMIN"),
             toRole("SYSADMIN", "ACCOUNTADMIN"), toRole("USERADMIN", "SECURITYADMIN"), toRole("READER", "WRITER"),
             toUser("WRITER", "ALICE"), toUser("ACCOUNTADMIN", "ADMIN")));
 
