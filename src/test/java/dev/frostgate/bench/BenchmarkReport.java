@@ -107,6 +107,14 @@ final class BenchmarkReport {
         return Math.round(value * scale) / scale;
     }
 
+    /** 1000 → "1k", 1000000 → "1M", otherwise grouped digits. */
+    static String shortCount(long count) {
+        if (count % 1_000_000 == 0) {
+            return count / 1_000_000 + "M";
+        }
+        return count % 1_000 == 0 ? count / 1_000 + "k" : String.format(Locale.ROOT, "%,d", count);
+    }
+
     /** Seconds as given: 5 rather than 5.0. */
     static String trim(double seconds) {
         return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);

@@ -1,6 +1,7 @@
 package dev.frostgate.bench;
 
 import static dev.frostgate.bench.BenchmarkReport.round;
+import static dev.frostgate.bench.BenchmarkReport.shortCount;
 import static dev.frostgate.bench.BenchmarkReport.trim;
 
 import dev.frostgate.crypto.PasswordHasher;
@@ -219,14 +220,6 @@ public final class FoundationBenchmark {
                 "ALTER ACCOUNT SET AUTHENTICATION POLICY bench_authentication")) {
             client.execute(session, sql);
         }
-    }
-
-    /** 1000 → "1k", 1000000 → "1M", otherwise grouped digits. */
-    private static String shortCount(long count) {
-        if (count % 1_000_000 == 0) {
-            return count / 1_000_000 + "M";
-        }
-        return count % 1_000 == 0 ? count / 1_000 + "k" : String.format(Locale.ROOT, "%,d", count);
     }
 
 }

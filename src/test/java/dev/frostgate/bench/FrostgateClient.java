@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -39,13 +40,8 @@ final class FrostgateClient {
 
     FrostgateClient(URI base, String password) {
         this.base = base;
-        ObjectNode login = loginData(ADMIN);
-        login.put("PASSWORD", password);
-        this.passwordLoginBody = bytes(JSON.createObjectNode().set("data", login));
-        ObjectNode query = JSON.createObjectNode();
-        query.put("sqlText", "SELECT 1");
-        query.put("sequenceId", 0);
-        this.queryBody = bytes(query);
+        this.passwordLoginBody = passwordLoginBody(ADMIN, password);
+        this.queryBody = queryBody("SELECT 1");
         this.sqlApiSelectOneBody = bytes(JSON.createObjectNode().put("statement", "SELECT 1"));
     }
 
@@ -74,6 +70,13 @@ final class FrostgateClient {
     }
 
     // ---------------------------------------------------------------- logins
+
+    /** The login-request body of a password login of {@code loginName}. */
+    static byte[] passwordLoginBody(String loginName, String password) {
+        ObjectNode login = loginData(loginName);
+        login.put("PASSWORD", password);
+        return bytes(JSON.createObjectNode().set("data", login));
+    }
 
     /** The login-request body of a programmatic access token login (LOGIN_NAME given, as drivers send it). */
     static byte[] tokenLoginBody(String secret) {
@@ -180,6 +183,54 @@ final class FrostgateClient {
         }
     }
 
+    /** The query-request body of a statement, as a driver sends its first. */
+    static byte[] queryBody(String sql) {
+        ObjectNode query = JSON.createObjectNode();
+        query.put("sqlText", sql);
+        query.put("sequenceId", 0);
+        return bytes(query);
+    }
+
+    /**
+     * A statement through the v1 query-request of a driver session, given its {@link #queryBody}; the answer's
+     * data (rowset …). A statement still running after the server's result wait is answered 333333 with its result
+     * URL, which is polled as drivers do, until {@code timeoutSeconds} have passed since the request was sent: then
+     * {@link OperationTimedOut} (the statement may still be running on the server). A refusal is a RequestFailed.
+     */
+    JsonNode query(String sessionToken, byte[] body, double timeoutSeconds) throws Exception {
+        long deadline = System.nanoTime() + (long) (timeoutSeconds * 1e9);
+        Optional<String> resultUrl = Optional.empty();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new OperationTimedOut("no answer within " + timeoutSeconds + " s");
+            }
+            HttpRequest request = resultUrl.isEmpty() ? queryRequest(sessionToken, body, Duration.ofNanos(left))
+                    : HttpRequest.newBuilder(base.resolve(resultUrl.get())).timeout(Duration.ofNanos(left))
+                            .header("Authorization", "Snowflake Token=\"" + sessionToken + "\"")
+                            .header("Accept", "application/snowflake").GET().build();
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (HttpTimeoutException late) {
+                throw new OperationTimedOut("no answer within " + timeoutSeconds + " s");
+            }
+            JsonNode answer = parse(response);
+            if (response.statusCode() != 200 || answer == null || !answer.path("success").asBoolean(false)) {
+                throw new RequestFailed("query HTTP " + response.statusCode() + " code "
+                        + (answer == null ? "-" : answer.path("code").asText("-")), abbreviate(response.body()));
+            }
+            if (!"333333".equals(answer.path("code").asText(""))) {
+                return answer.path("data");
+            }
+            String url = answer.path("data").path("getResultUrl").asText("");
+            if (url.isEmpty()) {
+                throw new RequestFailed("query in progress without getResultUrl", abbreviate(response.body()));
+            }
+            resultUrl = Optional.of(url);
+        }
+    }
+
     /** Runs a setup statement in a driver session; its answer. A failure ends the run. */
     JsonNode execute(String sessionToken, String sql) throws Exception {
         HttpResponse<byte[]> response = http.send(queryRequest(sessionToken,
@@ -207,7 +258,12 @@ final class FrostgateClient {
 
     /** {@code ALTER USER ADD PAT name}: the new token's secret. */
     String addProgrammaticAccessToken(String sessionToken, String name) throws Exception {
-        JsonNode answer = execute(sessionToken, "ALTER USER ADD PAT " + name);
+        return addProgrammaticAccessTokenWith(sessionToken, "ALTER USER ADD PAT " + name);
+    }
+
+    /** An {@code ALTER USER … ADD PAT …} statement as given: the new token's secret. */
+    String addProgrammaticAccessTokenWith(String sessionToken, String statement) throws Exception {
+        JsonNode answer = execute(sessionToken, statement);
         String secret = answer.path("data").path("rowset").path(0).path(1).asText("");
         if (!secret.startsWith("fgpat_")) {
             throw new BenchmarkAborted("ADD PAT answered no secret: " + answer);
@@ -216,8 +272,12 @@ final class FrostgateClient {
     }
 
     private HttpRequest queryRequest(String sessionToken, byte[] body, int timeoutSeconds) {
+        return queryRequest(sessionToken, body, Duration.ofSeconds(timeoutSeconds));
+    }
+
+    private HttpRequest queryRequest(String sessionToken, byte[] body, Duration timeout) {
         return HttpRequest.newBuilder(base.resolve("/queries/v1/query-request?requestId=" + UUID.randomUUID()))
-                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .timeout(timeout)
                 .header("Authorization", "Snowflake Token=\"" + sessionToken + "\"")
                 .header("Accept", "application/snowflake")
                 .header("Content-Type", "application/json")

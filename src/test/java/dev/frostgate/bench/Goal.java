@@ -12,6 +12,15 @@ record Goal(String label, String key, String name, double value, String comparis
                 String.format(Locale.ROOT, "%.2f", goal));
     }
 
+    /**
+     * A ratio goal "value >= goal" of which only an upper bound is known (the measure timed out), shown as
+     * "&lt; bound"; it misses, also when the bound is not below the goal (then the verdict is unknown).
+     */
+    static Goal atLeastWithUpperBound(String label, String key, String name, double bound, double goal) {
+        return new Goal(label, key, name, bound < goal ? bound : Double.NaN, ">=", goal,
+                String.format(Locale.ROOT, "< %.2g", bound), String.format(Locale.ROOT, "%.2f", goal));
+    }
+
     /** An upper bound "value < goal" in {@code unit}; a negative value (not measured) misses. */
     static Goal below(String label, String key, String name, double value, double goal, String valueFormat,
                       String goalFormat) {
