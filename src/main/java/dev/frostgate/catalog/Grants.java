@@ -6,9 +6,9 @@ import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 
 /**
- * The current {@link GrantsSnapshot}: read from the store once, then served from memory until a change
- * to grants or users (dropping a user takes its grants) is published, or the cache lifetime passes (the
- * fallback for changes made on another node).
+ * The current {@link GrantsSnapshot} generation: a new one starts when a change to grants is published, or
+ * when the cache lifetime passes (the fallback for changes made on another node); a changed user is
+ * forgotten by the current one (dropping a user takes its grants).
  */
 public final class Grants {
     private static final String CURRENT = "current";
@@ -17,9 +17,14 @@ public final class Grants {
 
     public Grants(RoleRepository roles, ChangeFeed changes, CachePolicy cachePolicy) {
         this.snapshot = cachePolicy.expiringCache(1)
-                .build(key -> GrantsSnapshot.read(roles));
+                .build(key -> new GrantsSnapshot(roles));
         changes.subscribe(Change.GrantsChanged.class, change -> snapshot.invalidateAll());
-        changes.subscribe(Change.UserChanged.class, change -> snapshot.invalidateAll());
+        changes.subscribe(Change.UserChanged.class, change -> {
+            GrantsSnapshot current = snapshot.getIfPresent(CURRENT);
+            if (current != null) {
+                current.forgetUser(change.userName());
+            }
+        });
     }
 
     public GrantsSnapshot current() {

@@ -9,36 +9,31 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * A snapshot of role grants: which roles a user holds directly and which roles each role
- * contains. PUBLIC is part of every closure without being stored. Kept as small immutable lists,
- * since a user usually holds one or two roles and there may be very many users.
+ * Role grants as a graph: which roles a user holds directly and which roles each role contains.
+ * PUBLIC is part of every closure without being stored. The roles of a user come from a function, so
+ * that they can be read when asked for (see {@link GrantsSnapshot}).
  */
 public final class RoleHierarchy {
-    /** Role {@code role} granted to a user or a role: all the graph needs of a {@link RoleGrant}. */
-    public record Edge(String role, RoleGrant.GranteeKind granteeKind, String grantee) {}
-
-    private final Map<String, List<String>> rolesOfUser;
     private final Map<String, List<String>> rolesOfRole;
+    private final Function<String, List<String>> rolesOfUser;
 
-    public RoleHierarchy(Collection<Edge> edges) {
-        Map<String, List<String>> users = new HashMap<>();
-        Map<String, List<String>> roles = new HashMap<>();
-        for (Edge edge : edges) {
-            Map<String, List<String>> target = edge.granteeKind() == RoleGrant.GranteeKind.USER ? users : roles;
-            target.computeIfAbsent(edge.grantee(), key -> new ArrayList<>(1)).add(edge.role());
-        }
-        users.replaceAll((grantee, granted) -> List.copyOf(granted));
-        roles.replaceAll((grantee, granted) -> List.copyOf(granted));
-        this.rolesOfUser = users;
-        this.rolesOfRole = roles;
+    RoleHierarchy(Map<String, List<String>> rolesOfRole, Function<String, List<String>> rolesOfUser) {
+        this.rolesOfRole = rolesOfRole;
+        this.rolesOfUser = rolesOfUser;
     }
 
-    /** A hierarchy of these grants (tests and callers holding whole grant rows). */
+    /** A hierarchy of exactly these grants. */
     public static RoleHierarchy of(Collection<RoleGrant> grants) {
-        return new RoleHierarchy(grants.stream()
-                .map(grant -> new Edge(grant.role(), grant.granteeKind(), grant.grantee())).toList());
+        Map<String, List<String>> users = new HashMap<>();
+        Map<String, List<String>> roles = new HashMap<>();
+        for (RoleGrant grant : grants) {
+            Map<String, List<String>> target = grant.granteeKind() == RoleGrant.GranteeKind.USER ? users : roles;
+            target.computeIfAbsent(grant.grantee(), key -> new ArrayList<>(1)).add(grant.role());
+        }
+        return new RoleHierarchy(roles, user -> users.getOrDefault(user, List.of()));
     }
 
     /** The role and every role it inherits, transitively, plus PUBLIC. */
@@ -61,7 +56,7 @@ public final class RoleHierarchy {
 
     /** Roles granted to the user directly (PUBLIC included). */
     public Set<String> directRolesOf(String user) {
-        Set<String> direct = new LinkedHashSet<>(rolesOfUser.getOrDefault(user, List.of()));
+        Set<String> direct = new LinkedHashSet<>(rolesOfUser.apply(user));
         direct.add(SystemRoles.PUBLIC);
         return direct;
     }

@@ -31,15 +31,8 @@ public interface RoleRepository {
     /** Privileges granted on this object (the account: kind ACCOUNT, empty name). */
     List<PrivilegeGrant> privilegeGrantsOn(ObjectKind kind, String objectName);
 
-    /** Hands every role grant and privilege grant to the reader, without dates or grantors. */
-    void readGrants(GrantReader reader);
-
-    /** What {@link #readGrants} hands over: the few columns authorization needs, one grant at a time. */
-    interface GrantReader {
-        void roleGranted(String role, RoleGrant.GranteeKind granteeKind, String grantee);
-
-        void privilegeGranted(Privilege privilege, ObjectKind kind, String objectName, String role);
-    }
+    /** Grants of roles to roles (the edges between roles, without those to users). */
+    List<RoleGrant> roleGrantsToRoles();
 
     /** Inserts the grant; returns false if it already existed. */
     boolean insertRoleGrant(RoleGrant grant);

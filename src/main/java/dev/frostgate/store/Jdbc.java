@@ -27,11 +27,6 @@ final class Jdbc {
     }
 
     @FunctionalInterface
-    interface RowConsumer {
-        void accept(ResultSet row) throws SQLException;
-    }
-
-    @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
@@ -43,21 +38,6 @@ final class Jdbc {
     <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... parameters) {
         List<T> rows = query(sql, mapper, parameters);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    /** Hands each row to {@code consumer} as it is read, for results too large to keep as objects. */
-    void forEach(String sql, RowConsumer consumer, Object... parameters) {
-        inConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, parameters);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        consumer.accept(rows);
-                    }
-                }
-            }
-            return null;
-        });
     }
 
     int update(String sql, Object... parameters) {

@@ -87,14 +87,8 @@ public final class JdbcRoleRepository implements RoleRepository {
     }
 
     @Override
-    public void readGrants(GrantReader reader) {
-        jdbc.forEach("SELECT role_name, grantee_kind, grantee_name FROM role_grants", row -> reader.roleGranted(
-                row.getString("role_name"), RoleGrant.GranteeKind.valueOf(row.getString("grantee_kind")),
-                row.getString("grantee_name")));
-        jdbc.forEach("SELECT privilege, object_kind, object_name, role_name FROM privilege_grants",
-                row -> reader.privilegeGranted(privilege(row.getString("privilege")),
-                        ObjectKind.valueOf(row.getString("object_kind")), row.getString("object_name"),
-                        row.getString("role_name")));
+    public List<RoleGrant> roleGrantsToRoles() {
+        return jdbc.query(ROLE_GRANTS + " WHERE grantee_kind = 'ROLE'", JdbcRoleRepository::roleGrant);
     }
 
     @Override
