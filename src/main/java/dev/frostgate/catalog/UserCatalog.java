@@ -157,7 +157,7 @@ public final class UserCatalog {
         if (networkPolicyChanged) {
             networkPolicies.checkUserAttachment(actor, user.name(), changed.networkPolicy());
         }
-        users.update(user.name(), changed);
+        users.update(user, changed);
         boolean lockedByAdministrator = touchedProperties.contains(UserProperty.MINS_TO_UNLOCK.name())
                 && changed.lockedUntil().isPresent();
         if ((changed.disabled() && !user.disabled()) || lockedByAdministrator) {
@@ -181,7 +181,7 @@ public final class UserCatalog {
         if (users.find(newName).isPresent()) {
             throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName);
         }
-        users.update(user.name(), user.toBuilder().name(newName).build());
+        users.update(user, user.toBuilder().name(newName).build());
         changed(user.name());
     }
 
@@ -247,7 +247,7 @@ public final class UserCatalog {
 
     void changeOwner(String userName, String role) {
         User user = requireExisting(userName);
-        users.update(userName, user.toBuilder().owner(Optional.of(role)).build());
+        users.update(user, user.toBuilder().owner(Optional.of(role)).build());
     }
 
     private Optional<User> findForAlter(String name, boolean ifExists) {

@@ -22,7 +22,8 @@ public final class JdbcUserRepository implements UserRepository {
             + "failed_login_attempts, default_role, default_secondary_roles, owner, created_on, last_success_login, "
             + "network_policy, password_history, rsa_public_key, rsa_public_key_id, rsa_public_key_set_on, "
             + "rsa_public_key_2, rsa_public_key_2_id, rsa_public_key_2_set_on, email_key";
-    private static final String PLACEHOLDERS = String.join(",", Collections.nCopies(COLUMNS.split(",").length, "?"));
+    private static final List<String> COLUMN_NAMES = List.of(COLUMNS.split(", "));
+    private static final String PLACEHOLDERS = String.join(",", Collections.nCopies(COLUMN_NAMES.size(), "?"));
 
     private final Jdbc jdbc;
 
@@ -60,30 +61,24 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
-    public void update(String previousName, User user) {
+    public void update(User before, User after) {
+        String previousName = before.name();
+        ChangedColumns changed = ChangedColumns.between(COLUMN_NAMES, values(before), values(after));
         jdbc.inTransaction(connection -> {
-            Object[] values = values(user);
-            Object[] parameters = java.util.Arrays.copyOf(values, values.length + 1);
-            parameters[values.length] = previousName;
-            Jdbc.update(connection, "UPDATE users SET name = ?, login_name = ?, display_name = ?, first_name = ?, "
-                    + "last_name = ?, email = ?, comment = ?, user_type = ?, password_hash = ?, password_last_set = ?, "
-                    + "disabled = ?, must_change_password = ?, expires_at = ?, locked_until = ?, "
-                    + "failed_login_attempts = ?, default_role = ?, default_secondary_roles = ?, owner = ?, "
-                    + "created_on = ?, last_success_login = ?, network_policy = ?, password_history = ?, "
-                    + "rsa_public_key = ?, rsa_public_key_id = ?, rsa_public_key_set_on = ?, rsa_public_key_2 = ?, "
-                    + "rsa_public_key_2_id = ?, rsa_public_key_2_set_on = ?, email_key = ? WHERE name = ?",
-                    parameters);
-            if (!previousName.equals(user.name())) {
+            if (!changed.isEmpty()) {
+                Jdbc.update(connection, changed.update("users", "WHERE name = ?"), changed.parameters(previousName));
+            }
+            if (!previousName.equals(after.name())) {
                 Jdbc.update(connection, "UPDATE role_grants SET grantee_name = ? WHERE grantee_kind = 'USER' "
-                        + "AND grantee_name = ?", user.name(), previousName);
+                        + "AND grantee_name = ?", after.name(), previousName);
                 Jdbc.update(connection, "UPDATE privilege_grants SET object_name = ? WHERE object_kind = 'USER' "
-                        + "AND object_name = ?", user.name(), previousName);
+                        + "AND object_name = ?", after.name(), previousName);
                 Jdbc.update(connection, "UPDATE sessions SET user_name = ? WHERE user_name = ?",
-                        user.name(), previousName);
+                        after.name(), previousName);
                 Jdbc.update(connection, "UPDATE programmatic_access_tokens SET user_name = ? WHERE user_name = ?",
-                        user.name(), previousName);
+                        after.name(), previousName);
                 Jdbc.update(connection, "UPDATE policy_attachments SET target_name = ? WHERE target_kind = 'USER' "
-                        + "AND target_name = ?", user.name(), previousName);
+                        + "AND target_name = ?", after.name(), previousName);
             }
             return null;
         });

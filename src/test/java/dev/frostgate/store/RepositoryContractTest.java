@@ -83,7 +83,7 @@ class RepositoryContractTest {
                     Optional.empty(), NOW, NOW.plusSeconds(3600), NOW.plusSeconds(14_400), Optional.empty(),
                     Optional.empty(), NOW));
 
-            users.update("ALICE", alice.toBuilder().name("ALICIA").comment(Optional.of("renamed")).build());
+            users.update(alice, alice.toBuilder().name("ALICIA").comment(Optional.of("renamed")).build());
             assertThat(users.find("ALICE")).isEmpty();
             assertThat(users.find("ALICIA")).map(User::comment).contains(Optional.of("renamed"));
             assertThat(roles.roleGrants()).extracting(RoleGrant::grantee).contains("ALICIA").doesNotContain("ALICE");
