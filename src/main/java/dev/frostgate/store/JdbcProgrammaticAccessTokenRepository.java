@@ -16,6 +16,8 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
             + "created_on, created_by, comment, disabled, mins_to_bypass, bypass_until, rotated_to, last_altered_on, "
             + "last_altered_by, last_used_on";
     private static final String PLACEHOLDERS = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final List<String> MODIFIABLE_COLUMNS = List.of("name", "comment", "disabled", "mins_to_bypass",
+            "bypass_until", "last_altered_on", "last_altered_by");
 
     private final Jdbc jdbc;
 
@@ -53,11 +55,19 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
     }
 
     @Override
-    public void update(String previousName, ProgrammaticAccessToken token) {
-        jdbc.update("UPDATE programmatic_access_tokens SET name = ?, comment = ?, disabled = ?, mins_to_bypass = ?, "
-                + "bypass_until = ?, last_altered_on = ?, last_altered_by = ? WHERE user_name = ? AND name = ?",
-                token.name(), token.comment(), token.disabled(), token.minsToBypassNetworkPolicyRequirement(),
-                token.bypassUntil(), token.lastAlteredOn(), token.lastAlteredBy(), token.userName(), previousName);
+    public void update(ProgrammaticAccessToken before, ProgrammaticAccessToken after) {
+        ChangedColumns changed = ChangedColumns.between(MODIFIABLE_COLUMNS, modifiable(before), modifiable(after));
+        if (!changed.isEmpty()) {
+            jdbc.update(changed.update("programmatic_access_tokens", "WHERE user_name = ? AND name = ?"),
+                    changed.parameters(before.userName(), before.name()));
+        }
+    }
+
+    /** In MODIFIABLE_COLUMNS' order: what MODIFY … SET / UNSET / RENAME TO may change. */
+    private static Object[] modifiable(ProgrammaticAccessToken token) {
+        return new Object[] {token.name(), token.comment(), token.disabled(),
+                token.minsToBypassNetworkPolicyRequirement(), token.bypassUntil(), token.lastAlteredOn(),
+                token.lastAlteredBy()};
     }
 
     @Override
