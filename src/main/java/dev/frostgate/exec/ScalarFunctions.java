@@ -3,6 +3,7 @@ package dev.frostgate.exec;
 import dev.frostgate.audit.LoginEvent;
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.ProgrammaticAccessToken;
 import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
 import dev.frostgate.catalog.RoleHierarchy;
@@ -79,14 +80,16 @@ final class ScalarFunctions {
             return TypedValue.text("{\"roles\":\"\",\"value\":\"\"}");
         }
         RoleHierarchy hierarchy = accessControl.hierarchy();
-        Set<String> roles = new TreeSet<>(hierarchy.directRolesOf(context.actor().userName()));
+        Set<String> roles = new TreeSet<>(NameOrder.NAMES);
+        roles.addAll(hierarchy.directRolesOf(context.actor().userName()));
         roles.remove(context.actor().primaryRole());
         return TypedValue.text("{\"roles\":\"" + String.join(",", roles) + "\",\"value\":\"ALL\"}");
     }
 
     /** A JSON array of every role the user may activate. */
     private TypedValue currentAvailableRoles(SessionContext context) {
-        Set<String> roles = new TreeSet<>(accessControl.hierarchy().availableRolesOf(context.actor().userName()));
+        Set<String> roles = new TreeSet<>(NameOrder.NAMES);
+        roles.addAll(accessControl.hierarchy().availableRolesOf(context.actor().userName()));
         return TypedValue.text(roles.stream().map(role -> "\"" + role.replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "[", "]")));
     }

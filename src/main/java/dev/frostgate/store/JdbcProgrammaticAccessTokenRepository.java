@@ -1,5 +1,6 @@
 package dev.frostgate.store;
 
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.ProgrammaticAccessToken;
 import dev.frostgate.catalog.ProgrammaticAccessTokenRepository;
 import java.sql.Connection;
@@ -39,8 +40,8 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
 
     @Override
     public List<ProgrammaticAccessToken> forUser(String userName) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens WHERE user_name = ? ORDER BY name",
-                JdbcProgrammaticAccessTokenRepository::map, userName);
+        return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens WHERE user_name = ?",
+                JdbcProgrammaticAccessTokenRepository::map, userName), ProgrammaticAccessToken::name);
     }
 
     @Override
@@ -85,8 +86,11 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
 
     @Override
     public List<ProgrammaticAccessToken> all() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens ORDER BY user_name, name",
-                JdbcProgrammaticAccessTokenRepository::map);
+        return jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens",
+                JdbcProgrammaticAccessTokenRepository::map).stream()
+                .sorted(NameOrder.by(ProgrammaticAccessToken::userName)
+                        .thenComparing(NameOrder.by(ProgrammaticAccessToken::name)))
+                .toList();
     }
 
     @Override

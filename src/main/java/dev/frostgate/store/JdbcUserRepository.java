@@ -1,6 +1,7 @@
 package dev.frostgate.store;
 
 import dev.frostgate.catalog.EmailAddresses;
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserPublicKey;
 import dev.frostgate.catalog.UserRepository;
@@ -10,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,14 +45,12 @@ public final class JdbcUserRepository implements UserRepository {
     @Override
     public List<User> findByEmail(String email) {
         return jdbc.query("SELECT " + COLUMNS + " FROM users WHERE email_key = ?", JdbcUserRepository::map,
-                EmailAddresses.comparisonKey(email)).stream().sorted(Comparator.comparing(User::name)).toList();
+                EmailAddresses.comparisonKey(email)).stream().sorted(NameOrder.by(User::name)).toList();
     }
 
     @Override
     public List<User> list() {
-        // Sorted here, not by ORDER BY: PostgreSQL would sort by the database's collation, H2 by code point.
-        return jdbc.query("SELECT " + COLUMNS + " FROM users", JdbcUserRepository::map).stream()
-                .sorted(Comparator.comparing(User::name)).toList();
+        return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM users", JdbcUserRepository::map), User::name);
     }
 
     @Override
