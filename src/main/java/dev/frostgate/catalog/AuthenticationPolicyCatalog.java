@@ -17,7 +17,7 @@ import java.util.function.Function;
  * SERVICE users, or to one user, and resolution of the policy that governs a user — most specific
  * first: user, user type, account, then the built-in default.
  */
-public final class AuthenticationPolicyCatalog {
+public final class AuthenticationPolicyCatalog implements UserChangeListener {
     private static final Duration CACHE_LIFETIME = Duration.ofSeconds(2);
     private static final PolicyAttachment.PolicyKind KIND = PolicyAttachment.PolicyKind.AUTHENTICATION;
 
@@ -31,8 +31,19 @@ public final class AuthenticationPolicyCatalog {
     private final AuthenticationPolicyEditor editor;
     private final Clock clock;
     private final String accountName;
-    private final Cache<String, Optional<EffectivePolicy>> effectiveByUser =
+    private final Cache<GovernedUser, Optional<EffectivePolicy>> effectiveByUser =
             Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_LIFETIME).build();
+
+    /**
+     * What resolution depends on, and so the cache key: the name (for a policy on the user) and the type (for
+     * FOR ALL PERSON / SERVICE USERS), so that a user whose TYPE changed is resolved afresh at once, here and on
+     * every node that reads the changed user. Both empty when no user is known.
+     */
+    private record GovernedUser(Optional<String> name, Optional<UserType> type) {
+        static GovernedUser of(Optional<User> user) {
+            return new GovernedUser(user.map(User::name), user.map(User::type));
+        }
+    }
 
     public AuthenticationPolicyCatalog(AuthenticationPolicyRepository repository, UserRepository users,
                                        AccessControl accessControl, NamespaceCatalog namespaces, Clock clock,
@@ -166,8 +177,7 @@ public final class AuthenticationPolicyCatalog {
 
     /** User → user type → account → the built-in default. */
     public EffectivePolicy effectivePolicy(Optional<User> user) {
-        String cacheKey = user.map(User::name).orElse("");
-        return effectiveByUser.get(cacheKey, key -> Optional.of(resolve(user))).orElseThrow();
+        return effectiveByUser.get(GovernedUser.of(user), key -> Optional.of(resolve(user))).orElseThrow();
     }
 
     private EffectivePolicy resolve(Optional<User> user) {
@@ -195,6 +205,15 @@ public final class AuthenticationPolicyCatalog {
 
     private void changed() {
         effectiveByUser.invalidateAll();
+    }
+
+    /**
+     * A dropped or renamed user's policy attachment went with it: forget what was resolved under its name, so a
+     * new user of that name is not governed by it here (other nodes within the cache lifetime).
+     */
+    @Override
+    public void userChanged(String userName) {
+        effectiveByUser.asMap().keySet().removeIf(governed -> governed.name().equals(Optional.of(userName)));
     }
 
     /** APPLY AUTHENTICATION POLICY on the account; for a user also on every user or on that user. */

@@ -148,6 +148,7 @@ public final class FrostgateServer implements AutoCloseable {
         JdbcProgrammaticAccessTokenRepository tokenRepository = new JdbcProgrammaticAccessTokenRepository(database);
         UserCatalog users = new UserCatalog(userRepository, tokenRepository, accessControl, networkPolicies,
                 passwordPolicies, passwordHasher, clock, account);
+        users.addListener(authenticationPolicies);
         RoleCatalog roles = new RoleCatalog(roleRepository, users, namespaces, accessControl, integrations, clock,
                 account);
         bootstrapAdministrator(config, users, roles, passwordHasher, secrets, console);
