@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -109,12 +110,25 @@ class SessionStatementsTest {
                     "USER_NAME", "CLIENT_IP", "REPORTED_CLIENT_TYPE", "REPORTED_CLIENT_VERSION",
                     "FIRST_AUTHENTICATION_FACTOR", "SECOND_AUTHENTICATION_FACTOR", "IS_SUCCESS", "ERROR_CODE",
                     "ERROR_MESSAGE");
-            List<Map<String, String>> filtered = rows(admin, "SELECT user_name, is_success FROM "
-                    + "SNOWFLAKE.ACCOUNT_USAGE.LOGIN_HISTORY WHERE (user_name = 'KIM' OR user_name = 'ADMIN') "
-                    + "AND is_success = 'YES' AND error_code IS NULL ORDER BY user_name DESC, event_id LIMIT 3");
+            for (int login = 0; login < 2; login++) {
+                jdbc.connect(server, "kim", "Kim-Passw0rd!").close();
+            }
+            String successes = "FROM SNOWFLAKE.ACCOUNT_USAGE.LOGIN_HISTORY WHERE (user_name = 'KIM' "
+                    + "OR user_name = 'ADMIN') AND is_success = 'YES' AND error_code IS NULL";
+            List<Map<String, String>> filtered = rows(admin, "SELECT user_name, is_success, event_id " + successes
+                    + " ORDER BY user_name DESC, event_id LIMIT 3");
             assertThat(filtered).isNotEmpty().hasSizeLessThanOrEqualTo(3)
                     .allSatisfy(row -> assertThat(row.get("IS_SUCCESS")).isEqualTo("YES"));
             assertThat(filtered.get(0).get("USER_NAME")).isEqualTo("KIM");
+            // The same rows ordered and cut here: at least two of KIM's and two of ADMIN's, so that ignoring
+            // ORDER BY (either key, or DESC) or LIMIT gives other rows.
+            List<Map<String, String>> unordered = rows(admin, "SELECT user_name, event_id " + successes);
+            assertThat(unordered).extracting(row -> row.get("USER_NAME")).contains("KIM", "ADMIN")
+                    .hasSizeGreaterThan(3);
+            assertThat(filtered).extracting(SessionStatementsTest::userAndEvent).containsExactlyElementsOf(
+                    unordered.stream().sorted(Comparator.comparing((Map<String, String> row) -> row.get("USER_NAME"))
+                                    .reversed().thenComparing(row -> Long.parseLong(row.get("EVENT_ID"))))
+                            .limit(3).map(SessionStatementsTest::userAndEvent).toList());
             assertThat(rows(admin, "SELECT event_id FROM SNOWFLAKE.ACCOUNT_USAGE.LOGIN_HISTORY "
                     + "WHERE user_name IN ('NOBODY') OR event_timestamp < '2000-01-01'")).isEmpty();
             failsWith("000904", () -> rows(admin, "SELECT no_such_column FROM SNOWFLAKE.ACCOUNT_USAGE.LOGIN_HISTORY"));
@@ -140,5 +154,9 @@ class SessionStatementsTest {
             failsWith("001003", () -> execute(kim, "SELECT " + "(".repeat(5_000) + "1" + ")".repeat(5_000)));
             assertThat(value(kim, "SELECT 1")).isEqualTo("1");
         }
+    }
+
+    private static String userAndEvent(Map<String, String> loginHistoryRow) {
+        return loginHistoryRow.get("USER_NAME") + "#" + loginHistoryRow.get("EVENT_ID");
     }
 }
