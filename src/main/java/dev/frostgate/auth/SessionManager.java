@@ -61,8 +61,10 @@ public final class SessionManager implements UserChangeListener {
         return settings;
     }
 
+    /** {@code context}: the current database, schema and warehouse the session starts with. */
     public IssuedSession open(String userName, String primaryRole, boolean secondaryRolesAll,
-                              AuthenticationMethod method, LoginRequest.ClientInfo client, Session.Origin origin) {
+                              AuthenticationMethod method, LoginRequest.ClientInfo client, Session.Origin origin,
+                              Session.Context context) {
         Instant now = clock.instant();
         String sessionToken = "ST-" + secrets.randomToken(TOKEN_BYTES);
         String masterToken = "MT-" + secrets.randomToken(TOKEN_BYTES);
@@ -70,7 +72,7 @@ public final class SessionManager implements UserChangeListener {
                 digester.digest(sessionToken), digester.digest(masterToken), userName, primaryRole,
                 secondaryRolesAll, method.name(), Optional.of(client.ipAddress()),
                 Optional.of(client.clientType().name()), now, now.plus(settings.sessionTokenValidity()),
-                now.plus(settings.masterTokenValidity()), Optional.empty(), Optional.empty(), now, origin);
+                now.plus(settings.masterTokenValidity()), context, now, origin);
         repository.insert(session);
         return new IssuedSession(session, sessionToken, masterToken);
     }
@@ -84,8 +86,7 @@ public final class SessionManager implements UserChangeListener {
         Instant now = clock.instant();
         return new Session(secrets.randomPositiveLong() % 1_000_000_000_000_000L, "", "", userName, primaryRole,
                 secondaryRolesAll, method.name(), Optional.of(client.ipAddress()),
-                Optional.of(client.clientType().name()), now, now, now, Optional.empty(), Optional.empty(), now,
-                origin);
+                Optional.of(client.clientType().name()), now, now, now, Session.Context.NONE, now, origin);
     }
 
     /**
@@ -165,9 +166,9 @@ public final class SessionManager implements UserChangeListener {
         return save(session.withRoles(primaryRole, secondaryRolesAll));
     }
 
-    /** USE DATABASE / USE SCHEMA. */
-    public Session changeContext(Session session, Optional<String> database, Optional<String> schema) {
-        return save(session.withContext(database, schema));
+    /** USE DATABASE / SCHEMA / WAREHOUSE. */
+    public Session changeContext(Session session, Session.Context context) {
+        return save(session.withContext(context));
     }
 
     private Session save(Session changed) {

@@ -53,9 +53,12 @@ final class ScalarFunctions {
                 Map.entry("CURRENT_SECONDARY_ROLES", noArguments(this::currentSecondaryRoles)),
                 Map.entry("CURRENT_AVAILABLE_ROLES", noArguments(this::currentAvailableRoles)),
                 Map.entry("CURRENT_VERSION", noArguments((context) -> TypedValue.text(SERVER_VERSION))),
-                Map.entry("CURRENT_DATABASE", noArguments((context) -> TypedValue.NULL)),
-                Map.entry("CURRENT_SCHEMA", noArguments((context) -> TypedValue.NULL)),
-                Map.entry("CURRENT_WAREHOUSE", noArguments((context) -> TypedValue.NULL)),
+                Map.entry("CURRENT_DATABASE", noArguments((context) ->
+                        TypedValue.text(context.session().currentDatabase().orElse(null)))),
+                Map.entry("CURRENT_SCHEMA", noArguments((context) ->
+                        TypedValue.text(context.session().currentSchema().orElse(null)))),
+                Map.entry("CURRENT_WAREHOUSE", noArguments((context) ->
+                        TypedValue.text(context.session().currentWarehouse().orElse(null)))),
                 Map.entry("CURRENT_IP_ADDRESS", noArguments((context) ->
                         TypedValue.text(context.session().clientIp().orElse(null)))),
                 Map.entry("SYSTEM$WAIT", ScalarFunctions::systemWait),

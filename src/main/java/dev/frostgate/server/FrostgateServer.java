@@ -173,7 +173,8 @@ public final class FrostgateServer implements AutoCloseable {
                         clock), new ProgrammaticAccessTokenAuthenticator(tokens, tokenUsage, userRepository,
                         roleRepository, clock), new KeyPairAuthenticator(userRepository, account, clock),
                         new ExternalOAuthAuthenticator(oauthTokens, roleRepository)),
-                userRepository, roleRepository, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
+                userRepository, roleRepository, networkAccess, authenticationPolicies, namespaces, sessions,
+                loginHistory, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
                 policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, tokenUsage,
                 accessControl, sessions,

@@ -26,10 +26,10 @@ class SessionRepositoryTest {
     @StoreTest
     void deleteOpenedWithEndsOnlyTheSessionsOfThatCredential(TestStore store) {
         Session leaked = new Session(1, "s1", "m1", "ALICE", "PUBLIC", false, "PROGRAMMATIC_ACCESS_TOKEN",
-                Optional.empty(), Optional.empty(), T0, at(60), at(120), Optional.empty(), Optional.empty(), T0,
+                Optional.empty(), Optional.empty(), T0, at(60), at(120), Session.Context.NONE, T0,
                 new Session.Origin(Optional.of("token-1"), RoleSwitching.FIXED, Optional.of("OFFICE")));
         Session other = new Session(2, "s2", "m2", "ALICE", "PUBLIC", false, "PROGRAMMATIC_ACCESS_TOKEN",
-                Optional.empty(), Optional.empty(), T0, at(60), at(120), Optional.empty(), Optional.empty(), T0,
+                Optional.empty(), Optional.empty(), T0, at(60), at(120), Session.Context.NONE, T0,
                 new Session.Origin(Optional.of("token-2"), RoleSwitching.PRIMARY_FIXED, Optional.empty()));
         store.sessions().insert(leaked);
         store.sessions().insert(other);
@@ -83,6 +83,17 @@ class SessionRepositoryTest {
     }
 
     @StoreTest
+    void theCurrentWarehouseIsKeptBesideTheDatabaseAndSchema(TestStore store) {
+        Session session = session(9, "ALICE", "wh")
+                .withContext(new Session.Context(Optional.of("DB1"), Optional.of("S1"), Optional.of("Load Wh")));
+
+        store.sessions().insert(session);
+
+        assertThat(store.sessions().findById(9)).contains(session);
+        assertThat(store.sessions().findById(9).orElseThrow().currentWarehouse()).contains("Load Wh");
+    }
+
+    @StoreTest
     void largeIdsRoundTrip(TestStore store) {
         Session session = session(Long.MAX_VALUE, "ALICE", "max");
         store.sessions().insert(session);
@@ -96,7 +107,8 @@ class SessionRepositoryTest {
         store.sessions().insert(original);
         store.sessions().insert(session(2, "ALICE", "other"));
         Session changed = original.withTokens("new-session", at(7_200), "new-master", at(28_800))
-                .withRoles("ANALYST", false).withContext(Optional.of("DB2"), Optional.empty())
+                .withRoles("ANALYST", false)
+                .withContext(new Session.Context(Optional.of("DB2"), Optional.empty(), Optional.of("LOAD_WH")))
                 .withLastActivity(at(600));
 
         store.sessions().update(changed);
