@@ -113,7 +113,7 @@ public final class SessionManager implements UserChangeListener {
             throw new FrostgateException(ErrorCode.INCOMING_IP_BLOCKED, clientAddress);
         }
         if (Duration.between(session.lastActivity(), now).compareTo(ACTIVITY_RESOLUTION) >= 0) {
-            session = save(session.withLastActivity(now));
+            session = save(session, session.withLastActivity(now));
         } else {
             bySessionDigest.put(digest, session);
         }
@@ -152,7 +152,7 @@ public final class SessionManager implements UserChangeListener {
         bySessionDigest.invalidate(session.sessionTokenDigest());
         Session renewed = session.withTokens(digester.digest(sessionToken), now.plus(settings.sessionTokenValidity()),
                 session.masterTokenDigest(), session.masterExpiresAt());
-        repository.update(renewed);
+        repository.update(session, renewed);
         return new IssuedSession(renewed, sessionToken, masterToken);
     }
 
@@ -163,19 +163,19 @@ public final class SessionManager implements UserChangeListener {
 
     /** USE ROLE / USE SECONDARY ROLES. */
     public Session changeRoles(Session session, String primaryRole, boolean secondaryRolesAll) {
-        return save(session.withRoles(primaryRole, secondaryRolesAll));
+        return save(session, session.withRoles(primaryRole, secondaryRolesAll));
     }
 
     /** USE DATABASE / SCHEMA / WAREHOUSE. */
     public Session changeContext(Session session, Session.Context context) {
-        return save(session.withContext(context));
+        return save(session, session.withContext(context));
     }
 
-    private Session save(Session changed) {
+    private Session save(Session before, Session changed) {
         if (!changed.isStored()) {
             return changed;
         }
-        repository.update(changed);
+        repository.update(before, changed);
         bySessionDigest.put(changed.sessionTokenDigest(), changed);
         return changed;
     }

@@ -5,6 +5,7 @@ import dev.frostgate.auth.Session;
 import dev.frostgate.auth.SessionRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /** Sessions, found by the keyed digest of a token. */
@@ -13,6 +14,10 @@ public final class JdbcSessionRepository implements SessionRepository {
             + "secondary_roles_all, authentication_method, client_ip, client_type, created_on, session_expires_at, "
             + "master_expires_at, context_database, context_schema, last_activity, credential_id, role_switching, "
             + "integration_network_policy, context_warehouse";
+
+    private static final List<String> CHANGEABLE_COLUMNS = List.of("session_token_digest", "master_token_digest",
+            "primary_role", "secondary_roles_all", "session_expires_at", "master_expires_at", "context_database",
+            "context_schema", "context_warehouse", "last_activity");
 
     private final Jdbc jdbc;
 
@@ -50,14 +55,19 @@ public final class JdbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public void update(Session session) {
-        jdbc.update("UPDATE sessions SET session_token_digest = ?, master_token_digest = ?, primary_role = ?, "
-                + "secondary_roles_all = ?, session_expires_at = ?, master_expires_at = ?, context_database = ?, "
-                + "context_schema = ?, context_warehouse = ?, last_activity = ? WHERE id = ?",
-                session.sessionTokenDigest(), session.masterTokenDigest(), session.primaryRole(),
+    public void update(Session before, Session after) {
+        ChangedColumns changed = ChangedColumns.between(CHANGEABLE_COLUMNS, changeable(before), changeable(after));
+        if (!changed.isEmpty()) {
+            jdbc.update(changed.update("sessions", "WHERE id = ?"), changed.parameters(before.id()));
+        }
+    }
+
+    /** In CHANGEABLE_COLUMNS' order: what renewal, USE and activity change; the rest is fixed at login. */
+    private static Object[] changeable(Session session) {
+        return new Object[] {session.sessionTokenDigest(), session.masterTokenDigest(), session.primaryRole(),
                 session.secondaryRolesAll(), session.sessionExpiresAt(), session.masterExpiresAt(),
-                session.currentDatabase(), session.currentSchema(), session.currentWarehouse(), session.lastActivity(),
-                session.id());
+                session.currentDatabase(), session.currentSchema(), session.currentWarehouse(),
+                session.lastActivity()};
     }
 
     @Override

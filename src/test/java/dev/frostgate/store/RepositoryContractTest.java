@@ -116,7 +116,8 @@ class RepositoryContractTest {
                     Optional.of("SCH"), NOW.plusSeconds(1));
             sessions.insert(session);
             assertThat(sessions.findBySessionTokenDigest("s1")).contains(session);
-            sessions.update(session.withTokens("s2", NOW.plusSeconds(5), "m1", NOW.plusSeconds(2)).withRoles("R", true));
+            sessions.update(session, session.withTokens("s2", NOW.plusSeconds(5), "m1", NOW.plusSeconds(2))
+                    .withRoles("R", true));
             assertThat(sessions.findBySessionTokenDigest("s1")).isEmpty();
             assertThat(sessions.findByMasterTokenDigest("m1")).map(Session::primaryRole).contains("R");
 

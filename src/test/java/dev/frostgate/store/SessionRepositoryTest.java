@@ -111,7 +111,7 @@ class SessionRepositoryTest {
                 .withContext(new Session.Context(Optional.of("DB2"), Optional.empty(), Optional.of("LOAD_WH")))
                 .withLastActivity(at(600));
 
-        store.sessions().update(changed);
+        store.sessions().update(original, changed);
 
         assertThat(store.sessions().findById(1)).contains(changed);
         assertThat(store.sessions().findBySessionTokenDigest("new-session")).contains(changed);
@@ -119,6 +119,24 @@ class SessionRepositoryTest {
         assertThat(store.sessions().findBySessionTokenDigest("old-session")).isEmpty();
         assertThat(store.sessions().findByMasterTokenDigest("old-master")).isEmpty();
         assertThat(store.sessions().findById(2)).contains(session(2, "ALICE", "other"));
+    }
+
+    @StoreTest
+    void anUpdateFromAnOlderCopyKeepsWhatWasWrittenSince(TestStore store) {
+        Session original = session(1, "ALICE", "a");
+        store.sessions().insert(original);
+        Session cachedElsewhere = store.sessions().findById(1).orElseThrow();
+        Session roleChanged = original.withRoles("ANALYST", false);
+        store.sessions().update(original, roleChanged);
+        Session renewed = roleChanged.withTokens("b-session", at(7_200), "a-master", original.masterExpiresAt());
+        store.sessions().update(roleChanged, renewed);
+
+        store.sessions().update(cachedElsewhere, cachedElsewhere.withLastActivity(at(600)));
+
+        Session stored = store.sessions().findById(1).orElseThrow();
+        assertThat(stored.primaryRole()).as("USE ROLE after the other copy was read").isEqualTo("ANALYST");
+        assertThat(stored.sessionTokenDigest()).as("renewed after the other copy was read").isEqualTo("b-session");
+        assertThat(stored.lastActivity()).isEqualTo(at(600));
     }
 
     @StoreTest
@@ -130,7 +148,7 @@ class SessionRepositoryTest {
                 original.masterExpiresAt(), original.currentDatabase(), original.currentSchema(),
                 original.lastActivity());
 
-        store.sessions().update(tampered);
+        store.sessions().update(original, tampered);
 
         assertThat(store.sessions().findById(1)).contains(original);
     }
