@@ -7,17 +7,16 @@ import dev.frostgate.jobs.BackgroundJobSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The serve command's background-job options and their defaults. */
 class BackgroundJobOptionsTest {
 
+    /** Without FROSTGATE_* variables, whatever the environment of the build. */
     private static BackgroundJobSettings parse(String... arguments) {
-        Frostgate.Serve serve = new Frostgate.Serve();
-        new CommandLine(serve).parseArgs(arguments);
-        return serve.backgroundJobs();
+        return ServeCommand.parse(Map.of(), arguments).backgroundJobs();
     }
 
     @Test
@@ -26,6 +25,20 @@ class BackgroundJobOptionsTest {
         assertThat(settings.interval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.notifyExpiryDays()).containsExactly(7);
         assertThat(settings.webhook()).isEmpty();
+    }
+
+    @Test
+    void theVariablesSetTheDefaultsAndOptionsBeatThem() {
+        Map<String, String> environment = Map.of("FROSTGATE_JOBS_INTERVAL_SECONDS", "60",
+                "FROSTGATE_NOTIFY_EXPIRY_DAYS", "3,1", "FROSTGATE_NOTIFY_WEBHOOK", "https://hooks.example.com/a");
+
+        BackgroundJobSettings fromVariables = ServeCommand.parse(environment).backgroundJobs();
+        assertThat(fromVariables.interval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(fromVariables.notifyExpiryDays()).containsExactly(3, 1);
+        assertThat(fromVariables.webhook()).map(webhook -> webhook.url())
+                .contains(URI.create("https://hooks.example.com/a"));
+        assertThat(ServeCommand.parse(environment, "--jobs-interval-seconds", "0").backgroundJobs().interval())
+                .isZero();
     }
 
     @Test

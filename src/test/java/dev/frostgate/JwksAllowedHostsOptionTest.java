@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.frostgate.policy.HostAllowList;
 import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The serve command's --jwks-allowed-hosts option: every host by default, else the comma-separated list. */
 class JwksAllowedHostsOptionTest {
 
+    /** Without FROSTGATE_* variables, whatever the environment of the build. */
     private static HostAllowList parse(String... arguments) {
-        Frostgate.Serve serve = new Frostgate.Serve();
-        new CommandLine(serve).parseArgs(arguments);
-        return serve.jwksAllowedHosts();
+        return ServeCommand.parse(Map.of(), arguments).jwksAllowedHosts();
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.catalog.AuthenticationPolicy;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.Grants;
+import dev.frostgate.catalog.Namespace;
+import dev.frostgate.catalog.NamespaceCatalog;
 import dev.frostgate.catalog.NetworkAccess;
 import dev.frostgate.catalog.RoleHierarchy;
 import dev.frostgate.catalog.SystemRoles;
@@ -35,13 +37,15 @@ public final class LoginPipeline {
     private final LoginHistory history;
     private final NetworkAccess networkAccess;
     private final AuthenticationPolicyCatalog authenticationPolicies;
+    private final NamespaceCatalog namespaces;
     private final Clock clock;
 
     public LoginPipeline(String accountName, List<Authenticator<?>> authenticators, UserRepository users,
                          Grants grants, NetworkAccess networkAccess,
-                         AuthenticationPolicyCatalog authenticationPolicies, SessionManager sessions,
-                         LoginHistory history, Clock clock) {
+                         AuthenticationPolicyCatalog authenticationPolicies, NamespaceCatalog namespaces,
+                         SessionManager sessions, LoginHistory history, Clock clock) {
         this.networkAccess = networkAccess;
+        this.namespaces = namespaces;
         this.authenticationPolicies = authenticationPolicies;
         this.accountName = accountName;
         authenticators.forEach(authenticator -> this.authenticators.put(authenticator.method(), authenticator));
@@ -65,8 +69,25 @@ public final class LoginPipeline {
     public LoginResult login(LoginRequest request) {
         Admission admission = admit(request, methodOf(request), ErrorCode.AUTHENTICATOR_NOT_SUPPORTED);
         IssuedSession issued = sessions.open(admission.user().name(), admission.primaryRole(),
-                admission.secondaryRolesAll(), admission.method(), request.client(), admission.origin());
+                admission.secondaryRolesAll(), admission.method(), request.client(), admission.origin(),
+                initialContext(request.requestedContext()));
         return new LoginResult(issued, admission.user());
+    }
+
+    /**
+     * The session's first database, schema and warehouse, from the connect string as Snowflake applies it: names
+     * follow identifier rules, a database or schema that does not exist is left out rather than failing the login,
+     * a database alone starts in its default schema (PUBLIC), and any warehouse name is taken (none are stored).
+     */
+    private Session.Context initialContext(Session.Context requested) {
+        Namespace.Current namespace = namespaces.initialNamespace(connectStringName(requested.database()),
+                connectStringName(requested.schema()));
+        return new Session.Context(namespace.database(), namespace.schema(),
+                connectStringName(requested.warehouse()));
+    }
+
+    private static Optional<String> connectStringName(Optional<String> raw) {
+        return raw.filter(name -> !name.isBlank()).map(LoginPipeline::identifier);
     }
 
     /**
@@ -177,7 +198,7 @@ public final class LoginPipeline {
 
     /** A credential restricted to one role allows only that role; asking for another is refused. */
     private static String restrictedRole(String restriction, Optional<String> requestedRole, User user) {
-        Optional<String> requested = requestedRole.filter(role -> !role.isBlank()).map(LoginPipeline::roleName);
+        Optional<String> requested = connectStringName(requestedRole);
         if (requested.isPresent() && !requested.get().equals(restriction)) {
             throw new LoginFailure(ErrorCode.ROLE_NOT_ALLOWED_FOR_TOKEN, Optional.of(user.name()), requested.get());
         }
@@ -217,7 +238,7 @@ public final class LoginPipeline {
     /** The connect-string role if granted (else refused), then DEFAULT_ROLE if granted, then PUBLIC. */
     private String primaryRole(User user, Optional<String> requestedRole) {
         RoleHierarchy hierarchy = grants.current().hierarchy();
-        Optional<String> requested = requestedRole.filter(role -> !role.isBlank()).map(LoginPipeline::roleName);
+        Optional<String> requested = connectStringName(requestedRole);
         if (requested.isPresent()) {
             if (!hierarchy.isGrantedToUser(requested.get(), user.name())) {
                 throw new LoginFailure(ErrorCode.ROLE_NOT_GRANTED_AT_LOGIN, Optional.of(user.name()), requested.get());
@@ -229,7 +250,7 @@ public final class LoginPipeline {
     }
 
     /** The connect string follows identifier rules: quoted names keep their case, others are upper-cased. */
-    private static String roleName(String raw) {
+    private static String identifier(String raw) {
         String trimmed = raw.trim();
         if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
             return trimmed.substring(1, trimmed.length() - 1);

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * A login attempt in domain terms, whatever door it came through. {@code password} and
- * {@code token} are secrets: this record's toString never prints them.
+ * {@code token} are secrets: this record's toString never prints them. {@code requestedContext} is the
+ * connect string's database, schema and warehouse as sent (identifier rules not applied yet).
  */
 public record LoginRequest(
         String accountName,
@@ -14,13 +15,18 @@ public record LoginRequest(
         Optional<String> token,
         Optional<String> requestedRole,
         ClientInfo client,
-        Optional<String> oauthType) {
+        Optional<String> oauthType,
+        Session.Context requestedContext) {
 
-    /** A request without OAUTH_TYPE, which only the OAUTH authenticator's PAT form sends. */
+    /**
+     * A request without OAUTH_TYPE, which only the OAUTH authenticator's PAT form sends, and without a database,
+     * schema or warehouse (the SQL API names them per statement).
+     */
     public LoginRequest(String accountName, Optional<String> loginName, Optional<String> authenticator,
                         Optional<String> password, Optional<String> token, Optional<String> requestedRole,
                         ClientInfo client) {
-        this(accountName, loginName, authenticator, password, token, requestedRole, client, Optional.empty());
+        this(accountName, loginName, authenticator, password, token, requestedRole, client, Optional.empty(),
+                Session.Context.NONE);
     }
 
     /** What the client says about itself and where it connects from (the address is not its claim). */
@@ -40,6 +46,6 @@ public record LoginRequest(
     @Override
     public String toString() {
         return "LoginRequest[account=" + accountName + ", loginName=" + loginName.orElse(null) + ", authenticator="
-                + authenticator.orElse(null) + ", client=" + client + "]";
+                + authenticator.orElse(null) + ", client=" + client + ", context=" + requestedContext + "]";
     }
 }

@@ -66,8 +66,10 @@ public final class SessionManager {
         return settings;
     }
 
+    /** {@code context}: the current database, schema and warehouse the session starts with. */
     public IssuedSession open(String userName, String primaryRole, boolean secondaryRolesAll,
-                              AuthenticationMethod method, LoginRequest.ClientInfo client, Session.Origin origin) {
+                              AuthenticationMethod method, LoginRequest.ClientInfo client, Session.Origin origin,
+                              Session.Context context) {
         Instant now = clock.instant();
         String sessionToken = "ST-" + secrets.randomToken(TOKEN_BYTES);
         String masterToken = "MT-" + secrets.randomToken(TOKEN_BYTES);
@@ -75,7 +77,7 @@ public final class SessionManager {
                 digester.digest(sessionToken), digester.digest(masterToken), userName, primaryRole,
                 secondaryRolesAll, method.name(), Optional.of(client.ipAddress()),
                 Optional.of(client.clientType().name()), now, now.plus(settings.sessionTokenValidity()),
-                now.plus(settings.masterTokenValidity()), Optional.empty(), Optional.empty(), now, origin);
+                now.plus(settings.masterTokenValidity()), context, now, origin);
         repository.insert(session);
         return new IssuedSession(session, sessionToken, masterToken);
     }
@@ -89,8 +91,7 @@ public final class SessionManager {
         Instant now = clock.instant();
         return new Session(secrets.randomPositiveLong() % 1_000_000_000_000_000L, "", "", userName, primaryRole,
                 secondaryRolesAll, method.name(), Optional.of(client.ipAddress()),
-                Optional.of(client.clientType().name()), now, now, now, Optional.empty(), Optional.empty(), now,
-                origin);
+                Optional.of(client.clientType().name()), now, now, now, Session.Context.NONE, now, origin);
     }
 
     /**
@@ -117,7 +118,7 @@ public final class SessionManager {
             throw new FrostgateException(ErrorCode.INCOMING_IP_BLOCKED, clientAddress);
         }
         if (Duration.between(session.lastActivity(), now).compareTo(ACTIVITY_RESOLUTION) >= 0) {
-            session = save(session.withLastActivity(now));
+            session = save(session, session.withLastActivity(now));
         } else {
             bySessionDigest.put(digest, session);
         }
@@ -156,7 +157,7 @@ public final class SessionManager {
         bySessionDigest.invalidate(session.sessionTokenDigest());
         Session renewed = session.withTokens(digester.digest(sessionToken), now.plus(settings.sessionTokenValidity()),
                 session.masterTokenDigest(), session.masterExpiresAt());
-        repository.update(renewed);
+        repository.update(session, renewed);
         return new IssuedSession(renewed, sessionToken, masterToken);
     }
 
@@ -167,19 +168,19 @@ public final class SessionManager {
 
     /** USE ROLE / USE SECONDARY ROLES. */
     public Session changeRoles(Session session, String primaryRole, boolean secondaryRolesAll) {
-        return save(session.withRoles(primaryRole, secondaryRolesAll));
+        return save(session, session.withRoles(primaryRole, secondaryRolesAll));
     }
 
-    /** USE DATABASE / USE SCHEMA. */
-    public Session changeContext(Session session, Optional<String> database, Optional<String> schema) {
-        return save(session.withContext(database, schema));
+    /** USE DATABASE / SCHEMA / WAREHOUSE. */
+    public Session changeContext(Session session, Session.Context context) {
+        return save(session, session.withContext(context));
     }
 
-    private Session save(Session changed) {
+    private Session save(Session before, Session changed) {
         if (!changed.isStored()) {
             return changed;
         }
-        repository.update(changed);
+        repository.update(before, changed);
         bySessionDigest.put(changed.sessionTokenDigest(), changed);
         return changed;
     }

@@ -13,7 +13,12 @@ public interface SessionRepository {
 
     Optional<Session> findById(long id);
 
-    void update(Session session);
+    /**
+     * Changes the stored session {@code before} (as this node read or cached it) into {@code after}, writing only
+     * what differs, so that what another request or node wrote since (a USE ROLE, a renewed token) survives, say,
+     * an activity update from an older copy.
+     */
+    void update(Session before, Session after);
 
     void delete(long id);
 

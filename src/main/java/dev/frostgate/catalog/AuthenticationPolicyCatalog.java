@@ -32,8 +32,18 @@ public final class AuthenticationPolicyCatalog {
     private final Clock clock;
     private final String accountName;
     private final ChangeFeed changes;
-    /** By user name; a change to the user (its type decides the PERSON/SERVICE attachment) forgets it. */
-    private final Cache<String, Optional<EffectivePolicy>> effectiveByUser;
+    private final Cache<GovernedUser, Optional<EffectivePolicy>> effectiveByUser;
+
+    /**
+     * What resolution depends on, and so the cache key: the name (for a policy on the user) and the type (for
+     * FOR ALL PERSON / SERVICE USERS), so that a user whose TYPE changed is resolved afresh at once, here and on
+     * every node that reads the changed user. Both empty when no user is known.
+     */
+    private record GovernedUser(Optional<String> name, Optional<UserType> type) {
+        static GovernedUser of(Optional<User> user) {
+            return new GovernedUser(user.map(User::name), user.map(User::type));
+        }
+    }
 
     /**
      * @param integrationMethods for a security integration's name, the AUTHENTICATION_METHODS entry a policy
@@ -48,7 +58,7 @@ public final class AuthenticationPolicyCatalog {
         this.clock = cachePolicy.clock();
         this.effectiveByUser = cachePolicy.expiringCache(100_000).build();
         changes.subscribe(Change.PoliciesChanged.class, change -> effectiveByUser.invalidateAll());
-        changes.subscribe(Change.UserChanged.class, change -> effectiveByUser.invalidate(change.userName()));
+        changes.subscribe(Change.UserChanged.class, change -> forgetUser(change.userName()));
         this.repository = repository;
         this.namespaces = namespaces;
         this.users = users;
@@ -163,8 +173,7 @@ public final class AuthenticationPolicyCatalog {
 
     /** User → user type → account → the built-in default. */
     public EffectivePolicy effectivePolicy(Optional<User> user) {
-        String cacheKey = user.map(User::name).orElse("");
-        return effectiveByUser.get(cacheKey, key -> Optional.of(resolve(user))).orElseThrow();
+        return effectiveByUser.get(GovernedUser.of(user), key -> Optional.of(resolve(user))).orElseThrow();
     }
 
     private EffectivePolicy resolve(Optional<User> user) {
@@ -192,6 +201,14 @@ public final class AuthenticationPolicyCatalog {
 
     private void changed() {
         changes.publish(new Change.PoliciesChanged());
+    }
+
+    /**
+     * A dropped or renamed user's policy attachment went with it: forget what was resolved under its name, so a
+     * new user of that name is not governed by it here (other nodes within the cache lifetime).
+     */
+    private void forgetUser(String userName) {
+        effectiveByUser.asMap().keySet().removeIf(governed -> governed.name().equals(Optional.of(userName)));
     }
 
     /** APPLY AUTHENTICATION POLICY on the account; for a user also on every user or on that user. */

@@ -12,6 +12,11 @@ public record Namespace(Kind kind, String name, Optional<String> comment, Option
 
     public enum Kind { DATABASE, SCHEMA }
 
+    /** A session's current database and schema (a schema only within a database). */
+    public record Current(Optional<String> database, Optional<String> schema) {
+        public static final Current NONE = new Current(Optional.empty(), Optional.empty());
+    }
+
     /** The database a schema belongs to (a database's is itself). */
     public String databaseName() {
         int dot = name.indexOf('.');

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 /** CREATE / DROP / SHOW of databases and schemas, with Snowflake's privileges. */
 public final class NamespaceCatalog {
+    private static final String PUBLIC_SCHEMA = "PUBLIC";
     private final NamespaceRepository repository;
     private final AccessControl accessControl;
     private final Clock clock;
@@ -61,6 +62,31 @@ public final class NamespaceCatalog {
 
     public Namespace require(Namespace.Kind kind, String name) {
         return repository.find(kind, name).orElseThrow(() -> notFound(kind, name));
+    }
+
+    /**
+     * The schema USE DATABASE makes current: PUBLIC when the database has one, as in Snowflake (where every
+     * database is created with it; here it exists once someone creates it), else none.
+     */
+    public Optional<String> defaultSchemaOf(String database) {
+        return repository.find(Namespace.Kind.SCHEMA, database + "." + PUBLIC_SCHEMA).map(found -> PUBLIC_SCHEMA);
+    }
+
+    /**
+     * The current database and schema a session starts in from its connect string, as Snowflake sets them: only
+     * what exists, without failing the login (a missing database leaves none, a missing schema none); a database
+     * without a schema starts in its {@linkplain #defaultSchemaOf default schema}.
+     */
+    public Namespace.Current initialNamespace(Optional<String> database, Optional<String> schema) {
+        Optional<String> existingDatabase = database.filter(name -> repository.find(Namespace.Kind.DATABASE, name)
+                .isPresent());
+        if (existingDatabase.isEmpty()) {
+            return Namespace.Current.NONE;
+        }
+        Optional<String> existingSchema = schema.isEmpty() ? defaultSchemaOf(existingDatabase.get())
+                : schema.filter(name -> repository.find(Namespace.Kind.SCHEMA, existingDatabase.get() + "." + name)
+                        .isPresent());
+        return new Namespace.Current(existingDatabase, existingSchema);
     }
 
     /**

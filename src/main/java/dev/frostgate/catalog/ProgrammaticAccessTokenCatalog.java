@@ -224,7 +224,7 @@ public final class ProgrammaticAccessTokenCatalog {
         if (!newName.equals(name) && repository.find(user.name(), newName).isPresent()) {
             throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName);
         }
-        repository.update(name, token.modified(newName, comment, disabled, minsToBypass, bypassUntil, now,
+        repository.update(token, token.modified(newName, comment, disabled, minsToBypass, bypassUntil, now,
                 actor.userName()));
         tokensChanged(user.name());
     }

@@ -18,8 +18,11 @@ public interface ProgrammaticAccessTokenRepository {
 
     boolean delete(String userName, String name);
 
-    /** Replaces the token stored under {@code previousName} of its user. */
-    void update(String previousName, ProgrammaticAccessToken token);
+    /**
+     * Changes the stored token {@code before} (as read) into {@code after}, writing only what differs: a leak
+     * report or a disabled user's DISABLED written since the read survives a MODIFY of, say, the comment.
+     */
+    void update(ProgrammaticAccessToken before, ProgrammaticAccessToken after);
 
     /** Gives the live token a new secret and expiry, and keeps the old secret as its own rotated token. */
     void rotate(ProgrammaticAccessToken live, ProgrammaticAccessToken rotated);

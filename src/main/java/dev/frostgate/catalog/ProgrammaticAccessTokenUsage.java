@@ -1,6 +1,7 @@
 package dev.frostgate.catalog;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +20,10 @@ public final class ProgrammaticAccessTokenUsage {
         this.repository = repository;
     }
 
+    /** Kept to the microsecond, as the store keeps it, so this node shows the time other nodes read later. */
     public void used(String tokenId, Instant at) {
-        unwritten.merge(tokenId, at, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+        unwritten.merge(tokenId, at.truncatedTo(ChronoUnit.MICROS),
+                (earlier, later) -> later.isAfter(earlier) ? later : earlier);
     }
 
     /** The token's last use: the stored time or a later one not yet written. */

@@ -42,7 +42,7 @@ public final class SecurityIntegrations {
     public Optional<ExternalOAuthIntegration> externalOAuthByIssuer(String issuer) {
         return externalOAuth().filter(integration -> integration.issuer().equals(issuer))
                 .min(Comparator.comparing((ExternalOAuthIntegration integration) -> !integration.enabled())
-                        .thenComparing(ExternalOAuthIntegration::name));
+                        .thenComparing(NameOrder.by(ExternalOAuthIntegration::name)));
     }
 
     /** The External OAuth integration of that name, if there is one. */

@@ -159,7 +159,7 @@ public final class UserCatalog {
         if (networkPolicyChanged) {
             networkPolicies.checkUserAttachment(actor, user.name(), changed.networkPolicy());
         }
-        users.update(user.name(), changed);
+        users.update(user, changed);
         boolean lockedByAdministrator = touchedProperties.contains(UserProperty.MINS_TO_UNLOCK.name())
                 && changed.lockedUntil().isPresent();
         if ((changed.disabled() && !user.disabled()) || lockedByAdministrator) {
@@ -183,7 +183,7 @@ public final class UserCatalog {
         if (users.find(newName).isPresent()) {
             throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName);
         }
-        users.update(user.name(), user.toBuilder().name(newName).build());
+        users.update(user, user.toBuilder().name(newName).build());
         changed(user.name());
     }
 
@@ -231,7 +231,7 @@ public final class UserCatalog {
         if (authorization.holdsOnAccount(Privilege.MANAGE_GRANTS) || authorization.holdsOnAccount(Privilege.MONITOR)) {
             return users.list();
         }
-        Map<String, User> visible = new TreeMap<>();
+        Map<String, User> visible = new TreeMap<>(NameOrder.NAMES);
         users.ownedBy(authorization.activeRoles()).forEach(user -> visible.put(user.name(), user));
         Set<String> named = new HashSet<>(
                 authorization.objectsHolding(Privilege.MONITOR, ObjectKind.USER));
@@ -255,7 +255,7 @@ public final class UserCatalog {
 
     void changeOwner(String userName, String role) {
         User user = requireExisting(userName);
-        users.update(userName, user.toBuilder().owner(Optional.of(role)).build());
+        users.update(user, user.toBuilder().owner(Optional.of(role)).build());
     }
 
     private Optional<User> findForAlter(String name, boolean ifExists) {

@@ -28,8 +28,13 @@ public interface UserRepository {
 
     void insert(User user);
 
-    /** Replaces the stored user named {@code previousName} (which differs from user.name() on rename). */
-    void update(String previousName, User user);
+    /**
+     * Changes the stored user {@code before} (the row as read; its name is the stored one, which differs from
+     * {@code after}'s on rename) into {@code after}, writing only the fields that differ between the two. What
+     * others wrote since the read survives: above all the lock-out counters and LAST_SUCCESS_LOGIN that logins
+     * maintain ({@link #recordFailedLogin}, {@link #recordLoginOutcome}), which an ALTER USER must not undo.
+     */
+    void update(User before, User after);
 
     /** Removes the user and every grant to it; returns whether it existed. */
     boolean delete(String name);

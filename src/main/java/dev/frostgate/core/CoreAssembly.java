@@ -129,7 +129,7 @@ public final class CoreAssembly {
                         clock), new ProgrammaticAccessTokenAuthenticator(tokens, tokenUsage, userRepository,
                         grants, clock), new KeyPairAuthenticator(userRepository, account, clock),
                         new ExternalOAuthAuthenticator(oauthTokens, grants)),
-                userRepository, grants, networkAccess, authenticationPolicies, sessions, loginHistory, clock);
+                userRepository, grants, networkAccess, authenticationPolicies, namespaces, sessions, loginHistory, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
                 policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, tokenUsage,
                 accessControl, sessions,

@@ -2,6 +2,7 @@ package dev.frostgate.exec;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.frostgate.auth.Session;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import java.time.Clock;
@@ -49,8 +50,22 @@ public final class QueryRegistry implements AutoCloseable {
     private final int statementsPerUser;
     private final Clock clock;
 
-    /** What a statement ended with: a result, or a catalogued error; and the session's role after it. */
-    public record Outcome(ResultTable result, FrostgateException error, String finalRole) {}
+    /**
+     * What a statement ended with: a result, or a catalogued error; and the session's role and context (current
+     * database, schema, warehouse) after it. Not the whole session: up to {@link #REMEMBERED_STATEMENTS} outcomes
+     * are kept, and these two are shared with the session while it does not change them.
+     */
+    public record Outcome(ResultTable result, FrostgateException error, String finalRole,
+                          Session.Context finalContext) {
+        /** A statement's result in the session it left behind. */
+        public static Outcome of(ResultTable result, Session after) {
+            return new Outcome(result, null, after.primaryRole(), after.context());
+        }
+
+        static Outcome failed(FrostgateException error) {
+            return new Outcome(null, error, null, null);
+        }
+    }
 
     /** A started statement; {@code owner} is the user for SQL API statements, empty for driver ones. */
     public record Submission(String queryId, long sessionId, Optional<String> owner, Instant createdOn,
@@ -60,7 +75,7 @@ public final class QueryRegistry implements AutoCloseable {
          * it; false when it had already finished.
          */
         public boolean cancel(FrostgateException reason) {
-            boolean ended = outcome.complete(new Outcome(null, reason, null));
+            boolean ended = outcome.complete(Outcome.failed(reason));
             if (ended) {
                 task.cancel(true);
             }
@@ -142,10 +157,10 @@ public final class QueryRegistry implements AutoCloseable {
         try {
             return work.get();
         } catch (FrostgateException expected) {
-            return new Outcome(null, expected, null);
+            return Outcome.failed(expected);
         } catch (RuntimeException unexpected) {
             LOG.error("query {} failed unexpectedly", queryId, unexpected);
-            return new Outcome(null, new FrostgateException(ErrorCode.INTERNAL_ERROR, queryId), null);
+            return Outcome.failed(new FrostgateException(ErrorCode.INTERNAL_ERROR, queryId));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.frostgate.exec;
 
 import static dev.frostgate.exec.ResultTable.row;
 
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.ObjectKind;
 import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.PrivilegeGrant;
@@ -13,7 +14,6 @@ import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -144,15 +144,16 @@ final class RoleStatements {
 
     private ResultTable privilegeTable(List<PrivilegeGrant> grants, List<List<Object>> extraRows) {
         List<List<Object>> rows = new ArrayList<>(extraRows);
-        grants.stream().sorted(Comparator.comparing(grant -> grant.privilege().displayName())).forEach(grant -> rows.add(
-                row(grant.createdOn(), grant.privilege().displayName(), grant.objectKind().name(),
+        grants.stream().sorted(NameOrder.by((PrivilegeGrant grant) -> grant.privilege().displayName()))
+                .forEach(grant -> rows.add(row(grant.createdOn(), grant.privilege().displayName(),
+                        grant.objectKind().name(),
                 grant.objectKind() == ObjectKind.ACCOUNT ? accountName : grant.objectName(), "ROLE", grant.role(),
                 Values.bool(grant.grantOption()), grant.grantedBy())));
         return new ResultTable(PRIVILEGE_GRANT_COLUMNS, rows, StatementKind.SHOW);
     }
 
     private static ResultTable roleGrantTable(List<RoleGrant> grants) {
-        List<List<Object>> rows = grants.stream().sorted(Comparator.comparing(RoleGrant::role))
+        List<List<Object>> rows = grants.stream().sorted(NameOrder.by(RoleGrant::role))
                 .map(grant -> row(grant.createdOn(), grant.role(), grant.granteeKind().name(), grant.grantee(),
                         grant.grantedBy()))
                 .toList();

@@ -4,6 +4,7 @@ import dev.frostgate.audit.LoginEvent;
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.catalog.AccessControl;
 import dev.frostgate.catalog.Privilege;
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.ProgrammaticAccessToken;
 import dev.frostgate.catalog.ProgrammaticAccessTokenCatalog;
 import dev.frostgate.catalog.RoleHierarchy;
@@ -52,9 +53,12 @@ final class ScalarFunctions {
                 Map.entry("CURRENT_SECONDARY_ROLES", noArguments(this::currentSecondaryRoles)),
                 Map.entry("CURRENT_AVAILABLE_ROLES", noArguments(this::currentAvailableRoles)),
                 Map.entry("CURRENT_VERSION", noArguments((context) -> TypedValue.text(StatementExecutor.SERVER_VERSION))),
-                Map.entry("CURRENT_DATABASE", noArguments((context) -> TypedValue.NULL)),
-                Map.entry("CURRENT_SCHEMA", noArguments((context) -> TypedValue.NULL)),
-                Map.entry("CURRENT_WAREHOUSE", noArguments((context) -> TypedValue.NULL)),
+                Map.entry("CURRENT_DATABASE", noArguments((context) ->
+                        TypedValue.text(context.session().currentDatabase().orElse(null)))),
+                Map.entry("CURRENT_SCHEMA", noArguments((context) ->
+                        TypedValue.text(context.session().currentSchema().orElse(null)))),
+                Map.entry("CURRENT_WAREHOUSE", noArguments((context) ->
+                        TypedValue.text(context.session().currentWarehouse().orElse(null)))),
                 Map.entry("CURRENT_IP_ADDRESS", noArguments((context) ->
                         TypedValue.text(context.session().clientIp().orElse(null)))),
                 Map.entry("SYSTEM$WAIT", ScalarFunctions::systemWait),
@@ -79,14 +83,16 @@ final class ScalarFunctions {
             return TypedValue.text("{\"roles\":\"\",\"value\":\"\"}");
         }
         RoleHierarchy hierarchy = accessControl.hierarchy();
-        Set<String> roles = new TreeSet<>(hierarchy.directRolesOf(context.actor().userName()));
+        Set<String> roles = new TreeSet<>(NameOrder.NAMES);
+        roles.addAll(hierarchy.directRolesOf(context.actor().userName()));
         roles.remove(context.actor().primaryRole());
         return TypedValue.text("{\"roles\":\"" + String.join(",", roles) + "\",\"value\":\"ALL\"}");
     }
 
     /** A JSON array of every role the user may activate. */
     private TypedValue currentAvailableRoles(SessionContext context) {
-        Set<String> roles = new TreeSet<>(accessControl.hierarchy().availableRolesOf(context.actor().userName()));
+        Set<String> roles = new TreeSet<>(NameOrder.NAMES);
+        roles.addAll(accessControl.hierarchy().availableRolesOf(context.actor().userName()));
         return TypedValue.text(roles.stream().map(role -> "\"" + role.replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "[", "]")));
     }

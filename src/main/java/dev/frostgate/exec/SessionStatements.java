@@ -1,6 +1,7 @@
 package dev.frostgate.exec;
 
 import dev.frostgate.auth.RoleSwitching;
+import dev.frostgate.auth.Session;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.catalog.AccessControl;
 import dev.frostgate.catalog.Namespace;
@@ -48,28 +49,30 @@ final class SessionStatements {
     }
 
     /**
-     * USE DATABASE d / USE SCHEMA [d.]s set the session's context for unqualified schema-level names;
-     * warehouses do not exist here, so USE WAREHOUSE is accepted and ignored.
+     * USE DATABASE d / USE SCHEMA [d.]s set the session's context for unqualified schema-level names (USE DATABASE
+     * also makes the database's PUBLIC schema current, if it has one, as Snowflake does); USE WAREHOUSE w makes w
+     * current whatever its name, since Frostgate stores no warehouses.
      */
     ResultTable useObject(SessionContext context, Statement.UseObject use) {
-        String[] parts = use.name().split("\\.");
-        switch (use.kind()) {
+        Session.Context current = context.session().context();
+        Session.Context changed = switch (use.kind()) {
             case "DATABASE" -> {
                 namespaces.require(Namespace.Kind.DATABASE, use.name());
-                context.replace(sessions.changeContext(context.session(), Optional.of(use.name()), Optional.empty()));
+                yield current.withNamespace(Optional.of(use.name()), namespaces.defaultSchemaOf(use.name()));
             }
             case "SCHEMA" -> {
+                String[] parts = use.name().split("\\.");
                 String database = parts.length == 2 ? parts[0] : context.session().currentDatabase().orElseThrow(
                         () -> new FrostgateException(ErrorCode.INVALID_ARGUMENT, "Cannot perform USE SCHEMA. This "
                                 + "session does not have a current database. Call 'USE DATABASE', or use a qualified name."));
                 String schema = parts[parts.length - 1];
                 namespaces.require(Namespace.Kind.SCHEMA, database + "." + schema);
-                context.replace(sessions.changeContext(context.session(), Optional.of(database), Optional.of(schema)));
+                yield current.withNamespace(Optional.of(database), Optional.of(schema));
             }
-            default -> {
-                // USE WAREHOUSE: accepted so that client tools can connect.
-            }
-        }
+            case "WAREHOUSE" -> current.withWarehouse(use.name());
+            default -> throw new IllegalArgumentException("USE " + use.kind());
+        };
+        context.replace(sessions.changeContext(context.session(), changed));
         return ResultTable.success();
     }
 

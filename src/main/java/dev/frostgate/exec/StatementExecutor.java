@@ -95,12 +95,15 @@ public final class StatementExecutor {
     }
 
     /**
-     * Sets the session's database and schema as {@code USE DATABASE} / {@code USE SCHEMA} would, for
-     * doors that take them with the request (the SQL API's database and schema fields).
+     * Sets the session's database, schema and warehouse as {@code USE DATABASE / SCHEMA / WAREHOUSE} would, for
+     * doors that take them with the request (the SQL API's database, schema and warehouse fields).
      */
-    public void useContext(SessionContext context, Optional<String> database, Optional<String> schema) {
+    public void useContext(SessionContext context, Optional<String> database, Optional<String> schema,
+                           Optional<String> warehouse) {
         database.ifPresent(name -> sessionStatements.useObject(context, new Statement.UseObject("DATABASE", name)));
         schema.ifPresent(name -> sessionStatements.useObject(context, new Statement.UseObject("SCHEMA", name)));
+        warehouse.filter(name -> !name.isBlank())
+                .ifPresent(name -> sessionStatements.useObject(context, new Statement.UseObject("WAREHOUSE", name)));
     }
 
     /** GRANT OWNERSHIP on a policy or network rule: the new owner must be an existing role. */

@@ -26,7 +26,11 @@ final class SessionStatementParser {
             cursor.expectKeyword("NONE");
             return new Statement.UseSecondaryRoles(false);
         }
-        for (String kind : new String[] {"DATABASE", "SCHEMA", "WAREHOUSE"}) {
+        if (cursor.acceptKeyword("WAREHOUSE")) {
+            // A warehouse is an account-level object: its name has no qualifier.
+            return new Statement.UseObject("WAREHOUSE", cursor.expectName());
+        }
+        for (String kind : new String[] {"DATABASE", "SCHEMA"}) {
             if (cursor.acceptKeyword(kind)) {
                 return new Statement.UseObject(kind, cursor.expectDottedName());
             }

@@ -84,7 +84,7 @@ public sealed interface Statement {
     /** {@code USE SECONDARY ROLES ALL | NONE}. */
     record UseSecondaryRoles(boolean all) implements Statement {}
 
-    /** {@code USE DATABASE|SCHEMA|WAREHOUSE name}: accepted so that client tools can set context. */
+    /** {@code USE DATABASE|SCHEMA|WAREHOUSE name}: the session's current database, schema or warehouse. */
     record UseObject(String kind, String name) implements Statement {}
 
     record AlterSessionSet(List<Property> parameters) implements Statement {}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
@@ -50,13 +51,18 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                    .javaMigrations(JAVA_MIGRATIONS.toArray(JavaMigration[]::new)).load().migrate();
+            migrations(dataSource).load().migrate();
         } catch (RuntimeException failure) {
             dataSource.close();
             throw failure;
         }
         return new Database(dataSource);
+    }
+
+    /** Every migration, the SQL scripts and the Java ones, over the data source. */
+    static FluentConfiguration migrations(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .javaMigrations(JAVA_MIGRATIONS.toArray(JavaMigration[]::new));
     }
 
     public DataSource dataSource() {

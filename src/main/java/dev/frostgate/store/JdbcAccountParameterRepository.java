@@ -1,6 +1,7 @@
 package dev.frostgate.store;
 
 import dev.frostgate.catalog.AccountParameterRepository;
+import dev.frostgate.catalog.NameOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +22,8 @@ public final class JdbcAccountParameterRepository implements AccountParameterRep
     @Override
     public Map<String, String> all() {
         Map<String, String> parameters = new LinkedHashMap<>();
-        jdbc.query("SELECT name, parameter_value FROM account_parameters ORDER BY name",
-                row -> Map.entry(row.getString(1), row.getString(2)))
+        NameOrder.sorted(jdbc.query("SELECT name, parameter_value FROM account_parameters",
+                row -> Map.entry(row.getString(1), row.getString(2))), Map.Entry::getKey)
                 .forEach(entry -> parameters.put(entry.getKey(), entry.getValue()));
         return parameters;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frostgate.catalog.AuthenticationPolicy;
 import dev.frostgate.catalog.AuthenticationPolicyRepository;
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.PolicyAttachment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,8 +37,8 @@ public final class JdbcAuthenticationPolicyRepository implements AuthenticationP
 
     @Override
     public List<AuthenticationPolicy> list() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM authentication_policies ORDER BY name",
-                JdbcAuthenticationPolicyRepository::map);
+        return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM authentication_policies",
+                JdbcAuthenticationPolicyRepository::map), AuthenticationPolicy::name);
     }
 
     @Override
@@ -67,8 +68,10 @@ public final class JdbcAuthenticationPolicyRepository implements AuthenticationP
     @Override
     public List<PolicyAttachment> attachments(PolicyAttachment.PolicyKind kind) {
         return jdbc.query("SELECT policy_kind, target_kind, target_name, policy_name FROM policy_attachments "
-                + "WHERE policy_kind = ? ORDER BY target_kind, target_name", JdbcAuthenticationPolicyRepository::attachment,
-                kind);
+                + "WHERE policy_kind = ?", JdbcAuthenticationPolicyRepository::attachment, kind).stream()
+                .sorted(NameOrder.by((PolicyAttachment attachment) -> attachment.targetKind().name())
+                        .thenComparing(NameOrder.by(PolicyAttachment::targetName)))
+                .toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.frostgate.store;
 
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.Namespace;
 import dev.frostgate.catalog.NamespaceRepository;
 import java.sql.ResultSet;
@@ -25,8 +26,8 @@ public final class JdbcNamespaceRepository implements NamespaceRepository {
 
     @Override
     public List<Namespace> list(Namespace.Kind kind) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM namespaces WHERE kind = ? ORDER BY name",
-                JdbcNamespaceRepository::map, kind);
+        return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM namespaces WHERE kind = ?",
+                JdbcNamespaceRepository::map, kind), Namespace::name);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.frostgate.store;
 
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.NetworkPolicy;
 import dev.frostgate.catalog.NetworkPolicyRepository;
 import dev.frostgate.catalog.NetworkRule;
@@ -30,8 +31,8 @@ public final class JdbcNetworkPolicyRepository implements NetworkPolicyRepositor
 
     @Override
     public List<NetworkRule> rules() {
-        return jdbc.query("SELECT " + RULE_COLUMNS + " FROM network_rules ORDER BY name",
-                JdbcNetworkPolicyRepository::rule);
+        return NameOrder.sorted(jdbc.query("SELECT " + RULE_COLUMNS + " FROM network_rules",
+                JdbcNetworkPolicyRepository::rule), NetworkRule::name);
     }
 
     @Override
@@ -57,8 +58,8 @@ public final class JdbcNetworkPolicyRepository implements NetworkPolicyRepositor
 
     @Override
     public List<NetworkPolicy> policies() {
-        return jdbc.query("SELECT " + POLICY_COLUMNS + " FROM network_policies ORDER BY name",
-                JdbcNetworkPolicyRepository::policy);
+        return NameOrder.sorted(jdbc.query("SELECT " + POLICY_COLUMNS + " FROM network_policies",
+                JdbcNetworkPolicyRepository::policy), NetworkPolicy::name);
     }
 
     @Override
@@ -86,8 +87,8 @@ public final class JdbcNetworkPolicyRepository implements NetworkPolicyRepositor
 
     @Override
     public List<String> usersWithPolicy(String policyName) {
-        return jdbc.query("SELECT name FROM users WHERE network_policy = ? ORDER BY name", row -> row.getString(1),
-                policyName);
+        return NameOrder.sorted(jdbc.query("SELECT name FROM users WHERE network_policy = ?", row -> row.getString(1),
+                policyName), name -> name);
     }
 
     private static String lines(List<String> values) {

@@ -3,6 +3,7 @@ package dev.frostgate.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.ParameterPolicy;
 import dev.frostgate.catalog.ParameterPolicyKind;
 import dev.frostgate.catalog.ParameterPolicyRepository;
@@ -33,8 +34,8 @@ public final class JdbcParameterPolicyRepository implements ParameterPolicyRepos
 
     @Override
     public List<ParameterPolicy> list(ParameterPolicyKind kind) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM parameter_policies WHERE kind = ? ORDER BY name",
-                JdbcParameterPolicyRepository::map, kind);
+        return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM parameter_policies WHERE kind = ?",
+                JdbcParameterPolicyRepository::map, kind), ParameterPolicy::name);
     }
 
     @Override

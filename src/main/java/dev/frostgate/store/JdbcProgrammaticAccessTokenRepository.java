@@ -1,5 +1,6 @@
 package dev.frostgate.store;
 
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.ProgrammaticAccessToken;
 import dev.frostgate.catalog.ProgrammaticAccessTokenRepository;
 import java.sql.Connection;
@@ -16,6 +17,8 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
             + "created_on, created_by, comment, disabled, mins_to_bypass, bypass_until, rotated_to, last_altered_on, "
             + "last_altered_by, last_used_on";
     private static final String PLACEHOLDERS = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final List<String> MODIFIABLE_COLUMNS = List.of("name", "comment", "disabled", "mins_to_bypass",
+            "bypass_until", "last_altered_on", "last_altered_by");
 
     private final Jdbc jdbc;
 
@@ -37,8 +40,8 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
 
     @Override
     public List<ProgrammaticAccessToken> forUser(String userName) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens WHERE user_name = ? ORDER BY name",
-                JdbcProgrammaticAccessTokenRepository::map, userName);
+        return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens WHERE user_name = ?",
+                JdbcProgrammaticAccessTokenRepository::map, userName), ProgrammaticAccessToken::name);
     }
 
     @Override
@@ -53,11 +56,19 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
     }
 
     @Override
-    public void update(String previousName, ProgrammaticAccessToken token) {
-        jdbc.update("UPDATE programmatic_access_tokens SET name = ?, comment = ?, disabled = ?, mins_to_bypass = ?, "
-                + "bypass_until = ?, last_altered_on = ?, last_altered_by = ? WHERE user_name = ? AND name = ?",
-                token.name(), token.comment(), token.disabled(), token.minsToBypassNetworkPolicyRequirement(),
-                token.bypassUntil(), token.lastAlteredOn(), token.lastAlteredBy(), token.userName(), previousName);
+    public void update(ProgrammaticAccessToken before, ProgrammaticAccessToken after) {
+        ChangedColumns changed = ChangedColumns.between(MODIFIABLE_COLUMNS, modifiable(before), modifiable(after));
+        if (!changed.isEmpty()) {
+            jdbc.update(changed.update("programmatic_access_tokens", "WHERE user_name = ? AND name = ?"),
+                    changed.parameters(before.userName(), before.name()));
+        }
+    }
+
+    /** In MODIFIABLE_COLUMNS' order: what MODIFY … SET / UNSET / RENAME TO may change. */
+    private static Object[] modifiable(ProgrammaticAccessToken token) {
+        return new Object[] {token.name(), token.comment(), token.disabled(),
+                token.minsToBypassNetworkPolicyRequirement(), token.bypassUntil(), token.lastAlteredOn(),
+                token.lastAlteredBy()};
     }
 
     @Override
@@ -75,8 +86,11 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
 
     @Override
     public List<ProgrammaticAccessToken> all() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens ORDER BY user_name, name",
-                JdbcProgrammaticAccessTokenRepository::map);
+        return jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens",
+                JdbcProgrammaticAccessTokenRepository::map).stream()
+                .sorted(NameOrder.by(ProgrammaticAccessToken::userName)
+                        .thenComparing(NameOrder.by(ProgrammaticAccessToken::name)))
+                .toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.frostgate.store;
 
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.ObjectKind;
 import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.PrivilegeGrant;
@@ -27,9 +28,8 @@ public final class JdbcRoleRepository implements RoleRepository {
 
     @Override
     public List<Role> list() {
-        // Sorted here, not by ORDER BY: PostgreSQL would sort by the database's collation, H2 by code point.
-        return jdbc.query("SELECT name, comment, owner, created_on FROM roles", JdbcRoleRepository::role).stream()
-                .sorted(java.util.Comparator.comparing(Role::name)).toList();
+        return NameOrder.sorted(jdbc.query("SELECT name, comment, owner, created_on FROM roles",
+                JdbcRoleRepository::role), Role::name);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.frostgate.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.SecurityIntegration;
 import dev.frostgate.catalog.SecurityIntegrationRepository;
 import java.sql.ResultSet;
@@ -32,9 +33,8 @@ public final class JdbcSecurityIntegrationRepository implements SecurityIntegrat
 
     @Override
     public List<SecurityIntegration> list() {
-        // Ordered in Java: the databases' collations would order names differently.
-        return jdbc.query("SELECT " + COLUMNS + " FROM security_integrations", JdbcSecurityIntegrationRepository::map)
-                .stream().sorted(java.util.Comparator.comparing(SecurityIntegration::name)).toList();
+        return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM security_integrations",
+                JdbcSecurityIntegrationRepository::map), SecurityIntegration::name);
     }
 
     @Override

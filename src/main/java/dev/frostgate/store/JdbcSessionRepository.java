@@ -5,6 +5,7 @@ import dev.frostgate.auth.Session;
 import dev.frostgate.auth.SessionRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /** Sessions, found by the keyed digest of a token. */
@@ -12,7 +13,11 @@ public final class JdbcSessionRepository implements SessionRepository {
     private static final String COLUMNS = "id, session_token_digest, master_token_digest, user_name, primary_role, "
             + "secondary_roles_all, authentication_method, client_ip, client_type, created_on, session_expires_at, "
             + "master_expires_at, context_database, context_schema, last_activity, credential_id, role_switching, "
-            + "integration_network_policy";
+            + "integration_network_policy, context_warehouse";
+
+    private static final List<String> CHANGEABLE_COLUMNS = List.of("session_token_digest", "master_token_digest",
+            "primary_role", "secondary_roles_all", "session_expires_at", "master_expires_at", "context_database",
+            "context_schema", "context_warehouse", "last_activity");
 
     private final Jdbc jdbc;
 
@@ -22,12 +27,14 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public void insert(Session session) {
-        jdbc.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", session.id(),
-                session.sessionTokenDigest(), session.masterTokenDigest(), session.userName(), session.primaryRole(),
-                session.secondaryRolesAll(), session.authenticationMethod(), session.clientIp(), session.clientType(),
+        jdbc.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                session.id(), session.sessionTokenDigest(), session.masterTokenDigest(), session.userName(),
+                session.primaryRole(), session.secondaryRolesAll(), session.authenticationMethod(), session.clientIp(),
+                session.clientType(),
                 session.createdOn(), session.sessionExpiresAt(), session.masterExpiresAt(), session.currentDatabase(),
                 session.currentSchema(), session.lastActivity(), session.origin().credentialId(),
-                session.origin().roleSwitching().name(), session.origin().integrationNetworkPolicy());
+                session.origin().roleSwitching().name(), session.origin().integrationNetworkPolicy(),
+                session.currentWarehouse());
     }
 
     @Override
@@ -48,13 +55,19 @@ public final class JdbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public void update(Session session) {
-        jdbc.update("UPDATE sessions SET session_token_digest = ?, master_token_digest = ?, primary_role = ?, "
-                + "secondary_roles_all = ?, session_expires_at = ?, master_expires_at = ?, context_database = ?, "
-                + "context_schema = ?, last_activity = ? WHERE id = ?",
-                session.sessionTokenDigest(), session.masterTokenDigest(), session.primaryRole(),
+    public void update(Session before, Session after) {
+        ChangedColumns changed = ChangedColumns.between(CHANGEABLE_COLUMNS, changeable(before), changeable(after));
+        if (!changed.isEmpty()) {
+            jdbc.update(changed.update("sessions", "WHERE id = ?"), changed.parameters(before.id()));
+        }
+    }
+
+    /** In CHANGEABLE_COLUMNS' order: what renewal, USE and activity change; the rest is fixed at login. */
+    private static Object[] changeable(Session session) {
+        return new Object[] {session.sessionTokenDigest(), session.masterTokenDigest(), session.primaryRole(),
                 session.secondaryRolesAll(), session.sessionExpiresAt(), session.masterExpiresAt(),
-                session.currentDatabase(), session.currentSchema(), session.lastActivity(), session.id());
+                session.currentDatabase(), session.currentSchema(), session.currentWarehouse(),
+                session.lastActivity()};
     }
 
     @Override
@@ -78,9 +91,10 @@ public final class JdbcSessionRepository implements SessionRepository {
                 row.getBoolean("secondary_roles_all"), row.getString("authentication_method"),
                 Jdbc.text(row, "client_ip"), Jdbc.text(row, "client_type"),
                 Jdbc.instant(row, "created_on").orElseThrow(), Jdbc.instant(row, "session_expires_at").orElseThrow(),
-                Jdbc.instant(row, "master_expires_at").orElseThrow(), Jdbc.text(row, "context_database"),
-                Jdbc.text(row, "context_schema"), Jdbc.instant(row, "last_activity")
-                        .orElse(Jdbc.instant(row, "created_on").orElseThrow()),
+                Jdbc.instant(row, "master_expires_at").orElseThrow(),
+                new Session.Context(Jdbc.text(row, "context_database"), Jdbc.text(row, "context_schema"),
+                        Jdbc.text(row, "context_warehouse")),
+                Jdbc.instant(row, "last_activity").orElse(Jdbc.instant(row, "created_on").orElseThrow()),
                 new Session.Origin(Jdbc.text(row, "credential_id"),
                         RoleSwitching.valueOf(row.getString("role_switching")),
                         Jdbc.text(row, "integration_network_policy")));

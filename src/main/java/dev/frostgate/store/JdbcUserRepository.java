@@ -1,6 +1,7 @@
 package dev.frostgate.store;
 
 import dev.frostgate.catalog.EmailAddresses;
+import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserPublicKey;
 import dev.frostgate.catalog.UserRepository;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +23,8 @@ public final class JdbcUserRepository implements UserRepository {
             + "failed_login_attempts, default_role, default_secondary_roles, owner, created_on, last_success_login, "
             + "network_policy, password_history, rsa_public_key, rsa_public_key_id, rsa_public_key_set_on, "
             + "rsa_public_key_2, rsa_public_key_2_id, rsa_public_key_2_set_on, email_key";
-    private static final String PLACEHOLDERS = String.join(",", Collections.nCopies(COLUMNS.split(",").length, "?"));
+    private static final List<String> COLUMN_NAMES = List.of(COLUMNS.split(", "));
+    private static final String PLACEHOLDERS = String.join(",", Collections.nCopies(COLUMN_NAMES.size(), "?"));
 
     private final Jdbc jdbc;
 
@@ -45,14 +46,12 @@ public final class JdbcUserRepository implements UserRepository {
     @Override
     public List<User> findByEmail(String email) {
         return jdbc.query("SELECT " + COLUMNS + " FROM users WHERE email_key = ?", JdbcUserRepository::map,
-                EmailAddresses.comparisonKey(email)).stream().sorted(Comparator.comparing(User::name)).toList();
+                EmailAddresses.comparisonKey(email)).stream().sorted(NameOrder.by(User::name)).toList();
     }
 
     @Override
     public List<User> list() {
-        // Sorted here, not by ORDER BY: PostgreSQL would sort by the database's collation, H2 by code point.
-        return jdbc.query("SELECT " + COLUMNS + " FROM users", JdbcUserRepository::map).stream()
-                .sorted(Comparator.comparing(User::name)).toList();
+        return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM users", JdbcUserRepository::map), User::name);
     }
 
     @Override
@@ -66,8 +65,8 @@ public final class JdbcUserRepository implements UserRepository {
             return List.of();
         }
         String placeholders = String.join(",", Collections.nCopies(roles.size(), "?"));
-        return jdbc.query("SELECT " + COLUMNS + " FROM users WHERE owner IN (" + placeholders + ")",
-                JdbcUserRepository::map, roles.toArray()).stream().sorted(Comparator.comparing(User::name)).toList();
+        return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM users WHERE owner IN (" + placeholders + ")",
+                JdbcUserRepository::map, roles.toArray()), User::name);
     }
 
     @Override
@@ -76,30 +75,24 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
-    public void update(String previousName, User user) {
+    public void update(User before, User after) {
+        String previousName = before.name();
+        ChangedColumns changed = ChangedColumns.between(COLUMN_NAMES, values(before), values(after));
         jdbc.inTransaction(connection -> {
-            Object[] values = values(user);
-            Object[] parameters = java.util.Arrays.copyOf(values, values.length + 1);
-            parameters[values.length] = previousName;
-            Jdbc.update(connection, "UPDATE users SET name = ?, login_name = ?, display_name = ?, first_name = ?, "
-                    + "last_name = ?, email = ?, comment = ?, user_type = ?, password_hash = ?, password_last_set = ?, "
-                    + "disabled = ?, must_change_password = ?, expires_at = ?, locked_until = ?, "
-                    + "failed_login_attempts = ?, default_role = ?, default_secondary_roles = ?, owner = ?, "
-                    + "created_on = ?, last_success_login = ?, network_policy = ?, password_history = ?, "
-                    + "rsa_public_key = ?, rsa_public_key_id = ?, rsa_public_key_set_on = ?, rsa_public_key_2 = ?, "
-                    + "rsa_public_key_2_id = ?, rsa_public_key_2_set_on = ?, email_key = ? WHERE name = ?",
-                    parameters);
-            if (!previousName.equals(user.name())) {
+            if (!changed.isEmpty()) {
+                Jdbc.update(connection, changed.update("users", "WHERE name = ?"), changed.parameters(previousName));
+            }
+            if (!previousName.equals(after.name())) {
                 Jdbc.update(connection, "UPDATE role_grants SET grantee_name = ? WHERE grantee_kind = 'USER' "
-                        + "AND grantee_name = ?", user.name(), previousName);
+                        + "AND grantee_name = ?", after.name(), previousName);
                 Jdbc.update(connection, "UPDATE privilege_grants SET object_name = ? WHERE object_kind = 'USER' "
-                        + "AND object_name = ?", user.name(), previousName);
+                        + "AND object_name = ?", after.name(), previousName);
                 Jdbc.update(connection, "UPDATE sessions SET user_name = ? WHERE user_name = ?",
-                        user.name(), previousName);
+                        after.name(), previousName);
                 Jdbc.update(connection, "UPDATE programmatic_access_tokens SET user_name = ? WHERE user_name = ?",
-                        user.name(), previousName);
+                        after.name(), previousName);
                 Jdbc.update(connection, "UPDATE policy_attachments SET target_name = ? WHERE target_kind = 'USER' "
-                        + "AND target_name = ?", user.name(), previousName);
+                        + "AND target_name = ?", after.name(), previousName);
             }
             return null;
         });

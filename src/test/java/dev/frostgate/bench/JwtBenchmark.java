@@ -6,6 +6,7 @@ import static dev.frostgate.bench.BenchmarkReport.trim;
 import dev.frostgate.auth.LoginFailure;
 import dev.frostgate.auth.LoginPipeline;
 import dev.frostgate.auth.LoginRequest;
+import dev.frostgate.auth.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -262,7 +263,7 @@ public final class JwtBenchmark {
         LoginRequest request = new LoginRequest(FrostgateClient.ACCOUNT, Optional.of(JwtCredentials.USER),
                 Optional.of(authenticator), Optional.empty(), Optional.of(token), Optional.empty(),
                 new LoginRequest.ClientInfo(LOOPBACK, Optional.of(FrostgateClient.CLIENT_APP_ID),
-                        Optional.of(FrostgateClient.CLIENT_APP_VERSION)), Optional.empty());
+                        Optional.of(FrostgateClient.CLIENT_APP_VERSION)), Optional.empty(), Session.Context.NONE);
         LoginPipeline.LoginResult result;
         try {
             result = pipeline.login(request);

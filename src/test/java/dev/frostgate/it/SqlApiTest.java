@@ -177,6 +177,15 @@ class SqlApiTest {
     }
 
     @Test
+    void theWarehouseFieldIsTheStatementsCurrentWarehouse() throws Exception {
+        assertThat(api.statement(unrestricted, "SELECT CURRENT_WAREHOUSE()", Map.of("warehouse", "Api_Wh"), "")
+                .body().path("data").toString()).as("as given: the SQL API's fields are case-sensitive")
+                .isEqualTo("[[\"Api_Wh\"]]");
+        assertThat(api.statement(unrestricted, "SELECT CURRENT_WAREHOUSE()").body().path("data").toString())
+                .as("each request runs in a session of its own").isEqualTo("[[null]]");
+    }
+
+    @Test
     void aFailingStatementIs422WithItsCodeAndHandle() throws Exception {
         SqlApiClient.Reply failed = api.statement(unrestricted, "SELEC 1");
         assertThat(failed.status()).isEqualTo(422);

@@ -74,6 +74,28 @@ class V1ProtocolTest {
     }
 
     @Test
+    void theSessionsContextIsInTheLoginAnswerAndAfterEveryStatement() throws Exception {
+        String admin = sessionToken();
+        assertThat(client.query(admin, "CREATE DATABASE wire_db").success()).isTrue();
+        assertThat(client.query(admin, "CREATE SCHEMA wire_db.public").success()).isTrue();
+
+        V1Client.Reply login = client.login("admin", RunningServer.ADMIN_PASSWORD,
+                Map.of("databaseName", "wire_db", "warehouse", "\"Wire Wh\"", "roleName", "SYSADMIN"));
+
+        assertThat(login.data().path("sessionInfo").toString()).isEqualTo("{\"databaseName\":\"WIRE_DB\","
+                + "\"schemaName\":\"PUBLIC\",\"warehouseName\":\"Wire Wh\",\"roleName\":\"SYSADMIN\"}");
+        String token = login.data().path("token").asText();
+        V1Client.Reply use = client.query(token, "USE WAREHOUSE other_wh");
+        assertThat(use.data().path("finalDatabaseName").asText()).isEqualTo("WIRE_DB");
+        assertThat(use.data().path("finalSchemaName").asText()).isEqualTo("PUBLIC");
+        assertThat(use.data().path("finalWarehouseName").asText()).isEqualTo("OTHER_WH");
+        assertThat(use.data().path("finalRoleName").asText()).isEqualTo("SYSADMIN");
+        V1Client.Reply unqualified = client.query(sessionToken(), "SELECT 1");
+        assertThat(unqualified.data().path("finalDatabaseName").isNull()).isTrue();
+        assertThat(unqualified.data().path("finalWarehouseName").isNull()).isTrue();
+    }
+
+    @Test
     void queryResultsUseTheJsonRowsetShape() throws Exception {
         String token = sessionToken();
         V1Client.Reply select = client.query(token, "SELECT 1");

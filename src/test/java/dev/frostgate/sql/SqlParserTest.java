@@ -350,6 +350,8 @@ class SqlParserTest {
             assertThat(parse("USE DATABASE db")).isEqualTo(new Statement.UseObject("DATABASE", "DB"));
             assertThat(parse("USE SCHEMA db.\"Sch\"")).isEqualTo(new Statement.UseObject("SCHEMA", "DB.Sch"));
             assertThat(parse("USE WAREHOUSE wh")).isEqualTo(new Statement.UseObject("WAREHOUSE", "WH"));
+            assertThat(parse("USE WAREHOUSE \"Load Wh\"")).isEqualTo(new Statement.UseObject("WAREHOUSE", "Load Wh"));
+            assertSyntaxError("USE WAREHOUSE db.wh", 1, 16, ".");
             assertThat(parse("USE db")).isEqualTo(new Statement.UseObject("DATABASE", "DB"));
             assertThat(parse("USE db.sch")).isEqualTo(new Statement.UseObject("SCHEMA", "DB.SCH"));
             assertSyntaxError("USE SECONDARY ROLES r1", 1, 20, "r1");

@@ -15,7 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** JdbcUserRepository.recordFailedLogin on H2 and PostgreSQL: counted in one statement, never lost. */
+/**
+ * JdbcUserRepository.recordFailedLogin on H2 and PostgreSQL: counted in one statement, never lost, also not
+ * to an ALTER USER that read the user before the failures and writes it afterwards.
+ */
 class FailedLoginCountTest {
     private static final int RETRIES = 5;
 
@@ -68,5 +71,49 @@ class FailedLoginCountTest {
         }
         assertThat(store.users().find("ALICE").orElseThrow().lockedUntil())
                 .as("five concurrent wrong passwords lock the user").contains(at(900));
+    }
+
+    @StoreTest
+    void anUpdateFromAReadBeforeTheFailuresKeepsTheirCount(TestStore store) {
+        store.users().insert(minimalUser("ALICE"));
+        User read = store.users().find("ALICE").orElseThrow();
+        store.users().recordFailedLogin("ALICE", T0, RETRIES, at(900));
+        store.users().recordFailedLogin("ALICE", T0, RETRIES, at(900));
+
+        store.users().update(read, read.toBuilder().comment(Optional.of("changed meanwhile")).build());
+
+        User stored = store.users().find("ALICE").orElseThrow();
+        assertThat(stored.failedLoginAttempts()).as("the failures counted after the read").isEqualTo(2);
+        assertThat(stored.comment()).contains("changed meanwhile");
+    }
+
+    @StoreTest
+    void anUpdateFromAReadBeforeALockKeepsTheLockAndTheLastSuccessfulLogin(TestStore store) {
+        store.users().insert(minimalUser("ALICE"));
+        User read = store.users().find("ALICE").orElseThrow();
+        store.users().recordLoginOutcome("ALICE", new LoginOutcome(0, Optional.empty(), Optional.of(at(5))));
+        for (int failure = 0; failure < RETRIES; failure++) {
+            store.users().recordFailedLogin("ALICE", at(10), RETRIES, at(900));
+        }
+
+        store.users().update(read, read.toBuilder().displayName(Optional.of("Alice")).name("ALICIA").build());
+
+        User stored = store.users().find("ALICIA").orElseThrow();
+        assertThat(stored.lockedUntil()).as("locked after the read").contains(at(900));
+        assertThat(stored.lastSuccessLogin()).contains(at(5));
+        assertThat(stored.displayName()).contains("Alice");
+    }
+
+    @StoreTest
+    void anUpdateThatUnlocksWritesTheLock(TestStore store) {
+        store.users().insert(minimalUser("ALICE"));
+        for (int failure = 0; failure < RETRIES; failure++) {
+            store.users().recordFailedLogin("ALICE", T0, RETRIES, at(900));
+        }
+        User locked = store.users().find("ALICE").orElseThrow();
+
+        store.users().update(locked, locked.toBuilder().lockedUntil(Optional.empty()).failedLoginAttempts(0).build());
+
+        assertThat(store.users().find("ALICE").orElseThrow().isLocked(at(1))).isFalse();
     }
 }

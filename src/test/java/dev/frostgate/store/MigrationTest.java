@@ -23,8 +23,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /** Database.open's Flyway migrations, and the data's life across closing and reopening. */
@@ -61,8 +59,7 @@ class MigrationTest {
         long privilegesBefore = store.count("SELECT COUNT(*) FROM privilege_grants");
         store.users().insert(fullUser("ALICE"));
 
-        MigrateResult again = Flyway.configure().dataSource(first.dataSource()).locations("classpath:db/migration")
-                .javaMigrations(Database.JAVA_MIGRATIONS.toArray(JavaMigration[]::new)).load().migrate();
+        MigrateResult again = Database.migrations(first.dataSource()).load().migrate();
         assertThat(again.migrationsExecuted).isZero();
         store.reopen();
 

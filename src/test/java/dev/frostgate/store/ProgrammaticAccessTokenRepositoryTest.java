@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** The background jobs' queries of JdbcProgrammaticAccessTokenRepository, on H2 and PostgreSQL. */
+/** The background jobs' queries and MODIFY's update of JdbcProgrammaticAccessTokenRepository, on H2 and PostgreSQL. */
 class ProgrammaticAccessTokenRepositoryTest {
     private static final Duration DAY = Duration.ofDays(1);
 
@@ -49,6 +49,27 @@ class ProgrammaticAccessTokenRepositoryTest {
         assertThat(bob.lastUsedOn()).contains(T0.plusSeconds(30));
         assertThat(bob.bypassUntil()).contains(T0.plusSeconds(900));
         assertThat(bob.roleRestriction()).contains("ANALYST");
+    }
+
+    @StoreTest
+    void aModifyFromAReadBeforeALeakReportOrADisabledUserKeepsTheTokenDisabled(TestStore store) {
+        JdbcProgrammaticAccessTokenRepository tokens = new JdbcProgrammaticAccessTokenRepository(store.database());
+        tokens.insert(token("LEAKED", T0.plus(DAY)));
+        tokens.insert(token("OF_DISABLED_USER", T0.plus(DAY)));
+        ProgrammaticAccessToken leakedAsRead = tokens.find("ALICE", "LEAKED").orElseThrow();
+        ProgrammaticAccessToken otherAsRead = tokens.find("ALICE", "OF_DISABLED_USER").orElseThrow();
+        tokens.reportLeaked("id-LEAKED", "SECURITYADMIN", T0, Optional.of("a public paste"));
+        tokens.disableAll("ALICE");
+
+        tokens.update(leakedAsRead, leakedAsRead.modified("LEAKED", Optional.of("changed meanwhile"), false, 0,
+                Optional.empty(), T0.plusSeconds(5), "ALICE"));
+        tokens.update(otherAsRead, otherAsRead.modified("RENAMED", Optional.empty(), false, 0, Optional.empty(),
+                T0.plusSeconds(5), "ALICE"));
+
+        ProgrammaticAccessToken leaked = tokens.find("ALICE", "LEAKED").orElseThrow();
+        assertThat(leaked.disabled()).as("disabled by the leak report after the read").isTrue();
+        assertThat(leaked.comment()).contains("changed meanwhile");
+        assertThat(tokens.find("ALICE", "RENAMED").orElseThrow().disabled()).isTrue();
     }
 
     @StoreTest

@@ -84,7 +84,7 @@ class RepositoryContractTest {
                     Optional.empty(), NOW, NOW.plusSeconds(3600), NOW.plusSeconds(14_400), Optional.empty(),
                     Optional.empty(), NOW));
 
-            users.update("ALICE", alice.toBuilder().name("ALICIA").comment(Optional.of("renamed")).build());
+            users.update(alice, alice.toBuilder().name("ALICIA").comment(Optional.of("renamed")).build());
             assertThat(users.find("ALICE")).isEmpty();
             assertThat(users.find("ALICIA")).map(User::comment).contains(Optional.of("renamed"));
             assertThat(roles.roleGrants()).extracting(RoleGrant::grantee).contains("ALICIA").doesNotContain("ALICE");
@@ -117,7 +117,8 @@ class RepositoryContractTest {
                     Optional.of("SCH"), NOW.plusSeconds(1));
             sessions.insert(session);
             assertThat(sessions.findBySessionTokenDigest("s1")).contains(session);
-            sessions.update(session.withTokens("s2", NOW.plusSeconds(5), "m1", NOW.plusSeconds(2)).withRoles("R", true));
+            sessions.update(session, session.withTokens("s2", NOW.plusSeconds(5), "m1", NOW.plusSeconds(2))
+                    .withRoles("R", true));
             assertThat(sessions.findBySessionTokenDigest("s1")).isEmpty();
             assertThat(sessions.findByMasterTokenDigest("m1")).map(Session::primaryRole).contains("R");
 

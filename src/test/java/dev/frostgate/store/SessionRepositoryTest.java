@@ -26,10 +26,10 @@ class SessionRepositoryTest {
     @StoreTest
     void deleteOpenedWithEndsOnlyTheSessionsOfThatCredential(TestStore store) {
         Session leaked = new Session(1, "s1", "m1", "ALICE", "PUBLIC", false, "PROGRAMMATIC_ACCESS_TOKEN",
-                Optional.empty(), Optional.empty(), T0, at(60), at(120), Optional.empty(), Optional.empty(), T0,
+                Optional.empty(), Optional.empty(), T0, at(60), at(120), Session.Context.NONE, T0,
                 new Session.Origin(Optional.of("token-1"), RoleSwitching.FIXED, Optional.of("OFFICE")));
         Session other = new Session(2, "s2", "m2", "ALICE", "PUBLIC", false, "PROGRAMMATIC_ACCESS_TOKEN",
-                Optional.empty(), Optional.empty(), T0, at(60), at(120), Optional.empty(), Optional.empty(), T0,
+                Optional.empty(), Optional.empty(), T0, at(60), at(120), Session.Context.NONE, T0,
                 new Session.Origin(Optional.of("token-2"), RoleSwitching.PRIMARY_FIXED, Optional.empty()));
         store.sessions().insert(leaked);
         store.sessions().insert(other);
@@ -83,6 +83,17 @@ class SessionRepositoryTest {
     }
 
     @StoreTest
+    void theCurrentWarehouseIsKeptBesideTheDatabaseAndSchema(TestStore store) {
+        Session session = session(9, "ALICE", "wh")
+                .withContext(new Session.Context(Optional.of("DB1"), Optional.of("S1"), Optional.of("Load Wh")));
+
+        store.sessions().insert(session);
+
+        assertThat(store.sessions().findById(9)).contains(session);
+        assertThat(store.sessions().findById(9).orElseThrow().currentWarehouse()).contains("Load Wh");
+    }
+
+    @StoreTest
     void largeIdsRoundTrip(TestStore store) {
         Session session = session(Long.MAX_VALUE, "ALICE", "max");
         store.sessions().insert(session);
@@ -96,10 +107,11 @@ class SessionRepositoryTest {
         store.sessions().insert(original);
         store.sessions().insert(session(2, "ALICE", "other"));
         Session changed = original.withTokens("new-session", at(7_200), "new-master", at(28_800))
-                .withRoles("ANALYST", false).withContext(Optional.of("DB2"), Optional.empty())
+                .withRoles("ANALYST", false)
+                .withContext(new Session.Context(Optional.of("DB2"), Optional.empty(), Optional.of("LOAD_WH")))
                 .withLastActivity(at(600));
 
-        store.sessions().update(changed);
+        store.sessions().update(original, changed);
 
         assertThat(store.sessions().findById(1)).contains(changed);
         assertThat(store.sessions().findBySessionTokenDigest("new-session")).contains(changed);
@@ -107,6 +119,24 @@ class SessionRepositoryTest {
         assertThat(store.sessions().findBySessionTokenDigest("old-session")).isEmpty();
         assertThat(store.sessions().findByMasterTokenDigest("old-master")).isEmpty();
         assertThat(store.sessions().findById(2)).contains(session(2, "ALICE", "other"));
+    }
+
+    @StoreTest
+    void anUpdateFromAnOlderCopyKeepsWhatWasWrittenSince(TestStore store) {
+        Session original = session(1, "ALICE", "a");
+        store.sessions().insert(original);
+        Session cachedElsewhere = store.sessions().findById(1).orElseThrow();
+        Session roleChanged = original.withRoles("ANALYST", false);
+        store.sessions().update(original, roleChanged);
+        Session renewed = roleChanged.withTokens("b-session", at(7_200), "a-master", original.masterExpiresAt());
+        store.sessions().update(roleChanged, renewed);
+
+        store.sessions().update(cachedElsewhere, cachedElsewhere.withLastActivity(at(600)));
+
+        Session stored = store.sessions().findById(1).orElseThrow();
+        assertThat(stored.primaryRole()).as("USE ROLE after the other copy was read").isEqualTo("ANALYST");
+        assertThat(stored.sessionTokenDigest()).as("renewed after the other copy was read").isEqualTo("b-session");
+        assertThat(stored.lastActivity()).isEqualTo(at(600));
     }
 
     @StoreTest
@@ -118,7 +148,7 @@ class SessionRepositoryTest {
                 original.masterExpiresAt(), original.currentDatabase(), original.currentSchema(),
                 original.lastActivity());
 
-        store.sessions().update(tampered);
+        store.sessions().update(original, tampered);
 
         assertThat(store.sessions().findById(1)).contains(original);
     }

@@ -1,5 +1,6 @@
 package dev.frostgate.store;
 
+import dev.frostgate.catalog.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,6 +62,11 @@ final class TestStore implements AutoCloseable {
 
     JdbcUserRepository users() {
         return new JdbcUserRepository(database());
+    }
+
+    /** Changes the stored user {@code name} into {@code after} from a fresh read of it, as ALTER USER does. */
+    void updateUser(String name, User after) {
+        users().update(users().find(name).orElseThrow(), after);
     }
 
     JdbcRoleRepository roles() {

@@ -57,17 +57,17 @@ class UserEmailLookupTest {
     void everyWriteOfAUserKeepsTheLookupInStep(TestStore store) {
         store.users().insert(withEmail("ALICE", "alice@example.com"));
 
-        store.users().update("ALICE", withEmail("ALICE", "Alice.Smith@Example.com"));
+        store.updateUser("ALICE", withEmail("ALICE", "Alice.Smith@Example.com"));
         assertThat(namesWithEmail(store, "alice@example.com")).isEmpty();
         assertThat(namesWithEmail(store, "alice.smith@example.com")).containsExactly("ALICE");
 
-        store.users().update("ALICE", withEmail("ALICIA", "Alice.Smith@Example.com"));
+        store.updateUser("ALICE", withEmail("ALICIA", "Alice.Smith@Example.com"));
         assertThat(namesWithEmail(store, "ALICE.SMITH@EXAMPLE.COM")).containsExactly("ALICIA");
 
-        store.users().update("ALICIA", withEmail("ALICIA", null));
+        store.updateUser("ALICIA", withEmail("ALICIA", null));
         assertThat(namesWithEmail(store, "alice.smith@example.com")).isEmpty();
 
-        store.users().update("ALICIA", withEmail("ALICIA", "back@example.com"));
+        store.updateUser("ALICIA", withEmail("ALICIA", "back@example.com"));
         store.users().delete("ALICIA");
         assertThat(namesWithEmail(store, "back@example.com")).isEmpty();
     }

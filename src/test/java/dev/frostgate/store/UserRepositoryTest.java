@@ -117,7 +117,7 @@ class UserRepositoryTest {
         User changed = minimalUser("ALICE").toBuilder().loginName("NEW.LOGIN").type(UserType.SERVICE)
                 .comment(Optional.of("changed")).failedLoginAttempts(1).passwordHistory(List.of("h1")).build();
 
-        store.users().update("ALICE", changed);
+        store.updateUser("ALICE", changed);
 
         assertThat(store.users().find("ALICE")).contains(changed);
         assertThat(store.users().findByLoginName("alice@example.com")).isEmpty();
@@ -129,7 +129,7 @@ class UserRepositoryTest {
         store.users().insert(fullUser("ALICE"));
         store.users().insert(fullUser("BOB"));
 
-        store.users().update("ALICE", fullUser("ALICE").toBuilder().comment(Optional.empty()).build());
+        store.updateUser("ALICE", fullUser("ALICE").toBuilder().comment(Optional.empty()).build());
 
         assertThat(store.users().find("BOB")).contains(stored(fullUser("BOB")));
         assertThat(store.users().find("ALICE").orElseThrow().comment()).isEmpty();
@@ -157,7 +157,7 @@ class UserRepositoryTest {
         insertToken(store, "t2", "BOB");
         User alice = store.users().find("ALICE").orElseThrow();
 
-        store.users().update("ALICE", alice.toBuilder().name("ALICIA").build());
+        store.users().update(alice, alice.toBuilder().name("ALICIA").build());
 
         assertThat(store.users().find("ALICE")).isEmpty();
         assertThat(store.users().find("ALICIA")).contains(stored(fullUser("ALICE")).toBuilder().name("ALICIA").build());
@@ -182,7 +182,7 @@ class UserRepositoryTest {
         store.sessions().insert(session(1, "ALICE", "a1"));
 
         StoreException failure = catchThrowableOfType(StoreException.class,
-                () -> store.users().update("ALICE", fullUser("BOB")));
+                () -> store.updateUser("ALICE", fullUser("BOB")));
 
         assertThat(failure.isDuplicateKey()).isTrue();
         assertThat(store.users().find("ALICE")).contains(stored(fullUser("ALICE")));
@@ -200,7 +200,7 @@ class UserRepositoryTest {
         store.sessions().insert(session(1, "ALICE", "a1"));
 
         StoreException failure = catchThrowableOfType(StoreException.class,
-                () -> store.users().update("ALICE", fullUser("ALICIA")));
+                () -> store.updateUser("ALICE", fullUser("ALICIA")));
 
         assertThat(failure.isDuplicateKey()).isTrue();
         assertThat(store.users().find("ALICE")).contains(stored(fullUser("ALICE")));
@@ -241,7 +241,7 @@ class UserRepositoryTest {
         store.users().insert(fullUser("ALICE"));
         store.users().insert(fullUser("BOB"));
 
-        StoreException failure = catchThrowableOfType(StoreException.class, () -> store.users().update("BOB",
+        StoreException failure = catchThrowableOfType(StoreException.class, () -> store.updateUser("BOB",
                 fullUser("BOB").toBuilder().loginName("Alice@Example.com").build()));
 
         assertThat(failure.isDuplicateKey()).isTrue();
@@ -353,7 +353,7 @@ class UserRepositoryTest {
         assertThat(store.users().find("ALICE").orElseThrow().passwordHistory()).containsExactlyElementsOf(history);
         List<String> reversed = new ArrayList<>(history);
         java.util.Collections.reverse(reversed);
-        store.users().update("ALICE", minimalUser("ALICE").toBuilder().passwordHistory(reversed).build());
+        store.updateUser("ALICE", minimalUser("ALICE").toBuilder().passwordHistory(reversed).build());
         assertThat(store.users().find("ALICE").orElseThrow().passwordHistory()).containsExactlyElementsOf(reversed);
     }
 
@@ -373,7 +373,7 @@ class UserRepositoryTest {
         attachments.attach(new PolicyAttachment(PolicyKind.SESSION, TargetKind.USER, "BOB", "SHORT"));
         attachments.attach(new PolicyAttachment(PolicyKind.AUTHENTICATION, TargetKind.ACCOUNT, "", "DEFAULT"));
 
-        store.users().update("ALICE", fullUser("ALICIA"));
+        store.updateUser("ALICE", fullUser("ALICIA"));
 
         assertThat(attachments.attachment(PolicyKind.AUTHENTICATION, TargetKind.USER, "ALICIA"))
                 .map(PolicyAttachment::policyName).contains("MFA_ONLY");

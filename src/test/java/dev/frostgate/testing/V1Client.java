@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,6 +44,18 @@ public final class V1Client {
         return login(Map.of("LOGIN_NAME", user, "PASSWORD", password));
     }
 
+    /**
+     * A password login with the connect string's context, sent as the drivers send it: query parameters such as
+     * {@code databaseName}, {@code schemaName}, {@code warehouse}, {@code roleName}.
+     */
+    public Reply login(String user, String password, Map<String, String> connectParameters)
+            throws IOException, InterruptedException {
+        StringBuilder query = new StringBuilder();
+        connectParameters.forEach((name, value) -> query.append('&').append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return login(Map.of("LOGIN_NAME", user, "PASSWORD", password), query.toString());
+    }
+
     /** A token login (AUTHENTICATOR and TOKEN) as JDBC sends it; {@code loginName} null sends no LOGIN_NAME. */
     public Reply tokenLogin(String loginName, String authenticator, String token)
             throws IOException, InterruptedException {
@@ -56,12 +69,16 @@ public final class V1Client {
     }
 
     private Reply login(Map<String, Object> fields) throws IOException, InterruptedException {
+        return login(fields, "");
+    }
+
+    private Reply login(Map<String, Object> fields, String extraQuery) throws IOException, InterruptedException {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ACCOUNT_NAME", "frostgate");
         data.putAll(fields);
         data.put("CLIENT_APP_ID", "JDBC");
         data.put("CLIENT_APP_VERSION", "3.28.0");
-        return post("/session/v1/login-request?requestId=" + UUID.randomUUID(),
+        return post("/session/v1/login-request?requestId=" + UUID.randomUUID() + extraQuery,
                 JSON.writeValueAsBytes(Map.of("data", data)), Map.of());
     }
 

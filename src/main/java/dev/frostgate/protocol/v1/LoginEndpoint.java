@@ -5,6 +5,7 @@ import dev.frostgate.auth.IssuedSession;
 import dev.frostgate.auth.LoginFailure;
 import dev.frostgate.auth.LoginPipeline;
 import dev.frostgate.auth.LoginRequest;
+import dev.frostgate.auth.Session;
 import dev.frostgate.auth.SessionSettings;
 import dev.frostgate.protocol.Endpoint;
 import dev.frostgate.protocol.Exchange;
@@ -32,14 +33,17 @@ public final class LoginEndpoint implements Endpoint {
             return;
         }
         JsonNode fields = data.get();
+        // The drivers send the connect string's role, database, schema and warehouse as query parameters.
         LoginRequest request = new LoginRequest(text(fields, "ACCOUNT_NAME").orElse(""), text(fields, "LOGIN_NAME"),
                 text(fields, "AUTHENTICATOR"), text(fields, "PASSWORD"), text(fields, "TOKEN"),
                 exchange.queryParameter("roleName"),
                 new LoginRequest.ClientInfo(exchange.clientAddress(), text(fields, "CLIENT_APP_ID"),
-                        text(fields, "CLIENT_APP_VERSION")), text(fields, "OAUTH_TYPE"));
+                        text(fields, "CLIENT_APP_VERSION")), text(fields, "OAUTH_TYPE"),
+                new Session.Context(exchange.queryParameter("databaseName"), exchange.queryParameter("schemaName"),
+                        exchange.queryParameter("warehouse")));
         try {
             LoginPipeline.LoginResult result = pipeline.login(request);
-            V1Responses.success(exchange, successData(result.issued(), exchange));
+            V1Responses.success(exchange, successData(result.issued()));
         } catch (LoginFailure failure) {
             Map<String, Object> failureData = new LinkedHashMap<>();
             failureData.put("nextAction", "RETRY_LOGIN");
@@ -49,25 +53,27 @@ public final class LoginEndpoint implements Endpoint {
         }
     }
 
-    private Map<String, Object> successData(IssuedSession issued, Exchange exchange) {
+    /** {@code sessionInfo} is what the session starts with, which the drivers report (JDBC's getCatalog, getSchema). */
+    private Map<String, Object> successData(IssuedSession issued) {
+        Session session = issued.session();
         Map<String, Object> sessionInfo = new LinkedHashMap<>();
-        sessionInfo.put("databaseName", exchange.queryParameter("databaseName").orElse(null));
-        sessionInfo.put("schemaName", exchange.queryParameter("schemaName").orElse(null));
-        sessionInfo.put("warehouseName", exchange.queryParameter("warehouse").orElse(null));
-        sessionInfo.put("roleName", issued.session().primaryRole());
+        sessionInfo.put("databaseName", session.currentDatabase().orElse(null));
+        sessionInfo.put("schemaName", session.currentSchema().orElse(null));
+        sessionInfo.put("warehouseName", session.currentWarehouse().orElse(null));
+        sessionInfo.put("roleName", session.primaryRole());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("token", issued.sessionToken());
         data.put("masterToken", issued.masterToken());
         data.put("validityInSeconds", settings.sessionTokenValidity().toSeconds());
         data.put("masterValidityInSeconds", settings.masterTokenValidity().toSeconds());
         data.put("serverVersion", serverVersion);
-        data.put("sessionId", issued.session().id());
+        data.put("sessionId", session.id());
         data.put("healthCheckInterval", 45);
         data.put("parameters", V1Requests.SESSION_PARAMETERS);
         data.put("sessionInfo", sessionInfo);
         data.put("idToken", null);
         data.put("mfaToken", null);
-        data.put("displayUserName", issued.session().userName());
+        data.put("displayUserName", session.userName());
         return data;
     }
 

@@ -61,7 +61,7 @@ public final class QueryEndpoints {
             QueryRegistry.Submission submission = registry.submit(session.get().id(),
                     exchange.queryParameter("requestId"), () -> {
                         ResultTable result = executor.execute(context, sqlText.asText());
-                        return new QueryRegistry.Outcome(result, null, context.session().primaryRole());
+                        return QueryRegistry.Outcome.of(result, context.session());
                     });
             respond(exchange, submission);
         };
@@ -125,9 +125,10 @@ public final class QueryEndpoints {
         data.put("queryId", submission.queryId());
         data.put("statementTypeId", result.kind().statementTypeId());
         data.put("version", 1);
-        data.put("finalDatabaseName", null);
-        data.put("finalSchemaName", null);
-        data.put("finalWarehouseName", null);
+        // The drivers take the session's context from these after every statement (JDBC's getCatalog, getSchema).
+        data.put("finalDatabaseName", outcome.finalContext().database().orElse(null));
+        data.put("finalSchemaName", outcome.finalContext().schema().orElse(null));
+        data.put("finalWarehouseName", outcome.finalContext().warehouse().orElse(null));
         data.put("finalRoleName", outcome.finalRole());
         data.put("queryResultFormat", "json");
         V1Responses.success(exchange, data);

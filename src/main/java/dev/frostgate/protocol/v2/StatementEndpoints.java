@@ -50,7 +50,7 @@ public final class StatementEndpoints {
 
     /** The fields of a submit body, validated. */
     private record StatementRequest(String statement, Optional<Duration> timeout, Optional<String> database,
-                                    Optional<String> schema, Optional<String> role) {}
+                                    Optional<String> schema, Optional<String> warehouse, Optional<String> role) {}
 
     public Endpoint submit() {
         return exchange -> {
@@ -74,9 +74,10 @@ public final class StatementEndpoints {
             try {
                 submission = registry.submitFor(session.get().userName(), session.get().id(), clientRequestId,
                         request.get().timeout(), () -> {
-                            executor.useContext(context, request.get().database(), request.get().schema());
+                            executor.useContext(context, request.get().database(), request.get().schema(),
+                                    request.get().warehouse());
                             ResultTable result = executor.execute(context, request.get().statement());
-                            return new QueryRegistry.Outcome(result, null, context.session().primaryRole());
+                            return QueryRegistry.Outcome.of(result, context.session());
                         });
             } catch (FrostgateException refused) {
                 V2Responses.refusal(exchange, refused);
@@ -193,9 +194,9 @@ public final class StatementEndpoints {
         if (parameters != null && !parameters.isNull() && !parameters.isObject()) {
             return V2Requests.malformed(exchange, "parameters must be an object");
         }
-        // Warehouses do not exist here and session parameters have no effect (as with ALTER SESSION).
+        // Session parameters have no effect (as with ALTER SESSION).
         return Optional.of(new StatementRequest(statement.asText(), timeout, database.get(), schema.get(),
-                role.get()));
+                warehouse.get(), role.get()));
     }
 
     /** {@code nullable=false}: SQL NULL is sent as the string "null". */
