@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Tag;
 
 /** Database.open's Flyway migrations, and the data's life across closing and reopening. */
 class MigrationTest {
@@ -101,6 +102,7 @@ class MigrationTest {
     }
 
     @StoreTest(value = StoreBackends.Backend.H2, migrated = false)
+    @Tag("h2")
     void anH2DatabaseLivesInItsDataDirectory(TestStore store) throws IOException {
         Path directory = store.settings().dataDirectory();
         store.users().insert(fullUser("ALICE"));
