@@ -36,6 +36,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     /** Object kinds a test may create: what SHOW lists them, in its {@code name} column, and how to drop one. */
     private static final Map<String, String> KINDS = kinds();
+    private static final List<String> POLICY_KINDS = List.of("SHOW NETWORK POLICIES",
+            "SHOW AUTHENTICATION POLICIES IN ACCOUNT", "SHOW PASSWORD POLICIES IN ACCOUNT",
+            "SHOW SESSION POLICIES IN ACCOUNT");
 
     private final UnaryOperator<ServerConfig> customize;
     private final Clock clock;
@@ -114,8 +117,8 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
         }
         if (!leftovers.isEmpty()) {
             restart();
-            throw new AssertionError("TestServer could not drop what the test created (the server was restarted for "
-                    + "the next test): " + leftovers);
+            throw new AssertionError("TestServer could not put back what the test changed (the server was restarted "
+                    + "for the next test): " + leftovers);
         }
     }
 
@@ -157,34 +160,34 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     /**
-     * Undoes what a test did to the account's objects: detaches the policies it set on the account or
-     * on ADMIN, then drops every user, role, integration, policy, network rule and database that was not
-     * there when the class's server started (a user's tokens, grants and attachments go with it).
-     * Returns what is still there afterwards, if anything.
+     * Undoes what a test did to the account's objects: when any policy exists, detaches the policies set
+     * on the account or on ADMIN (an attachment needs a policy); then drops every user, integration, role,
+     * policy, network rule and database that was not there when the class's server started (a user's
+     * tokens, grants and attachments go with it). Returns what could not be put back, if anything: an
+     * object the class started with that the test dropped.
      */
     private List<String> cleanUp() throws SQLException {
         Connection connection = cleaner;
-        Sql.execute(connection, "USE ROLE ACCOUNTADMIN");
-        for (String attachment : List.of("NETWORK_POLICY", "AUTHENTICATION POLICY",
-                "AUTHENTICATION POLICY FOR ALL PERSON USERS", "AUTHENTICATION POLICY FOR ALL SERVICE USERS",
-                "PASSWORD POLICY", "SESSION POLICY")) {
-            Sql.execute(connection, "ALTER ACCOUNT UNSET " + attachment);
-        }
-        Sql.execute(connection, "ALTER USER ADMIN UNSET NETWORK_POLICY",
-                "ALTER USER ADMIN UNSET AUTHENTICATION POLICY", "ALTER USER ADMIN UNSET PASSWORD POLICY",
-                "ALTER USER ADMIN UNSET SESSION POLICY");
         Map<String, Set<String>> now = objects(connection);
+        if (POLICY_KINDS.stream().anyMatch(kind -> !now.get(kind).isEmpty())) {
+            for (String attachment : List.of("NETWORK_POLICY", "AUTHENTICATION POLICY",
+                    "AUTHENTICATION POLICY FOR ALL PERSON USERS", "AUTHENTICATION POLICY FOR ALL SERVICE USERS",
+                    "PASSWORD POLICY", "SESSION POLICY")) {
+                Sql.execute(connection, "ALTER ACCOUNT UNSET " + attachment);
+            }
+            Sql.execute(connection, "ALTER USER ADMIN UNSET NETWORK_POLICY",
+                    "ALTER USER ADMIN UNSET AUTHENTICATION POLICY", "ALTER USER ADMIN UNSET PASSWORD POLICY",
+                    "ALTER USER ADMIN UNSET SESSION POLICY");
+        }
+        List<String> leftovers = new ArrayList<>();
         for (Map.Entry<String, String> kind : KINDS.entrySet()) {
             for (String name : created(now, kind.getKey())) {
                 Sql.execute(connection, kind.getValue() + " \"" + name.replace("\"", "\"\"") + "\"");
             }
-        }
-        Map<String, Set<String>> after = objects(connection);
-        List<String> leftovers = new ArrayList<>();
-        for (String kind : KINDS.keySet()) {
-            if (!after.get(kind).equals(startingObjects.get(kind))) {
-                leftovers.add(kind + ": " + after.get(kind) + " (the class started with " + startingObjects.get(kind)
-                        + ")");
+            Set<String> missing = new TreeSet<>(startingObjects.get(kind.getKey()));
+            missing.removeAll(now.get(kind.getKey()));
+            if (!missing.isEmpty()) {
+                leftovers.add(kind.getKey() + " no longer lists " + missing);
             }
         }
         return leftovers;
