@@ -31,7 +31,7 @@ class LeakedTokenTest {
     private String leaked;
 
     @RegisterExtension
-    final TestServer running = new TestServer();
+    static final TestServer running = TestServer.perClass();
 
     @BeforeEach
     void start() throws Exception {

@@ -8,13 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frostgate.testing.RunningServer;
 import dev.frostgate.testing.SnowflakeJdbc;
+import dev.frostgate.testing.TestServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Network rules and policies through the real JDBC driver, from 127.0.0.1: statements, evaluation
@@ -26,20 +27,17 @@ class NetworkPolicyTest {
     private RunningServer server;
     private Connection admin;
 
+    @RegisterExtension
+    static final TestServer running = TestServer.perClass();
+
     @BeforeEach
     void start() throws Exception {
-        server = RunningServer.start();
-        admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
+        server = running.server();
+        admin = running.admin();
         execute(admin,
                 "CREATE NETWORK POLICY allow_local ALLOWED_IP_LIST = ('127.0.0.1') COMMENT = 'loopback only'",
                 "CREATE NETWORK POLICY block_local ALLOWED_IP_LIST = ('0.0.0.0/0') BLOCKED_IP_LIST = ('127.0.0.0/8')",
                 "CREATE NETWORK POLICY only_ten ALLOWED_IP_LIST = ('10.0.0.0/8')");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        admin.close();
-        server.close();
     }
 
     private Connection login(String user) throws SQLException {

@@ -8,31 +8,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.frostgate.testing.MutableClock;
 import dev.frostgate.testing.RunningServer;
 import dev.frostgate.testing.SnowflakeJdbc;
+import dev.frostgate.testing.TestServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Password and session policies through the real JDBC driver: statements, password rules, lockout thresholds. */
 class PasswordPolicyTest {
     private RunningServer server;
     private Connection admin;
 
+    @RegisterExtension
+    static final TestServer running = TestServer.perClass();
+
     @BeforeEach
     void start() throws Exception {
-        server = RunningServer.start();
-        admin = SnowflakeJdbc.V3.connect(server, "ADMIN", RunningServer.ADMIN_PASSWORD);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        admin.close();
-        server.close();
+        server = running.server();
+        admin = running.admin();
     }
 
     private Map<String, String> describe(String kind, String policy) throws SQLException {

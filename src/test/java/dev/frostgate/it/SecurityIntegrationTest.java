@@ -39,7 +39,7 @@ class SecurityIntegrationTest {
             + "EXTERNAL_OAUTH_TOKEN_USER_MAPPING_CLAIM = 'sub' EXTERNAL_OAUTH_SNOWFLAKE_USER_MAPPING_ATTRIBUTE = 'LOGIN_NAME' ";
 
     @RegisterExtension
-    final TestServer running = new TestServer();
+    static final TestServer running = TestServer.perClass();
     private RunningServer server;
     private Connection admin;
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class Seed000WalkthroughTest {
     private static final String PASSWORD = "Tableau-Passw0rd";
     @RegisterExtension
-    final TestServer running = new TestServer();
+    static final TestServer running = TestServer.perClass();
     private RunningServer server;
     private Connection admin;
 

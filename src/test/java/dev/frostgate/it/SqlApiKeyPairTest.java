@@ -17,7 +17,7 @@ class SqlApiKeyPairTest {
     private static final TestKeyPair OTHER_KEY = TestKeyPair.generate();
 
     @RegisterExtension
-    final TestServer running = new TestServer();
+    static final TestServer running = TestServer.perClass();
     private SqlApiClient api;
 
     @BeforeEach

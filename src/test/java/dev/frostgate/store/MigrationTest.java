@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Tag;
 
 /** Database.open's Flyway migrations, and the data's life across closing and reopening. */
 class MigrationTest {
@@ -100,6 +101,7 @@ class MigrationTest {
     }
 
     @StoreTest(value = StoreBackends.Backend.H2, migrated = false)
+    @Tag("h2")
     void anH2DatabaseLivesInItsDataDirectory(TestStore store) throws IOException {
         Path directory = store.settings().dataDirectory();
         store.users().insert(fullUser("ALICE"));

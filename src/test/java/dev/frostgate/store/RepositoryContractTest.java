@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,8 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RepositoryContractTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
+    /** H2 and PostgreSQL, or those of them that this run tests on (see {@link StoreBackends}). */
     static Stream<Arguments> backends() {
-        return Stream.of(Arguments.of("H2"), Arguments.of("PostgreSQL"));
+        return Stream.of(StoreBackends.Backend.values()).filter(StoreBackends::enabled)
+                .map(backend -> Arguments.of(backend.displayName()));
     }
 
     private static Database open(String backend) throws Exception {
@@ -173,6 +176,7 @@ class RepositoryContractTest {
     }
 
     @Test
+    @Tag("h2")
     void migrationsRunOnceAndH2DataSurvivesReopening() throws Exception {
         Path directory = Files.createTempDirectory("frostgate-store");
         Database.Settings settings = new Database.Settings(Optional.empty(), Optional.empty(), Optional.empty(),

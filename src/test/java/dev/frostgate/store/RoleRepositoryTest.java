@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** JdbcRoleRepository (roles, role grants, privilege grants) on H2 and PostgreSQL. */
@@ -277,6 +278,7 @@ class RoleRepositoryTest {
     }
 
     @Test
+    @Tag("postgres")
     void listOrderIsTheSameOnH2AndOnPostgresqlWithALinguisticCollation() {
         List<String> names = List.of("DATA_READER", "DATA1", "DATAX", "Data", "data", "_TEMP");
         try (TestStore h2 = StoreBackends.fresh(StoreBackends.Backend.H2, true);

@@ -11,12 +11,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -42,6 +45,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>PostgreSQL databases are made with the "C" collation whatever the machine's locale, so results
  * do not depend on where the tests run; {@link #postgresWithIcuCollation(String)} makes one with a
  * linguistic collation, as most real installations have, for the tests about ordering.
+ *
+ * <p>The system property {@value #BACKENDS_PROPERTY} (backend names, comma-separated; every backend
+ * when unset) limits the backends a run tests on: the build sets {@code H2} for {@code mvn test} (the
+ * fast loop) and {@code PostgreSQL} for the integration-test phase, which runs the store tests again.
+ * A test fixed to one backend instead of running on each is tagged with it ({@code h2}, {@code postgres})
+ * so that only the phase of that backend runs it.
  */
 final class StoreBackends implements TestTemplateInvocationContextProvider {
 
@@ -59,6 +68,7 @@ final class StoreBackends implements TestTemplateInvocationContextProvider {
         }
     }
 
+    static final String BACKENDS_PROPERTY = "frostgate.store.backends";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StoreBackends.class);
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final String TEMPLATE = "frostgate_store_template";
@@ -78,7 +88,31 @@ final class StoreBackends implements TestTemplateInvocationContextProvider {
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         StoreTest test = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), StoreTest.class)
                 .orElseThrow();
-        return Arrays.stream(test.value()).map(backend -> new Invocation(backend, test.migrated()));
+        List<Backend> backends = Arrays.stream(test.value()).filter(StoreBackends::enabled).toList();
+        if (backends.isEmpty()) {
+            throw new ExtensionConfigurationException(context.getDisplayName() + " runs on " + Arrays.toString(test.value())
+                    + " only, none of which this run tests on (" + BACKENDS_PROPERTY + "=" + System.getProperty(
+                    BACKENDS_PROPERTY) + "): tag it with its backend (@Tag(\"h2\") or @Tag(\"postgres\"))");
+        }
+        return backends.stream().map(backend -> new Invocation(backend, test.migrated()));
+    }
+
+    /** Whether this run tests on the backend ({@value #BACKENDS_PROPERTY}; every backend when unset). */
+    static boolean enabled(Backend backend) {
+        String configured = System.getProperty(BACKENDS_PROPERTY, "");
+        if (configured.isBlank()) {
+            return true;
+        }
+        EnumSet<Backend> enabled = EnumSet.noneOf(Backend.class);
+        for (String name : configured.split(",")) {
+            enabled.add(Arrays.stream(Backend.values())
+                    .filter(candidate -> candidate.displayName().equalsIgnoreCase(name.strip())
+                            || candidate.name().equalsIgnoreCase(name.strip()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(BACKENDS_PROPERTY + ": unknown backend '" + name
+                            + "' (H2, PostgreSQL)")));
+        }
+        return enabled.contains(backend);
     }
 
     /**

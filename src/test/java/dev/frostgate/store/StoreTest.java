@@ -8,8 +8,10 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A store test that runs once on each backend (embedded H2 and PostgreSQL), each run with a fresh
- * database handed in as a {@link TestStore} parameter and removed afterwards.
+ * A store test that runs once on each backend (embedded H2 and PostgreSQL) that the run tests on
+ * (see {@link StoreBackends}), each run with a fresh database handed in as a {@link TestStore}
+ * parameter and removed afterwards. One fixed to a single backend also carries that backend's tag,
+ * {@code @Tag("h2")} or {@code @Tag("postgres")}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** JdbcUserRepository on H2 and PostgreSQL. */
@@ -396,6 +397,7 @@ class UserRepositoryTest {
      * restore auto-commit on the discarded connection.
      */
     @StoreTest(StoreBackends.Backend.H2)
+    @Tag("h2")
     void aFailedTransactionReportsTheDriversReason(TestStore store) throws Exception {
         store.users().insert(fullUser("ALICE"));
         try (java.sql.Connection holder = store.database().dataSource().getConnection()) {
@@ -436,6 +438,7 @@ class UserRepositoryTest {
      * point order.
      */
     @Test
+    @Tag("postgres")
     void listOrderIsTheSameOnH2AndOnPostgresqlWithALinguisticCollation() {
         List<String> names = List.of("SVC_ETL", "SVC1", "SVCA", "Svc", "svc", "_ADMIN", "ZED", "A");
         List<String> codePointOrder = names.stream().sorted().toList();

@@ -2,33 +2,51 @@ package dev.frostgate.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The real Snowflake Node.js driver ({@code snowflake-sdk}, pinned in {@code node-tests/package.json}),
- * run one scenario per {@code node node-tests/run-scenario.js} process. The first use installs the
- * package from the committed lock file with {@code npm ci} when it is missing or stale, so a fresh
+ * run by one long-lived {@code node node-tests/run-scenario.js --serve} process per JVM that takes
+ * scenarios as JSON lines on stdin and answers each with a JSON line on stdout. The first use installs
+ * the package from the committed lock file with {@code npm ci} when it is missing or stale, so a fresh
  * machine needs only node and npm on the PATH.
+ *
+ * <p>A scenario that crashes the driver, hangs (run-scenario.js gives up after the scenario's
+ * {@code timeoutMs}, 30 s by default; this class after {@link #SCENARIO_TIMEOUT}) or is malformed fails
+ * its test with the reason; the process it ran in is then stopped, and the next scenario gets a new one.
  */
 public final class NodeDriver {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
-    /** run-scenario.js gives up by itself after 30 s; this is only the backstop. */
+    /** Starting node and loading snowflake-sdk. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** run-scenario.js gives up on a scenario by itself after 30 s; this is only the backstop. */
     private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(45);
     private static NodeDriver prepared;
 
     private final Path directory;
+    private volatile ScenarioProcess process;
+    private long requests;
 
     private NodeDriver(Path directory) {
         this.directory = directory;
@@ -40,6 +58,13 @@ public final class NodeDriver {
             Path directory = locate();
             installIfNeeded(directory);
             prepared = new NodeDriver(directory);
+            NodeDriver driver = prepared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                ScenarioProcess running = driver.process;
+                if (running != null) {
+                    running.node.destroy();
+                }
+            }, "node-scenario-runner-stop"));
         }
         return prepared;
     }
@@ -80,42 +105,246 @@ public final class NodeDriver {
         return run(scenario);
     }
 
-    /** Runs one scenario; fails unless the script ran to its end and printed its JSON line. */
-    public Outcome run(Map<String, Object> scenario) {
-        Path stdout = null;
-        Path stderr = null;
+    /** Runs one scenario; fails unless the scenario ran to its end (whatever the server answered). */
+    public synchronized Outcome run(Map<String, Object> scenario) {
+        String described = describe(scenario);
+        ScenarioProcess runner = null;
+        JsonNode answer = null;
+        for (int attempt = 1; answer == null; attempt++) {
+            runner = process == null || !process.isAlive() ? startProcess() : process;
+            process = runner;
+            try {
+                answer = runner.exchange(++requests, scenario, SCENARIO_TIMEOUT);
+            } catch (ScenarioProcess.Failure failure) {
+                stop();
+                // A process that had ended (unnoticed) before it took the scenario: it never ran; once more.
+                if (!failure.scenarioStarted && attempt == 1) {
+                    continue;
+                }
+                throw new AssertionError("run-scenario.js " + failure.getMessage() + " for scenario " + described
+                        + "\nstderr (last lines): " + runner.stderrTail());
+            }
+        }
+        JsonNode outcome = answer.path("outcome");
+        String log = answer.path("log").asText("");
+        if (outcome.hasNonNull("error")) {
+            // run-scenario.js ends its process after such an answer; do not wait for it to do so.
+            stop();
+            throw new AssertionError("run-scenario.js could not run the scenario: " + outcome.path("error").asText()
+                    + " (at " + outcome.path("stage").asText("?") + ") for scenario " + described + "\noutcome: "
+                    + outcome + "\ndriver log: " + log + "\nstderr (last lines): " + runner.stderrTail());
+        }
+        return Outcome.parse(outcome, log);
+    }
+
+    /** The pid of the node process running scenarios now, if one is (for the tests of this runner). */
+    public synchronized java.util.OptionalLong processId() {
+        ScenarioProcess running = process;
+        return running != null && running.isAlive() ? java.util.OptionalLong.of(running.node.pid())
+                : java.util.OptionalLong.empty();
+    }
+
+    private ScenarioProcess startProcess() {
+        ProcessBuilder builder = new ProcessBuilder("node", "run-scenario.js", "--serve").directory(directory.toFile());
+        builder.environment().put("SNOWFLAKE_DISABLE_PLATFORM_DETECTION", "true");
         try {
-            stdout = Files.createTempFile("node-scenario", ".out");
-            stderr = Files.createTempFile("node-scenario", ".err");
-            ProcessBuilder builder = new ProcessBuilder("node", "run-scenario.js")
-                    .directory(directory.toFile())
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile());
-            builder.environment().put("SNOWFLAKE_DISABLE_PLATFORM_DETECTION", "true");
-            Process process = start(builder);
-            try (var input = process.getOutputStream()) {
-                input.write(JSON.writeValueAsBytes(scenario));
-            }
-            if (!process.waitFor(SCENARIO_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                throw new AssertionError("run-scenario.js did not end within " + SCENARIO_TIMEOUT + "\nstdout: "
-                        + read(stdout) + "\nstderr: " + read(stderr));
-            }
-            String out = read(stdout);
-            String jsonLine = lastJsonLine(out);
-            if (process.exitValue() != 0 || jsonLine == null) {
-                throw new AssertionError("run-scenario.js exited " + process.exitValue() + " for scenario "
-                        + JSON.writeValueAsString(redacted(scenario)) + "\nstdout: " + out + "\nstderr: " + read(stderr));
-            }
-            return Outcome.parse(JSON.readTree(jsonLine), read(stderr));
+            return ScenarioProcess.start(start(builder), START_TIMEOUT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        } finally {
-            deleteQuietly(stdout);
-            deleteQuietly(stderr);
+        }
+    }
+
+    /** Stops the node process, if one runs; the next scenario starts another. */
+    private synchronized void stop() {
+        if (process != null) {
+            process.stop();
+            process = null;
+        }
+    }
+
+    private static String describe(Map<String, Object> scenario) {
+        try {
+            return JSON.writeValueAsString(redacted(scenario));
+        } catch (IOException e) {
+            return String.valueOf(redacted(scenario));
+        }
+    }
+
+    /**
+     * One {@code run-scenario.js --serve} process: requests go to its stdin, answers are read from its
+     * stdout by a daemon thread, and the last lines of its stderr are kept for failure messages.
+     */
+    private static final class ScenarioProcess {
+        private static final int STDERR_LINES = 40;
+        private static final JsonNode END = JSON.createObjectNode().put("end", true);
+
+        private final Process node;
+        private final Writer input;
+        private final BlockingQueue<JsonNode> answers = new LinkedBlockingQueue<>();
+        private final Deque<String> stderr = new ArrayDeque<>();
+
+        private ScenarioProcess(Process node) {
+            this.node = node;
+            this.input = new BufferedWriter(new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8));
+            daemon("node-scenario-stdout", this::readAnswers);
+            daemon("node-scenario-stderr", this::readStderr);
+        }
+
+        static ScenarioProcess start(Process node, Duration timeout) {
+            ScenarioProcess started = new ScenarioProcess(node);
+            try {
+                JsonNode ready = started.answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (ready == null || !ready.path("ready").asBoolean(false)) {
+                    String reason = ready == null ? "was not ready within " + timeout : "ended before it was ready";
+                    started.stop();
+                    throw new IllegalStateException("node run-scenario.js --serve " + reason + " (exit "
+                            + started.exitCode() + ")\nstderr: " + started.stderrTail());
+                }
+            } catch (InterruptedException e) {
+                started.stop();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting node", e);
+            }
+            return started;
+        }
+
+        boolean isAlive() {
+            return node.isAlive();
+        }
+
+        /** Sends the scenario and waits for its answer. */
+        JsonNode exchange(long id, Map<String, Object> scenario, Duration timeout) throws Failure {
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("id", id);
+            request.put("scenario", scenario);
+            try {
+                input.write(JSON.writeValueAsString(request));
+                input.write('\n');
+                input.flush();
+            } catch (IOException e) {
+                throw new Failure("could not be sent the scenario (" + e.getMessage() + "; exit " + exitCode() + ")",
+                        false);
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            boolean started = false;
+            try {
+                while (true) {
+                    JsonNode answer = answers.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (answer == null) {
+                        throw new Failure("did not answer within " + timeout + " (the node process was stopped)", true);
+                    }
+                    if (answer == END) {
+                        throw new Failure("ended (exit " + exitCode() + ") without answering", started);
+                    }
+                    if (answer.path("id").asLong(-1) == id) {
+                        if (!answer.path("started").asBoolean(false)) {
+                            return answer;
+                        }
+                        started = true;
+                    }
+                    // Otherwise an answer to an earlier request that was given up on; not this scenario's.
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Failure("was interrupted while waiting for the answer", true);
+            }
+        }
+
+        void stop() {
+            try {
+                input.close();
+            } catch (IOException ignored) {
+                // the process is being stopped anyway
+            }
+            node.destroyForcibly();
+            try {
+                node.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        String stderrTail() {
+            synchronized (stderr) {
+                return String.join("\n", stderr);
+            }
+        }
+
+        private String exitCode() {
+            try {
+                return node.waitFor(2, TimeUnit.SECONDS) ? String.valueOf(node.exitValue()) : "still running";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "unknown";
+            }
+        }
+
+        private void readAnswers() {
+            try (BufferedReader output = new BufferedReader(
+                    new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    JsonNode answer = parse(line);
+                    if (answer != null) {
+                        answers.add(answer);
+                    } else {
+                        keepStderr("(stdout) " + line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            } finally {
+                answers.add(END);
+            }
+        }
+
+        private void readStderr() {
+            try (BufferedReader errors = new BufferedReader(
+                    new InputStreamReader(node.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = errors.readLine(); line != null; line = errors.readLine()) {
+                    keepStderr(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }
+
+        private void keepStderr(String line) {
+            synchronized (stderr) {
+                stderr.addLast(line);
+                while (stderr.size() > STDERR_LINES) {
+                    stderr.removeFirst();
+                }
+            }
+        }
+
+        private static JsonNode parse(String line) {
+            String trimmed = line.strip();
+            if (!trimmed.startsWith("{")) {
+                return null;
+            }
+            try {
+                JsonNode node = JSON.readTree(trimmed);
+                return node.isObject() && (node.has("id") || node.has("ready")) ? node : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        private static void daemon(String name, Runnable task) {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The process did not answer the scenario: it hung, ended or could not be written to. */
+        static final class Failure extends Exception {
+            /** False when the process never took the scenario (it had ended before), so it did not run. */
+            final boolean scenarioStarted;
+
+            Failure(String message, boolean scenarioStarted) {
+                super(message);
+                this.scenarioStarted = scenarioStarted;
+            }
         }
     }
 
@@ -184,17 +413,6 @@ public final class NodeDriver {
             copy.put("connection", options);
         }
         return copy;
-    }
-
-    private static String lastJsonLine(String output) {
-        String[] lines = output.split("\n");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            String line = lines[i].strip();
-            if (line.startsWith("{")) {
-                return line;
-            }
-        }
-        return null;
     }
 
     private static Path locate() {
