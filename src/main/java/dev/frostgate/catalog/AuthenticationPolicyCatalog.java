@@ -6,8 +6,8 @@ import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.Property;
-import dev.frostgate.sql.QualifiedName;
+import dev.frostgate.catalog.property.PropertySetting;
+import dev.frostgate.catalog.property.ObjectName;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +66,7 @@ public final class AuthenticationPolicyCatalog {
         this.accountName = accountName;
     }
 
-    public boolean create(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
+    public boolean create(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
                           boolean ifNotExists) {
         namespaces.requireMayCreateIn(actor, Privilege.CREATE_AUTHENTICATION_POLICY, name);
         Optional<AuthenticationPolicy> existing = repository.find(name.name());
@@ -84,21 +84,21 @@ public final class AuthenticationPolicyCatalog {
         return true;
     }
 
-    public void alterSet(Actor actor, QualifiedName name, List<Property> properties, boolean ifExists) {
+    public void alterSet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
         findForChange(actor, name, ifExists).ifPresent(policy -> {
             repository.save(policy.name(), editor.set(policy, properties));
             changed();
         });
     }
 
-    public void alterUnset(Actor actor, QualifiedName name, List<String> propertyNames, boolean ifExists) {
+    public void alterUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
         findForChange(actor, name, ifExists).ifPresent(policy -> {
             repository.save(policy.name(), editor.unset(policy, propertyNames));
             changed();
         });
     }
 
-    public void rename(Actor actor, QualifiedName name, QualifiedName newName, boolean ifExists) {
+    public void rename(Actor actor, ObjectName name, ObjectName newName, boolean ifExists) {
         findForChange(actor, name, ifExists).ifPresent(policy -> {
             if (repository.find(newName.name()).isPresent()) {
                 throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
@@ -109,12 +109,12 @@ public final class AuthenticationPolicyCatalog {
     }
 
     /** GRANT OWNERSHIP ON AUTHENTICATION POLICY: the owner (or MANAGE GRANTS) hands it to a role. */
-    public void transfer(Actor actor, QualifiedName name, String newOwner) {
+    public void transfer(Actor actor, ObjectName name, String newOwner) {
         findForChange(actor, name, false).ifPresent(policy ->
                 repository.save(policy.name(), policy.toBuilder().owner(Optional.of(newOwner)).build()));
     }
 
-    public boolean drop(Actor actor, QualifiedName name, boolean ifExists) {
+    public boolean drop(Actor actor, ObjectName name, boolean ifExists) {
         Optional<AuthenticationPolicy> found = findForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return false;
@@ -125,7 +125,7 @@ public final class AuthenticationPolicyCatalog {
         return true;
     }
 
-    public AuthenticationPolicy describe(Actor actor, QualifiedName name) {
+    public AuthenticationPolicy describe(Actor actor, ObjectName name) {
         AuthenticationPolicy policy = repository.find(name.name())
                 .orElseThrow(() -> notFound(name.name()));
         if (!accessControl.owns(actor, policy.owner())
@@ -147,7 +147,7 @@ public final class AuthenticationPolicyCatalog {
      * Attaches a policy to the account (all users, or all users of one type) or to a user. A target
      * that already has one needs FORCE, as in Snowflake.
      */
-    public void attach(Actor actor, PolicyAttachment.TargetKind target, String targetName, QualifiedName policyName,
+    public void attach(Actor actor, PolicyAttachment.TargetKind target, String targetName, ObjectName policyName,
                        boolean force) {
         requireApply(actor, target, targetName);
         AuthenticationPolicy policy = repository.find(policyName.name())
@@ -241,7 +241,7 @@ public final class AuthenticationPolicyCatalog {
         };
     }
 
-    private Optional<AuthenticationPolicy> findForChange(Actor actor, QualifiedName name, boolean ifExists) {
+    private Optional<AuthenticationPolicy> findForChange(Actor actor, ObjectName name, boolean ifExists) {
         return Existence.forChange(repository.find(name.name()), ifExists, () -> notFound(name.name()),
                 policy -> requireOwnership(actor, policy));
     }

@@ -1,9 +1,10 @@
 package dev.frostgate.catalog;
 
-import dev.frostgate.error.ErrorCode;
-import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.Property;
-import dev.frostgate.sql.Value;
+import dev.frostgate.catalog.property.PropertyValues;
+import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.PropertySetting;
+import dev.frostgate.catalog.property.PropertyValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,11 +44,11 @@ final class AuthenticationPolicyEditor {
         this.integrationMethods = integrationMethods;
     }
 
-    AuthenticationPolicy set(AuthenticationPolicy policy, List<Property> properties) {
+    AuthenticationPolicy set(AuthenticationPolicy policy, List<PropertySetting> properties) {
         AuthenticationPolicy.Builder builder = policy.toBuilder();
-        for (Property property : properties) {
+        for (PropertySetting property : properties) {
             String name = property.name();
-            Value value = property.value();
+            PropertyValue value = property.value();
             switch (name) {
                 case "AUTHENTICATION_METHODS" -> builder.authenticationMethods(words(name, value, METHODS));
                 case "CLIENT_TYPES" -> builder.clientTypes(words(name, value, CLIENT_TYPES));
@@ -59,7 +60,7 @@ final class AuthenticationPolicyEditor {
                 case "PAT_POLICY" -> builder.patPolicy(patPolicy(value));
                 case "WORKLOAD_IDENTITY_POLICY" -> builder.workloadIdentityPolicy(workloadIdentityPolicy(value));
                 case "COMMENT" -> builder.comment(java.util.Optional.of(PropertyValues.text(name, value)));
-                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, name, "AUTHENTICATION POLICY");
+                default -> throw PropertyValues.unknown(name, "AUTHENTICATION POLICY");
             }
         }
         AuthenticationPolicy changed = builder.build();
@@ -80,7 +81,7 @@ final class AuthenticationPolicyEditor {
                 case "PAT_POLICY" -> builder.patPolicy(AuthenticationPolicy.PatPolicy.DEFAULT);
                 case "WORKLOAD_IDENTITY_POLICY" -> builder.workloadIdentityPolicy(Map.of());
                 case "COMMENT" -> builder.comment(java.util.Optional.empty());
-                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, name, "AUTHENTICATION POLICY");
+                default -> throw PropertyValues.unknown(name, "AUTHENTICATION POLICY");
             }
         }
         AuthenticationPolicy changed = builder.build();
@@ -91,16 +92,13 @@ final class AuthenticationPolicyEditor {
     private void checkConsistency(AuthenticationPolicy policy) {
         boolean drivers = policy.clientTypes().contains("ALL") || policy.clientTypes().contains("DRIVERS");
         if (!drivers && !policy.clientPolicy().isEmpty()) {
-            throw new FrostgateException(ErrorCode.INVALID_POLICY, "Authentication policy can not contain "
-                    + "CLIENT_POLICY of '" + policy.clientPolicy().keySet().iterator().next()
-                    + "' without including 'DRIVERS' in CLIENT_TYPES.");
+            throw new InvalidPropertyException(new PropertyFailure.RequiresValue("CLIENT_POLICY",
+                    policy.clientPolicy().keySet().iterator().next(), "CLIENT_TYPES", "DRIVERS"));
         }
         boolean namedIntegrations = !policy.securityIntegrations().contains("ALL");
         if (namedIntegrations && !policy.securityIntegrations().isEmpty()
                 && policy.authenticationMethods().stream().noneMatch(INTEGRATION_METHODS::contains)) {
-            throw new FrostgateException(ErrorCode.INVALID_POLICY, "Authentication policy can not contain "
-                    + "SECURITY_INTEGRATIONS without an authentication method that uses them (SAML, OAUTH or OIDC) "
-                    + "in AUTHENTICATION_METHODS.");
+            throw new InvalidPropertyException(new PropertyFailure.IntegrationsWithoutMethod("SECURITY_INTEGRATIONS"));
         }
         checkIntegrationMethods(policy);
     }
@@ -113,14 +111,13 @@ final class AuthenticationPolicyEditor {
         for (String integration : policy.securityIntegrations()) {
             integrationMethods.apply(integration).filter(method -> !policy.authenticationMethods().contains(method))
                     .ifPresent(method -> {
-                        throw new FrostgateException(ErrorCode.INVALID_POLICY, "Authentication policy can not "
-                                + "contain SECURITY_INTEGRATIONS '" + integration + "' without including '" + method
-                                + "' in AUTHENTICATION_METHODS.");
+                        throw new InvalidPropertyException(new PropertyFailure.RequiresValue("SECURITY_INTEGRATIONS",
+                                integration, "AUTHENTICATION_METHODS", method));
                     });
         }
     }
 
-    private static List<String> words(String property, Value value, Set<String> allowed) {
+    private static List<String> words(String property, PropertyValue value, Set<String> allowed) {
         List<String> words = PropertyValues.textList(property, value).stream()
                 .map(word -> word.toUpperCase(Locale.ROOT)).distinct().toList();
         if (words.isEmpty()) {
@@ -128,67 +125,57 @@ final class AuthenticationPolicyEditor {
         }
         for (String word : words) {
             if (!allowed.contains(word)) {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, word, property);
+                throw new InvalidPropertyException(new PropertyFailure.InvalidValue(property, word));
             }
         }
         return words;
     }
 
-    private static String word(String property, Value value, Set<String> allowed) {
+    private static String word(String property, PropertyValue value, Set<String> allowed) {
         String word = PropertyValues.word(property, value);
         if (!allowed.contains(word)) {
-            throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, word, property);
+            throw new InvalidPropertyException(new PropertyFailure.InvalidValue(property, word));
         }
         return word;
     }
 
-    private static List<Property> nested(String property, Value value) {
-        if (value instanceof Value.Nested nested) {
-            return nested.properties();
-        }
-        if (value instanceof Value.ListOf list && list.items().isEmpty()) {
-            return List.of();
-        }
-        throw PropertyValues.invalid(property, value);
-    }
-
     /** {@code (JDBC_DRIVER = (MINIMUM_VERSION = '3.25.0') …)}. */
-    private static Map<String, String> clientPolicy(Value value) {
+    private static Map<String, String> clientPolicy(PropertyValue value) {
         Map<String, String> minimumVersions = new TreeMap<>();
-        for (Property driver : nested("CLIENT_POLICY", value)) {
+        for (PropertySetting driver : PropertyValues.block("CLIENT_POLICY", value)) {
             if (!DRIVERS.contains(driver.name())) {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, driver.name(), "CLIENT_POLICY");
+                throw new InvalidPropertyException(new PropertyFailure.InvalidValue("CLIENT_POLICY", driver.name()));
             }
-            List<Property> settings = nested(driver.name(), driver.value());
+            List<PropertySetting> settings = PropertyValues.block(driver.name(), driver.value());
             if (settings.size() != 1 || !settings.get(0).name().equals("MINIMUM_VERSION")) {
-                throw new FrostgateException(ErrorCode.INVALID_POLICY,
-                        "CLIENT_POLICY of '" + driver.name() + "' must be (MINIMUM_VERSION = '<version>').");
+                throw new InvalidPropertyException(new PropertyFailure.MalformedEntry("CLIENT_POLICY", driver.name(),
+                        "(MINIMUM_VERSION = '<version>')"));
             }
             String version = PropertyValues.text("MINIMUM_VERSION", settings.get(0).value());
             if (!VERSION.matcher(version).matches()) {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, version, "MINIMUM_VERSION");
+                throw new InvalidPropertyException(new PropertyFailure.InvalidValue("MINIMUM_VERSION", version));
             }
             minimumVersions.put(driver.name(), version);
         }
         return minimumVersions;
     }
 
-    private static AuthenticationPolicy.MfaPolicy mfaPolicy(Value value) {
+    private static AuthenticationPolicy.MfaPolicy mfaPolicy(PropertyValue value) {
         List<String> methods = AuthenticationPolicy.MfaPolicy.DEFAULT.allowedMethods();
         String enforce = AuthenticationPolicy.MfaPolicy.DEFAULT.enforceMfaOnExternalAuthentication();
-        for (Property setting : nested("MFA_POLICY", value)) {
+        for (PropertySetting setting : PropertyValues.block("MFA_POLICY", value)) {
             switch (setting.name()) {
                 case "ALLOWED_METHODS" -> methods = words(setting.name(), setting.value(), MFA_METHODS);
                 case "ENFORCE_MFA_ON_EXTERNAL_AUTHENTICATION" ->
                         enforce = word(setting.name(), setting.value(), Set.of("ALL", "NONE"));
-                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, setting.name(), "MFA_POLICY");
+                default -> throw PropertyValues.unknown(setting.name(), "MFA_POLICY");
             }
         }
         return new AuthenticationPolicy.MfaPolicy(methods, enforce);
     }
 
     /** Unspecified keys take their defaults; 1 ≤ DEFAULT_EXPIRY_IN_DAYS ≤ MAX_EXPIRY_IN_DAYS ≤ 365. */
-    private static AuthenticationPolicy.PatPolicy patPolicy(Value value) {
+    private static AuthenticationPolicy.PatPolicy patPolicy(PropertyValue value) {
         AuthenticationPolicy.PatPolicy defaults = AuthenticationPolicy.PatPolicy.DEFAULT;
         Integer defaultExpiry = null;
         int maxExpiry = defaults.maxExpiryInDays();
@@ -196,7 +183,7 @@ final class AuthenticationPolicyEditor {
         boolean service = defaults.requireRoleRestrictionForServiceUsers();
         boolean person = defaults.requireRoleRestrictionForPersonUsers();
         List<String> blocked = defaults.blockedRolesList();
-        for (Property setting : nested("PAT_POLICY", value)) {
+        for (PropertySetting setting : PropertyValues.block("PAT_POLICY", value)) {
             String name = setting.name();
             switch (name) {
                 case "DEFAULT_EXPIRY_IN_DAYS" -> defaultExpiry = (int) PropertyValues.integer(name, setting.value(), 1,
@@ -211,23 +198,23 @@ final class AuthenticationPolicyEditor {
                         setting.value());
                 case "BLOCKED_ROLES_LIST" -> blocked = PropertyValues.textList(name, setting.value()).stream()
                         .map(role -> role.toUpperCase(Locale.ROOT)).toList();
-                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, name, "PAT_POLICY");
+                default -> throw PropertyValues.unknown(name, "PAT_POLICY");
             }
         }
         int effectiveDefault = defaultExpiry == null ? Math.min(defaults.defaultExpiryInDays(), maxExpiry)
                 : defaultExpiry;
         if (effectiveDefault > maxExpiry) {
-            throw new FrostgateException(ErrorCode.INVALID_POLICY, "DEFAULT_EXPIRY_IN_DAYS (" + effectiveDefault
-                    + ") must be between 1 and MAX_EXPIRY_IN_DAYS (" + maxExpiry + ").");
+            throw new InvalidPropertyException(new PropertyFailure.AboveOther("DEFAULT_EXPIRY_IN_DAYS", effectiveDefault,
+                    "MAX_EXPIRY_IN_DAYS", maxExpiry));
         }
         return new AuthenticationPolicy.PatPolicy(effectiveDefault, maxExpiry, evaluation, service, person, blocked);
     }
 
-    private static Map<String, List<String>> workloadIdentityPolicy(Value value) {
+    private static Map<String, List<String>> workloadIdentityPolicy(PropertyValue value) {
         Map<String, List<String>> settings = new LinkedHashMap<>();
-        for (Property setting : nested("WORKLOAD_IDENTITY_POLICY", value)) {
+        for (PropertySetting setting : PropertyValues.block("WORKLOAD_IDENTITY_POLICY", value)) {
             if (!WORKLOAD_IDENTITY_KEYS.contains(setting.name())) {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, setting.name(), "WORKLOAD_IDENTITY_POLICY");
+                throw PropertyValues.unknown(setting.name(), "WORKLOAD_IDENTITY_POLICY");
             }
             settings.put(setting.name(), PropertyValues.textList(setting.name(), setting.value()));
         }

@@ -1,13 +1,14 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.PropertyValues;
 import static dev.frostgate.catalog.IntegrationParameter.choice;
 import static dev.frostgate.catalog.IntegrationParameter.roleList;
 import static dev.frostgate.catalog.IntegrationParameter.rsaPublicKey;
 import static dev.frostgate.catalog.IntegrationParameter.textList;
 import static dev.frostgate.catalog.IntegrationParameter.urls;
 
-import dev.frostgate.error.ErrorCode;
-import dev.frostgate.error.FrostgateException;
 import dev.frostgate.policy.HostAllowList;
 import java.net.URI;
 import java.util.List;
@@ -76,11 +77,12 @@ public final class ExternalOAuthIntegrationType implements IntegrationType {
     public void checkConsistency(SecurityIntegration integration) {
         if (integration.isSet(JWS_KEYS_URL.name())
                 && (integration.isSet(RSA_PUBLIC_KEY.name()) || integration.isSet(RSA_PUBLIC_KEY_2.name()))) {
-            throw conflict(JWS_KEYS_URL.name() + " and " + RSA_PUBLIC_KEY.name() + " cannot both be set: token "
-                    + "signatures are verified with the keys of one or the other.");
+            throw new InvalidPropertyException(new PropertyFailure.MutuallyExclusive(JWS_KEYS_URL.name(),
+                    RSA_PUBLIC_KEY.name(), Optional.of("token signatures are verified with the keys of one or the other")));
         }
         if (integration.isSet(BLOCKED_ROLES.name()) && integration.isSet(ALLOWED_ROLES.name())) {
-            throw conflict(BLOCKED_ROLES.name() + " and " + ALLOWED_ROLES.name() + " cannot both be set.");
+            throw new InvalidPropertyException(new PropertyFailure.MutuallyExclusive(BLOCKED_ROLES.name(),
+                    ALLOWED_ROLES.name(), Optional.empty()));
         }
     }
 
@@ -92,8 +94,10 @@ public final class ExternalOAuthIntegrationType implements IntegrationType {
     public void checkCreated(SecurityIntegration integration) {
         boolean secondKey = integration.isSet(RSA_PUBLIC_KEY_2.name());
         if (!integration.isSet(JWS_KEYS_URL.name()) && !integration.isSet(RSA_PUBLIC_KEY.name())) {
-            throw conflict((secondKey ? RSA_PUBLIC_KEY_2.name() + " needs " + RSA_PUBLIC_KEY.name() + ". " : "")
-                    + "One of " + JWS_KEYS_URL.name() + " or " + RSA_PUBLIC_KEY.name() + " is required.");
+            throw new InvalidPropertyException(new PropertyFailure.OneRequired(
+                    List.of(JWS_KEYS_URL.name(), RSA_PUBLIC_KEY.name()), secondKey
+                            ? Optional.of(new PropertyFailure.Needs(RSA_PUBLIC_KEY_2.name(), RSA_PUBLIC_KEY.name()))
+                            : Optional.empty()));
         }
     }
 
@@ -108,14 +112,9 @@ public final class ExternalOAuthIntegrationType implements IntegrationType {
         }
         for (String url : value) {
             if (!jwksHosts.allows(URI.create(url))) {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE_BECAUSE, url, parameter.name(),
-                        "its host is not among the hosts this server may fetch keys from (--jwks-allowed-hosts "
+                throw PropertyValues.invalid(parameter.name(), url, "its host is not among the hosts this server may fetch keys from (--jwks-allowed-hosts "
                                 + jwksHosts + ")");
             }
         }
-    }
-
-    private static FrostgateException conflict(String reason) {
-        return new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, reason);
     }
 }

@@ -1,9 +1,9 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.crypto.RsaPublicKey;
-import dev.frostgate.error.ErrorCode;
-import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.Value;
+import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -102,7 +102,7 @@ public record IntegrationParameter(String name, Kind kind, List<String> defaultV
     }
 
     /** The value a written value stands for, validated (002211 naming the allowed values or the range). */
-    public List<String> read(Value value) {
+    public List<String> read(PropertyValue value) {
         return switch (kind) {
             case BOOLEAN -> List.of(Boolean.toString(PropertyValues.bool(name, value)));
             case CHOICE -> List.of(choose(scalar(value)));
@@ -136,8 +136,8 @@ public record IntegrationParameter(String name, Kind kind, List<String> defaultV
         return kind == Kind.RSA_PUBLIC_KEY ? name + "_FP" : name;
     }
 
-    private String scalar(Value value) {
-        if (value instanceof Value.ListOf || value instanceof Value.Nested) {
+    private String scalar(PropertyValue value) {
+        if (value instanceof PropertyValue.ListOf || value instanceof PropertyValue.Block) {
             throw invalid(value);
         }
         String text = PropertyValues.text(name, value);
@@ -147,7 +147,7 @@ public record IntegrationParameter(String name, Kind kind, List<String> defaultV
         return text;
     }
 
-    private List<String> nonEmpty(Value value, List<String> values) {
+    private List<String> nonEmpty(PropertyValue value, List<String> values) {
         if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
             throw invalid(value);
         }
@@ -188,12 +188,11 @@ public record IntegrationParameter(String name, Kind kind, List<String> defaultV
         throw because(written, "it must be an http:// or https:// URL");
     }
 
-    private FrostgateException invalid(Value value) {
+    private InvalidPropertyException invalid(PropertyValue value) {
         return secret ? because("********", "wrong kind of value") : PropertyValues.invalid(name, value);
     }
 
-    private FrostgateException because(String written, String reason) {
-        return new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE_BECAUSE, secret ? "********" : written, name,
-                reason);
+    private InvalidPropertyException because(String written, String reason) {
+        return PropertyValues.invalid(name, secret ? "********" : written, reason);
     }
 }

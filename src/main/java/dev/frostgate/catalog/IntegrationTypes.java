@@ -1,5 +1,6 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.policy.HostAllowList;
@@ -33,8 +34,7 @@ public final class IntegrationTypes {
         String name = written.toUpperCase(Locale.ROOT);
         return find(name).orElseThrow(() -> NOT_YET.contains(name)
                 ? new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "TYPE = " + name)
-                : new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE_BECAUSE, written, "TYPE",
-                        "allowed values are " + String.join(", ", types.stream().map(IntegrationType::name).toList())));
+                : PropertyValues.invalid("TYPE", written, "allowed values are " + String.join(", ", types.stream().map(IntegrationType::name).toList())));
     }
 
     /** The stored type of an integration; a type dropped from the server is an internal error. */

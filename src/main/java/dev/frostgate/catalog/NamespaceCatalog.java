@@ -2,7 +2,9 @@ package dev.frostgate.catalog;
 
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.QualifiedName;
+import dev.frostgate.catalog.property.ObjectName;
+import dev.frostgate.catalog.property.PropertySetting;
+import dev.frostgate.catalog.property.PropertyValues;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +26,9 @@ public final class NamespaceCatalog {
     }
 
     /** Databases need CREATE DATABASE on the account; schemas need ownership of, or CREATE SCHEMA on, the database. */
-    public boolean create(Actor actor, Namespace.Kind kind, String name, Optional<String> comment, boolean orReplace,
-                          boolean ifNotExists) {
+    public boolean create(Actor actor, Namespace.Kind kind, String name, List<PropertySetting> properties,
+                          boolean orReplace, boolean ifNotExists) {
+        Optional<String> comment = comment(kind, properties);
         if (kind == Namespace.Kind.DATABASE) {
             accessControl.requireOnAccount(actor, Privilege.CREATE_DATABASE, accountName);
         } else {
@@ -94,7 +97,7 @@ public final class NamespaceCatalog {
      * POLICY) in the named object's schema; a refusal names the schema (or the account for an unqualified
      * name).
      */
-    public void requireMayCreateIn(Actor actor, Privilege privilege, QualifiedName objectName) {
+    public void requireMayCreateIn(Actor actor, Privilege privilege, ObjectName objectName) {
         if (!mayCreateIn(actor, privilege, objectName)) {
             throw objectName.parts().size() == 3
                     ? AccessControl.insufficient("schema", objectName.parts().get(0) + "." + objectName.parts().get(1))
@@ -106,7 +109,7 @@ public final class NamespaceCatalog {
      * May the actor create a schema-level object of this kind in the named object's schema? Granted on
      * the account, or on that schema.
      */
-    private boolean mayCreateIn(Actor actor, Privilege privilege, QualifiedName objectName) {
+    private boolean mayCreateIn(Actor actor, Privilege privilege, ObjectName objectName) {
         if (accessControl.holdsOnAccount(actor, privilege)) {
             return true;
         }
@@ -121,5 +124,17 @@ public final class NamespaceCatalog {
     private static FrostgateException notFound(Namespace.Kind kind, String name) {
         return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST,
                 kind == Namespace.Kind.DATABASE ? "Database" : "Schema", name);
+    }
+
+    /** A database or schema takes only a COMMENT here. */
+    private static Optional<String> comment(Namespace.Kind kind, List<PropertySetting> properties) {
+        Optional<String> comment = Optional.empty();
+        for (PropertySetting property : properties) {
+            if (!property.name().equals("COMMENT")) {
+                throw PropertyValues.unknown(property.name(), kind.name());
+            }
+            comment = Optional.of(PropertyValues.text(property.name(), property.value()));
+        }
+        return comment;
     }
 }

@@ -1,14 +1,17 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.policy.CompiledNetworkPolicy;
 import dev.frostgate.policy.IpRange;
-import dev.frostgate.sql.Property;
-import dev.frostgate.sql.QualifiedName;
-import dev.frostgate.sql.Value;
+import dev.frostgate.catalog.property.PropertySetting;
+import dev.frostgate.catalog.property.ObjectName;
+import dev.frostgate.catalog.property.PropertyValue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,7 +64,7 @@ public final class NetworkPolicyCatalog {
 
     // ---- network rules -------------------------------------------------------------------------
 
-    public boolean createRule(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
+    public boolean createRule(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
                               boolean ifNotExists) {
         accessControl.requireOnAccount(actor, Privilege.CREATE_NETWORK_RULE, accountName);
         Optional<NetworkRule> existing = repository.findRule(name.name());
@@ -73,20 +76,20 @@ public final class NetworkPolicyCatalog {
         NetworkRule.Mode mode = NetworkRule.Mode.INGRESS;
         List<String> values = null;
         Optional<String> comment = Optional.empty();
-        for (Property property : properties) {
+        for (PropertySetting property : properties) {
             switch (property.name()) {
                 case "TYPE" -> type = enumValue(NetworkRule.Type.class, property);
                 case "MODE" -> mode = enumValue(NetworkRule.Mode.class, property);
                 case "VALUE_LIST" -> values = PropertyValues.textList(property.name(), property.value());
                 case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
-                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(), "NETWORK RULE");
+                default -> throw PropertyValues.unknown(property.name(), "NETWORK RULE");
             }
         }
         if (type == null) {
-            throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "Missing required property 'TYPE'.");
+            throw new InvalidPropertyException(new PropertyFailure.MissingRequired("TYPE"));
         }
         if (values == null) {
-            throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "Missing required property 'VALUE_LIST'.");
+            throw new InvalidPropertyException(new PropertyFailure.MissingRequired("VALUE_LIST"));
         }
         validateRuleValues(type, values);
         repository.saveRule(new NetworkRule(name.name(), name.database(), name.schema(), type, mode, values, comment,
@@ -95,7 +98,7 @@ public final class NetworkPolicyCatalog {
         return true;
     }
 
-    public void alterRuleSet(Actor actor, QualifiedName name, List<Property> properties, boolean ifExists) {
+    public void alterRuleSet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
         Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return;
@@ -103,20 +106,20 @@ public final class NetworkPolicyCatalog {
         NetworkRule rule = found.get();
         List<String> values = rule.values();
         Optional<String> comment = rule.comment();
-        for (Property property : properties) {
+        for (PropertySetting property : properties) {
             switch (property.name()) {
                 case "VALUE_LIST" -> values = PropertyValues.textList(property.name(), property.value());
                 case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
-                case "TYPE", "MODE" -> throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
-                        "The " + property.name() + " of a network rule cannot be changed.");
-                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(), "NETWORK RULE");
+                case "TYPE", "MODE" -> throw new InvalidPropertyException(
+                        new PropertyFailure.Unchangeable(property.name(), "network rule"));
+                default -> throw PropertyValues.unknown(property.name(), "NETWORK RULE");
             }
         }
         validateRuleValues(rule.type(), values);
         saveRuleGuarded(actor, rule.withValues(values, comment));
     }
 
-    public void alterRuleUnset(Actor actor, QualifiedName name, List<String> propertyNames, boolean ifExists) {
+    public void alterRuleUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
         Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return;
@@ -128,13 +131,13 @@ public final class NetworkPolicyCatalog {
             switch (property) {
                 case "VALUE_LIST" -> values = List.of();
                 case "COMMENT" -> comment = Optional.empty();
-                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property, "NETWORK RULE");
+                default -> throw PropertyValues.unknown(property, "NETWORK RULE");
             }
         }
         saveRuleGuarded(actor, rule.withValues(values, comment));
     }
 
-    public boolean dropRule(Actor actor, QualifiedName name, boolean ifExists) {
+    public boolean dropRule(Actor actor, ObjectName name, boolean ifExists) {
         Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return false;
@@ -154,13 +157,13 @@ public final class NetworkPolicyCatalog {
         return repository.rules();
     }
 
-    public NetworkRule requireRule(QualifiedName name) {
+    public NetworkRule requireRule(ObjectName name) {
         return repository.findRule(name.name()).orElseThrow(() -> notFound("Network rule", name.name()));
     }
 
     // ---- network policies ----------------------------------------------------------------------
 
-    public boolean createPolicy(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
+    public boolean createPolicy(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
                                 boolean ifNotExists) {
         accessControl.requireOnAccount(actor, Privilege.CREATE_NETWORK_POLICY, accountName);
         Optional<NetworkPolicy> existing = repository.findPolicy(name.name());
@@ -178,12 +181,12 @@ public final class NetworkPolicyCatalog {
         return true;
     }
 
-    public void alterPolicySet(Actor actor, QualifiedName name, List<Property> properties, boolean ifExists) {
+    public void alterPolicySet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
         findPolicyForChange(actor, name, ifExists)
                 .ifPresent(policy -> savePolicyGuarded(actor, policy.name(), applyLists(policy, properties)));
     }
 
-    public void alterPolicyUnset(Actor actor, QualifiedName name, List<String> propertyNames, boolean ifExists) {
+    public void alterPolicyUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
         findPolicyForChange(actor, name, ifExists).ifPresent(policy -> {
             NetworkPolicy changed = policy;
             for (String property : propertyNames) {
@@ -194,10 +197,10 @@ public final class NetworkPolicyCatalog {
     }
 
     /** {@code ALTER NETWORK POLICY … ADD | REMOVE <list> = (…)}. */
-    public void alterPolicyList(Actor actor, QualifiedName name, boolean add, Property change, boolean ifExists) {
+    public void alterPolicyList(Actor actor, ObjectName name, boolean add, PropertySetting change, boolean ifExists) {
         findPolicyForChange(actor, name, ifExists).ifPresent(policy -> {
             if (!POLICY_LISTS.contains(change.name())) {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, change.name(), "NETWORK POLICY");
+                throw PropertyValues.unknown(change.name(), "NETWORK POLICY");
             }
             Set<String> entries = new LinkedHashSet<>(listOf(policy, change.name()));
             List<String> changes = normalisedEntries(change);
@@ -207,11 +210,11 @@ public final class NetworkPolicyCatalog {
                 changes.forEach(entries::remove);
             }
             savePolicyGuarded(actor, policy.name(),
-                    applyLists(policy, List.of(new Property(change.name(), listValue(entries)))));
+                    applyLists(policy, List.of(new PropertySetting(change.name(), listValue(entries)))));
         });
     }
 
-    public void renamePolicy(Actor actor, QualifiedName name, QualifiedName newName, boolean ifExists) {
+    public void renamePolicy(Actor actor, ObjectName name, ObjectName newName, boolean ifExists) {
         Optional<NetworkPolicy> found = findPolicyForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return;
@@ -224,7 +227,7 @@ public final class NetworkPolicyCatalog {
         changed();
     }
 
-    public boolean dropPolicy(Actor actor, QualifiedName name, boolean ifExists) {
+    public boolean dropPolicy(Actor actor, ObjectName name, boolean ifExists) {
         Optional<NetworkPolicy> found = findPolicyForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return false;
@@ -239,19 +242,19 @@ public final class NetworkPolicyCatalog {
         return repository.policies();
     }
 
-    public NetworkPolicy requirePolicy(QualifiedName name) {
+    public NetworkPolicy requirePolicy(ObjectName name) {
         return repository.findPolicy(name.name()).orElseThrow(() -> notFound("Network policy", name.name()));
     }
 
     /** GRANT OWNERSHIP ON NETWORK RULE | NETWORK POLICY: the owner (or MANAGE GRANTS) hands it to a role. */
-    public void transferRule(Actor actor, QualifiedName name, String newOwner) {
+    public void transferRule(Actor actor, ObjectName name, String newOwner) {
         NetworkRule rule = requireRule(name);
         requireOwnership(actor, rule.owner(), "network rule", rule.name());
         repository.saveRule(new NetworkRule(rule.name(), rule.databaseName(), rule.schemaName(), rule.type(),
                 rule.mode(), rule.values(), rule.comment(), Optional.of(newOwner), rule.createdOn()));
     }
 
-    public void transferPolicy(Actor actor, QualifiedName name, String newOwner) {
+    public void transferPolicy(Actor actor, ObjectName name, String newOwner) {
         NetworkPolicy policy = requirePolicy(name);
         requireOwnership(actor, policy.owner(), "network policy", policy.name());
         repository.savePolicy(policy.name(), new NetworkPolicy(policy.name(), policy.allowedNetworkRules(),
@@ -264,7 +267,7 @@ public final class NetworkPolicyCatalog {
     /** {@code ALTER ACCOUNT SET NETWORK_POLICY = p}: needs ATTACH POLICY on the account. */
     public void attachToAccount(Actor actor, String policyName) {
         accessControl.requireOnAccount(actor, Privilege.ATTACH_POLICY, accountName);
-        NetworkPolicy policy = requirePolicy(QualifiedName.of(policyName));
+        NetworkPolicy policy = requirePolicy(ObjectName.of(policyName));
         Optional<User> caller = users.find(actor.userName());
         if (caller.flatMap(User::networkPolicy).isEmpty()) {
             guard(actor, networkAccess.compile(policy));
@@ -286,7 +289,7 @@ public final class NetworkPolicyCatalog {
     public void checkUserAttachment(Actor actor, String userName, Optional<String> policyName) {
         Optional<CompiledNetworkPolicy> effective;
         if (policyName.isPresent()) {
-            effective = Optional.of(networkAccess.compile(requirePolicy(QualifiedName.of(policyName.get()))));
+            effective = Optional.of(networkAccess.compile(requirePolicy(ObjectName.of(policyName.get()))));
         } else {
             effective = accountParameters.find(NetworkAccess.ACCOUNT_PARAMETER).flatMap(networkAccess::compiledPolicy);
         }
@@ -361,9 +364,9 @@ public final class NetworkPolicyCatalog {
         }
     }
 
-    private NetworkPolicy applyLists(NetworkPolicy policy, List<Property> properties) {
+    private NetworkPolicy applyLists(NetworkPolicy policy, List<PropertySetting> properties) {
         NetworkPolicy changed = policy;
-        for (Property property : properties) {
+        for (PropertySetting property : properties) {
             if (property.name().equals("COMMENT")) {
                 changed = new NetworkPolicy(changed.name(), changed.allowedNetworkRules(),
                         changed.blockedNetworkRules(), changed.allowedIpList(), changed.blockedIpList(),
@@ -372,28 +375,27 @@ public final class NetworkPolicyCatalog {
             } else if (POLICY_LISTS.contains(property.name())) {
                 changed = withList(changed, property.name(), normalisedEntries(property));
             } else {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(), "NETWORK POLICY");
+                throw PropertyValues.unknown(property.name(), "NETWORK POLICY");
             }
         }
         return changed;
     }
 
     /** Rule names must name existing INGRESS rules; IP entries must be addresses or CIDR blocks. */
-    private List<String> normalisedEntries(Property property) {
+    private List<String> normalisedEntries(PropertySetting property) {
         List<String> entries = PropertyValues.textList(property.name(), property.value());
         List<String> normalised = new ArrayList<>();
         for (String entry : entries) {
             if (property.name().endsWith("_IP_LIST")) {
                 if (IpRange.parse(entry).isEmpty()) {
-                    throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, entry, property.name());
+                    throw new InvalidPropertyException(new PropertyFailure.InvalidValue(property.name(), entry));
                 }
                 normalised.add(entry.trim());
             } else {
                 NetworkRule rule = repository.findRule(lastPart(entry))
                         .orElseThrow(() -> notFound("Network rule", entry));
                 if (rule.mode() != NetworkRule.Mode.INGRESS) {
-                    throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "Network rule '" + rule.name()
-                            + "' has mode " + rule.mode() + "; a network policy accepts only INGRESS rules.");
+                    throw new FrostgateException(ErrorCode.NETWORK_RULE_NOT_INGRESS, rule.name(), rule.mode());
                 }
                 normalised.add(rule.name());
             }
@@ -416,7 +418,7 @@ public final class NetworkPolicyCatalog {
             case "COMMENT" -> new NetworkPolicy(policy.name(), policy.allowedNetworkRules(),
                     policy.blockedNetworkRules(), policy.allowedIpList(), policy.blockedIpList(), Optional.empty(),
                     policy.owner(), policy.createdOn());
-            default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, list, "NETWORK POLICY");
+            default -> throw PropertyValues.unknown(list, "NETWORK POLICY");
         };
     }
 
@@ -429,8 +431,8 @@ public final class NetworkPolicyCatalog {
         };
     }
 
-    private static Value listValue(Set<String> entries) {
-        return new Value.ListOf(entries.stream().map(entry -> (Value) new Value.Text(entry)).toList());
+    private static PropertyValue listValue(Set<String> entries) {
+        return new PropertyValue.ListOf(entries.stream().map(entry -> (PropertyValue) new PropertyValue.Text(entry)).toList());
     }
 
     private static boolean references(NetworkPolicy policy, String ruleName) {
@@ -445,17 +447,17 @@ public final class NetworkPolicyCatalog {
                 default -> !value.isBlank();
             };
             if (!valid) {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, value, "VALUE_LIST");
+                throw new InvalidPropertyException(new PropertyFailure.InvalidValue("VALUE_LIST", value));
             }
         }
     }
 
-    private Optional<NetworkRule> findRuleForChange(Actor actor, QualifiedName name, boolean ifExists) {
+    private Optional<NetworkRule> findRuleForChange(Actor actor, ObjectName name, boolean ifExists) {
         return Existence.forChange(repository.findRule(name.name()), ifExists, () -> notFound("Network rule",
                 name.name()), rule -> requireOwnership(actor, rule.owner(), "network rule", rule.name()));
     }
 
-    private Optional<NetworkPolicy> findPolicyForChange(Actor actor, QualifiedName name, boolean ifExists) {
+    private Optional<NetworkPolicy> findPolicyForChange(Actor actor, ObjectName name, boolean ifExists) {
         return Existence.forChange(repository.findPolicy(name.name()), ifExists, () -> notFound("Network policy",
                 name.name()), policy -> requireOwnership(actor, policy.owner(), "network policy", policy.name()));
     }
@@ -464,7 +466,7 @@ public final class NetworkPolicyCatalog {
         accessControl.requireOwnership(actor, owner, kind, name);
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, Property property) {
+    private static <E extends Enum<E>> E enumValue(Class<E> type, PropertySetting property) {
         String word = PropertyValues.word(property.name(), property.value());
         try {
             return Enum.valueOf(type, word);

@@ -1,13 +1,16 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyValues;
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.frostgate.change.CachePolicy;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.Property;
-import dev.frostgate.sql.QualifiedName;
+import dev.frostgate.catalog.property.PropertySetting;
+import dev.frostgate.catalog.property.ObjectName;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +54,7 @@ public final class ParameterPolicyCatalog {
         return kind;
     }
 
-    public boolean create(Actor actor, QualifiedName name, List<Property> properties, boolean orReplace,
+    public boolean create(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
                           boolean ifNotExists) {
         namespaces.requireMayCreateIn(actor, kind.createPrivilege(), name);
         Optional<ParameterPolicy> existing = repository.find(kind, name.name());
@@ -69,14 +72,14 @@ public final class ParameterPolicyCatalog {
         return true;
     }
 
-    public void alterSet(Actor actor, QualifiedName name, List<Property> properties, boolean ifExists) {
+    public void alterSet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
         findForChange(actor, name, ifExists).ifPresent(policy -> {
             repository.save(policy.name(), set(policy, properties));
             changed();
         });
     }
 
-    public void alterUnset(Actor actor, QualifiedName name, List<String> propertyNames, boolean ifExists) {
+    public void alterUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
         findForChange(actor, name, ifExists).ifPresent(policy -> {
             Map<String, Integer> values = new HashMap<>(policy.values());
             Optional<String> comment = policy.comment();
@@ -86,7 +89,7 @@ public final class ParameterPolicyCatalog {
                 } else if (kind.parameter(property).isPresent()) {
                     values.remove(property);
                 } else {
-                    throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property, kind.displayName().toUpperCase());
+                    throw PropertyValues.unknown(property, kind.displayName().toUpperCase());
                 }
             }
             repository.save(policy.name(), checked(policy.with(policy.name(), values, comment)));
@@ -94,7 +97,7 @@ public final class ParameterPolicyCatalog {
         });
     }
 
-    public void rename(Actor actor, QualifiedName name, QualifiedName newName, boolean ifExists) {
+    public void rename(Actor actor, ObjectName name, ObjectName newName, boolean ifExists) {
         findForChange(actor, name, ifExists).ifPresent(policy -> {
             if (repository.find(kind, newName.name()).isPresent()) {
                 throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
@@ -105,11 +108,11 @@ public final class ParameterPolicyCatalog {
     }
 
     /** GRANT OWNERSHIP ON PASSWORD | SESSION POLICY: the owner (or MANAGE GRANTS) hands it to a role. */
-    public void transfer(Actor actor, QualifiedName name, String newOwner) {
+    public void transfer(Actor actor, ObjectName name, String newOwner) {
         findForChange(actor, name, false).ifPresent(policy -> repository.save(policy.name(), policy.ownedBy(newOwner)));
     }
 
-    public boolean drop(Actor actor, QualifiedName name, boolean ifExists) {
+    public boolean drop(Actor actor, ObjectName name, boolean ifExists) {
         Optional<ParameterPolicy> found = findForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return false;
@@ -120,7 +123,7 @@ public final class ParameterPolicyCatalog {
         return true;
     }
 
-    public ParameterPolicy require(QualifiedName name) {
+    public ParameterPolicy require(ObjectName name) {
         return repository.find(kind, name.name()).orElseThrow(() -> notFound(name.name()));
     }
 
@@ -129,7 +132,7 @@ public final class ParameterPolicyCatalog {
     }
 
     /** ALTER ACCOUNT | USER SET … POLICY: needs APPLY <kind> POLICY on the account; a set target needs FORCE. */
-    public void attach(Actor actor, PolicyAttachment.TargetKind target, String targetName, QualifiedName policyName,
+    public void attach(Actor actor, PolicyAttachment.TargetKind target, String targetName, ObjectName policyName,
                        boolean force) {
         requireApply(actor);
         if (target == PolicyAttachment.TargetKind.PERSON_USERS || target == PolicyAttachment.TargetKind.SERVICE_USERS) {
@@ -167,17 +170,16 @@ public final class ParameterPolicyCatalog {
                 .orElseGet(() -> kind.parameter(parameterName).orElseThrow().defaultValue());
     }
 
-    private ParameterPolicy set(ParameterPolicy policy, List<Property> properties) {
+    private ParameterPolicy set(ParameterPolicy policy, List<PropertySetting> properties) {
         Map<String, Integer> values = new HashMap<>(policy.values());
         Optional<String> comment = policy.comment();
-        for (Property property : properties) {
+        for (PropertySetting property : properties) {
             if (property.name().equals("COMMENT")) {
                 comment = Optional.of(PropertyValues.text(property.name(), property.value()));
                 continue;
             }
             ParameterPolicyKind.Parameter parameter = kind.parameter(property.name()).orElseThrow(() ->
-                    new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(),
-                            kind.displayName().toUpperCase()));
+                    PropertyValues.unknown(property.name(), kind.displayName().toUpperCase()));
             values.put(parameter.name(), (int) PropertyValues.integer(parameter.name(), property.value(),
                     parameter.minimum(), parameter.maximum()));
         }
@@ -191,9 +193,8 @@ public final class ParameterPolicyCatalog {
                     + policy.value("PASSWORD_MIN_LOWER_CASE_CHARS") + policy.value("PASSWORD_MIN_NUMERIC_CHARS")
                     + policy.value("PASSWORD_MIN_SPECIAL_CHARS"));
             if (policy.value("PASSWORD_MAX_LENGTH") < required) {
-                throw new FrostgateException(ErrorCode.INVALID_POLICY, "PASSWORD_MAX_LENGTH ("
-                        + policy.value("PASSWORD_MAX_LENGTH") + ") must be at least " + required
-                        + ", the minimum length and character counts the policy requires.");
+                throw new InvalidPropertyException(new PropertyFailure.BelowRequired("PASSWORD_MAX_LENGTH",
+                        policy.value("PASSWORD_MAX_LENGTH"), required));
             }
         }
         return policy;
@@ -218,7 +219,7 @@ public final class ParameterPolicyCatalog {
                 });
     }
 
-    private Optional<ParameterPolicy> findForChange(Actor actor, QualifiedName name, boolean ifExists) {
+    private Optional<ParameterPolicy> findForChange(Actor actor, ObjectName name, boolean ifExists) {
         return Existence.forChange(repository.find(kind, name.name()), ifExists, () -> notFound(name.name()),
                 policy -> requireOwnership(actor, policy));
     }

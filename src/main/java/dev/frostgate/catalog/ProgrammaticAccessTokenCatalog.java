@@ -1,12 +1,15 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.crypto.PatSecretCodec;
 import dev.frostgate.crypto.TokenDigester;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.Property;
+import dev.frostgate.catalog.property.PropertySetting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +83,7 @@ public final class ProgrammaticAccessTokenCatalog {
      * validated before the name is looked at, as Snowflake reports an out-of-range expiry even for a
      * name that exists.
      */
-    public Optional<IssuedToken> add(Actor actor, String userName, String tokenName, List<Property> properties,
+    public Optional<IssuedToken> add(Actor actor, String userName, String tokenName, List<PropertySetting> properties,
                                      boolean ifNotExists) {
         User user = users.requireExisting(userName);
         requireManagement(actor, user);
@@ -96,8 +99,7 @@ public final class ProgrammaticAccessTokenCatalog {
         Instant now = clock.instant();
         long live = repository.forUser(user.name()).stream().filter(token -> now.isBefore(token.expiresAt())).count();
         if (live >= MAXIMUM_LIVE_TOKENS) {
-            throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "User " + user.name()
-                    + " already has the maximum of " + MAXIMUM_LIVE_TOKENS + " programmatic access tokens.");
+            throw new FrostgateException(ErrorCode.TOO_MANY_TOKENS, user.name(), MAXIMUM_LIVE_TOKENS);
         }
         requireIssuable(user, policy, requested.roleRestriction());
         String secret = secrets.newSecret();
@@ -108,12 +110,12 @@ public final class ProgrammaticAccessTokenCatalog {
         return Optional.of(new IssuedToken(name, secret));
     }
 
-    private static Requested requested(List<Property> properties, AuthenticationPolicy.PatPolicy patPolicy) {
+    private static Requested requested(List<PropertySetting> properties, AuthenticationPolicy.PatPolicy patPolicy) {
         Optional<String> roleRestriction = Optional.empty();
         int days = patPolicy.defaultExpiryInDays();
         int minsToBypass = 0;
         Optional<String> comment = Optional.empty();
-        for (Property property : properties) {
+        for (PropertySetting property : properties) {
             switch (property.name()) {
                 case "ROLE_RESTRICTION" -> roleRestriction = Optional.of(roleName(
                         PropertyValues.text(property.name(), property.value())));
@@ -122,8 +124,7 @@ public final class ProgrammaticAccessTokenCatalog {
                 case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> minsToBypass = (int) PropertyValues.integer(
                         property.name(), property.value(), 0, 1440);
                 case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
-                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(),
-                        "PROGRAMMATIC ACCESS TOKEN");
+                default -> throw PropertyValues.unknown(property.name(), "PROGRAMMATIC ACCESS TOKEN");
             }
         }
         return new Requested(roleRestriction, days, minsToBypass, comment);
@@ -136,8 +137,7 @@ public final class ProgrammaticAccessTokenCatalog {
      */
     private void requireIssuable(User user, AuthenticationPolicy policy, Optional<String> roleRestriction) {
         if (!policy.allowsMethod("PROGRAMMATIC_ACCESS_TOKEN")) {
-            throw new FrostgateException(ErrorCode.INVALID_POLICY,
-                    "The authentication policy of user " + user.name() + " does not allow programmatic access tokens.");
+            throw new FrostgateException(ErrorCode.TOKENS_NOT_ALLOWED_BY_POLICY, user.name());
         }
         AuthenticationPolicy.PatPolicy patPolicy = policy.patPolicy();
         if (user.type() != UserType.PERSON && patPolicy.requiresNetworkPolicy()
@@ -145,8 +145,7 @@ public final class ProgrammaticAccessTokenCatalog {
             throw new FrostgateException(ErrorCode.NETWORK_POLICY_REQUIRED_FOR_TOKEN, user.name());
         }
         if (roleRestriction.isEmpty() && patPolicy.requiresRoleRestriction(user.type())) {
-            throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
-                    "ROLE_RESTRICTION is required for programmatic access tokens of " + user.type() + " users.");
+            throw new FrostgateException(ErrorCode.ROLE_RESTRICTION_REQUIRED, user.type());
         }
         if (roleRestriction.isPresent()) {
             String role = roleRestriction.get();
@@ -154,8 +153,7 @@ public final class ProgrammaticAccessTokenCatalog {
                 throw new FrostgateException(ErrorCode.ROLE_NOT_ASSIGNED, role);
             }
             if (patPolicy.blockedRolesList().contains(role)) {
-                throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
-                        "Role " + role + " is blocked for programmatic access tokens by the authentication policy.");
+                throw new FrostgateException(ErrorCode.ROLE_BLOCKED_FOR_TOKENS, role);
             }
         }
     }
@@ -177,7 +175,7 @@ public final class ProgrammaticAccessTokenCatalog {
      * MODIFY … SET DISABLED | MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT | COMMENT, UNSET of those, or
      * RENAME TO. The role restriction and the expiry never change.
      */
-    public void modify(Actor actor, String userName, String tokenName, List<Property> set, List<String> unset,
+    public void modify(Actor actor, String userName, String tokenName, List<PropertySetting> set, List<String> unset,
                        Optional<String> renameTo, boolean ifExists) {
         User user = users.requireExisting(userName);
         requireManagement(actor, user);
@@ -196,7 +194,7 @@ public final class ProgrammaticAccessTokenCatalog {
         Optional<Instant> bypassUntil = token.bypassUntil();
         Instant now = clock.instant();
         Optional<String> comment = token.comment();
-        for (Property property : set) {
+        for (PropertySetting property : set) {
             switch (property.name()) {
                 case "DISABLED" -> disabled = PropertyValues.bool(property.name(), property.value());
                 case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> {
@@ -204,8 +202,7 @@ public final class ProgrammaticAccessTokenCatalog {
                     bypassUntil = bypassUntil(now, minsToBypass);
                 }
                 case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
-                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(),
-                        "PROGRAMMATIC ACCESS TOKEN");
+                default -> throw PropertyValues.unknown(property.name(), "PROGRAMMATIC ACCESS TOKEN");
             }
         }
         for (String property : unset) {
@@ -216,8 +213,7 @@ public final class ProgrammaticAccessTokenCatalog {
                     bypassUntil = Optional.empty();
                 }
                 case "COMMENT" -> comment = Optional.empty();
-                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property,
-                        "PROGRAMMATIC ACCESS TOKEN");
+                default -> throw PropertyValues.unknown(property, "PROGRAMMATIC ACCESS TOKEN");
             }
         }
         String newName = renameTo.map(ProgrammaticAccessTokenCatalog::normalisedName).orElse(name);
@@ -242,7 +238,7 @@ public final class ProgrammaticAccessTokenCatalog {
      * the old secret lives on as {@code <NAME>_ROTATED_<epoch millis>} for EXPIRE_ROTATED_TOKEN_AFTER_HOURS
      * (default 24, 0 = expired at once, at most the hours the old secret had left).
      */
-    public Optional<RotatedToken> rotate(Actor actor, String userName, String tokenName, List<Property> properties,
+    public Optional<RotatedToken> rotate(Actor actor, String userName, String tokenName, List<PropertySetting> properties,
                                          boolean ifExists) {
         User user = users.requireExisting(userName);
         requireManagement(actor, user);
@@ -259,9 +255,9 @@ public final class ProgrammaticAccessTokenCatalog {
         Instant now = clock.instant();
         long hoursLeft = Math.max(0, Duration.between(now, token.expiresAt()).toHours());
         long keepHours = 24;
-        for (Property property : properties) {
+        for (PropertySetting property : properties) {
             if (!property.name().equals("EXPIRE_ROTATED_TOKEN_AFTER_HOURS")) {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(), "ROTATE");
+                throw PropertyValues.unknown(property.name(), "ROTATE");
             }
             keepHours = PropertyValues.integer(property.name(), property.value(), 0, hoursLeft);
         }
@@ -332,7 +328,7 @@ public final class ProgrammaticAccessTokenCatalog {
 
     private static String normalisedName(String name) {
         if (!NAME.matcher(name).matches()) {
-            throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, name, "NAME");
+            throw new InvalidPropertyException(new PropertyFailure.InvalidValue("NAME", name));
         }
         return name.toUpperCase(Locale.ROOT);
     }

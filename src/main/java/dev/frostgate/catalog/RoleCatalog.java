@@ -1,5 +1,6 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
@@ -80,8 +81,7 @@ public final class RoleCatalog {
         requireOwnership(actor, granted);
         requireGrantee(granteeKind, grantee);
         if (granteeKind == RoleGrant.GranteeKind.ROLE && accessControl.hierarchy().closureOf(role).contains(grantee)) {
-            throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
-                    "Cannot grant role " + role + " to " + grantee + ": it would create a cycle in the role hierarchy.");
+            throw new FrostgateException(ErrorCode.ROLE_GRANT_CYCLE, role, grantee);
         }
         roles.insertRoleGrant(new RoleGrant(role, granteeKind, grantee, actor.primaryRole(), clock.instant()));
         changes.publish(new Change.GrantsChanged());
@@ -189,7 +189,7 @@ public final class RoleCatalog {
     private static void requireAccepted(List<Privilege> privileges, ObjectKind kind) {
         for (Privilege privilege : privileges) {
             if (!kind.accepts(privilege)) {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, privilege.displayName(), kind.name());
+                throw PropertyValues.unknown(privilege.displayName(), kind.name());
             }
         }
     }

@@ -1,10 +1,11 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.Property;
+import dev.frostgate.catalog.property.PropertySetting;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,9 @@ public final class SecurityIntegrationCatalog {
     }
 
     /** CREATE [OR REPLACE] SECURITY INTEGRATION [IF NOT EXISTS]: false when IF NOT EXISTS found one. */
-    public boolean create(Actor actor, String name, List<Property> properties, boolean orReplace, boolean ifNotExists) {
+    public boolean create(Actor actor, String name, List<PropertySetting> properties, boolean orReplace, boolean ifNotExists) {
         accessControl.requireOnAccount(actor, Privilege.CREATE_INTEGRATION, accountName);
-        Property typeProperty = properties.stream()
+        PropertySetting typeProperty = properties.stream()
                 .filter(property -> property.name().equals(SecurityIntegrationEditor.TYPE)).findFirst()
                 .orElseThrow(() -> SecurityIntegrationEditor.missing(SecurityIntegrationEditor.TYPE));
         IntegrationType type = types.require(PropertyValues.text(typeProperty.name(), typeProperty.value()));
@@ -69,7 +70,7 @@ public final class SecurityIntegrationCatalog {
         return true;
     }
 
-    public void alterSet(Actor actor, String name, List<Property> properties, boolean ifExists) {
+    public void alterSet(Actor actor, String name, List<PropertySetting> properties, boolean ifExists) {
         findForChange(actor, name, ifExists).ifPresent(integration ->
                 save(editor.set(types.of(integration), integration, properties)));
     }

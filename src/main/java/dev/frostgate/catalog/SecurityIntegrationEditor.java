@@ -1,8 +1,11 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.Property;
+import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.PropertySetting;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,15 +29,15 @@ final class SecurityIntegrationEditor {
     }
 
     /** CREATE: the properties on a fresh integration, then the rules only a new integration must meet. */
-    SecurityIntegration create(IntegrationType type, SecurityIntegration fresh, List<Property> properties) {
+    SecurityIntegration create(IntegrationType type, SecurityIntegration fresh, List<PropertySetting> properties) {
         SecurityIntegration created = set(type, fresh, properties);
         type.checkCreated(created);
         return created;
     }
 
-    SecurityIntegration set(IntegrationType type, SecurityIntegration integration, List<Property> properties) {
+    SecurityIntegration set(IntegrationType type, SecurityIntegration integration, List<PropertySetting> properties) {
         SecurityIntegration changed = integration;
-        for (Property property : properties) {
+        for (PropertySetting property : properties) {
             String name = property.name();
             if (name.equals(TYPE)) {
                 // ALTER may repeat the type (seed 004: SET [TYPE = EXTERNAL_OAUTH]) but not change it.
@@ -93,10 +96,10 @@ final class SecurityIntegrationEditor {
     }
 
     private static IntegrationParameter declared(IntegrationType type, String name) {
-        return type.parameter(name).orElseThrow(() -> new FrostgateException(ErrorCode.INVALID_PROPERTY, name, OBJECT));
+        return type.parameter(name).orElseThrow(() -> PropertyValues.unknown(name, OBJECT));
     }
 
-    static FrostgateException missing(String name) {
-        return new FrostgateException(ErrorCode.CONFLICTING_PROPERTY, "Missing option(s): [" + name + "].");
+    static InvalidPropertyException missing(String name) {
+        return new InvalidPropertyException(new PropertyFailure.MissingOptions(List.of(name)));
     }
 }

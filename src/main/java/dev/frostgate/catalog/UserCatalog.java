@@ -5,7 +5,7 @@ import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.crypto.PasswordHasher;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.Property;
+import dev.frostgate.catalog.property.PropertySetting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -49,7 +49,7 @@ public final class UserCatalog {
     }
 
     /** Returns false when IF NOT EXISTS found the user already there. */
-    public boolean create(Actor actor, String name, List<Property> properties, boolean orReplace, boolean ifNotExists) {
+    public boolean create(Actor actor, String name, List<PropertySetting> properties, boolean orReplace, boolean ifNotExists) {
         accessControl.requireOnAccount(actor, Privilege.CREATE_USER, accountName);
         Optional<User> existing = users.find(name);
         if (existing.isPresent()) {
@@ -126,9 +126,9 @@ public final class UserCatalog {
         return !users.hasAny();
     }
 
-    public void alterSet(Actor actor, String name, List<Property> properties, boolean ifExists) {
+    public void alterSet(Actor actor, String name, List<PropertySetting> properties, boolean ifExists) {
         Instant now = clock.instant();
-        alter(actor, name, ifExists, properties.stream().map(Property::name).toList(),
+        alter(actor, name, ifExists, properties.stream().map(PropertySetting::name).toList(),
                 user -> editor.set(user, properties, now, passwordCheck(name)));
     }
 

@@ -1,11 +1,14 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.crypto.PasswordHasher;
 import dev.frostgate.crypto.RsaPublicKey;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.Property;
-import dev.frostgate.sql.Value;
+import dev.frostgate.catalog.property.PropertySetting;
+import dev.frostgate.catalog.property.PropertyValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -32,18 +35,17 @@ final class UserPropertyEditor {
         void check(String password);
     }
 
-    User.Builder set(User.Builder user, List<Property> properties, Instant now) {
+    User.Builder set(User.Builder user, List<PropertySetting> properties, Instant now) {
         return set(user, properties, now, password -> { });
     }
 
-    User.Builder set(User.Builder user, List<Property> properties, Instant now, PasswordCheck passwordCheck) {
+    User.Builder set(User.Builder user, List<PropertySetting> properties, Instant now, PasswordCheck passwordCheck) {
         Set<String> seen = new HashSet<>();
-        for (Property property : properties) {
+        for (PropertySetting property : properties) {
             UserProperty known = UserProperty.settable(property.name())
-                    .orElseThrow(() -> new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(), "USER"));
+                    .orElseThrow(() -> PropertyValues.unknown(property.name(), "USER"));
             if (!seen.add(property.name())) {
-                throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
-                        "duplicate property '" + property.name() + "'");
+                throw new InvalidPropertyException(new PropertyFailure.Duplicate(property.name()));
             }
             apply(user, known, property.value(), now, passwordCheck);
         }
@@ -53,7 +55,7 @@ final class UserPropertyEditor {
     User.Builder unset(User.Builder user, List<String> propertyNames) {
         for (String name : propertyNames) {
             UserProperty known = UserProperty.settable(name)
-                    .orElseThrow(() -> new FrostgateException(ErrorCode.INVALID_PROPERTY, name, "USER"));
+                    .orElseThrow(() -> PropertyValues.unknown(name, "USER"));
             switch (known) {
                 case COMMENT -> user.comment(Optional.empty());
                 case DISPLAY_NAME -> user.displayName(Optional.empty());
@@ -72,7 +74,7 @@ final class UserPropertyEditor {
                 case NETWORK_POLICY -> user.networkPolicy(Optional.empty());
                 case RSA_PUBLIC_KEY -> user.publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY, Optional.empty());
                 case RSA_PUBLIC_KEY_2 -> user.publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY_2, Optional.empty());
-                default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, name, "USER");
+                default -> throw PropertyValues.unknown(name, "USER");
             }
         }
         return user;
@@ -97,12 +99,11 @@ final class UserPropertyEditor {
             forbidden.add("MUST_CHANGE_PASSWORD");
         }
         if (!forbidden.isEmpty()) {
-            throw new FrostgateException(ErrorCode.CONFLICTING_PROPERTY,
-                    "Property '" + forbidden.get(0) + "' is not supported for user with TYPE=SERVICE.");
+            throw new InvalidPropertyException(new PropertyFailure.NotForUserType(forbidden.get(0), "SERVICE"));
         }
     }
 
-    private void apply(User.Builder user, UserProperty property, Value value, Instant now,
+    private void apply(User.Builder user, UserProperty property, PropertyValue value, Instant now,
                        PasswordCheck passwordCheck) {
         String name = property.name();
         switch (property) {
@@ -133,11 +134,11 @@ final class UserPropertyEditor {
                     Optional.of(publicKey(name, value, now)));
             case RSA_PUBLIC_KEY_2 -> user.publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY_2,
                     Optional.of(publicKey(name, value, now)));
-            default -> throw new FrostgateException(ErrorCode.INVALID_PROPERTY, name, "USER");
+            default -> throw PropertyValues.unknown(name, "USER");
         }
     }
 
-    private static UserType userType(Value value) {
+    private static UserType userType(PropertyValue value) {
         String word = PropertyValues.word("TYPE", value);
         try {
             return UserType.valueOf(word);
@@ -146,7 +147,7 @@ final class UserPropertyEditor {
         }
     }
 
-    private static String nonEmpty(String property, Value value) {
+    private static String nonEmpty(String property, PropertyValue value) {
         String text = PropertyValues.text(property, value);
         if (text.isBlank()) {
             throw PropertyValues.invalid(property, value);
@@ -155,17 +156,17 @@ final class UserPropertyEditor {
     }
 
     /** Passwords are never echoed: a bad one is reported without its value. */
-    private static String password(Value value) {
-        if (!(value instanceof Value.Text text) || text.text().isEmpty()
+    private static String password(PropertyValue value) {
+        if (!(value instanceof PropertyValue.Text text) || text.text().isEmpty()
                 || text.text().length() > MAXIMUM_PASSWORD_LENGTH) {
-            throw new FrostgateException(ErrorCode.INVALID_PROPERTY_VALUE, "<hidden>", "PASSWORD");
+            throw new InvalidPropertyException(new PropertyFailure.InvalidValue("PASSWORD", "<hidden>"));
         }
         return text.text();
     }
 
     /** A key is refused with the reason, never with its (possibly huge) value. */
-    private static UserPublicKey publicKey(String property, Value value, Instant now) {
-        if (!(value instanceof Value.Text text)) {
+    private static UserPublicKey publicKey(String property, PropertyValue value, Instant now) {
+        if (!(value instanceof PropertyValue.Text text)) {
             throw new FrostgateException(ErrorCode.INVALID_RSA_PUBLIC_KEY, property, "a quoted string is expected");
         }
         try {
@@ -175,7 +176,7 @@ final class UserPropertyEditor {
         }
     }
 
-    private static Duration days(String property, Value value) {
+    private static Duration days(String property, PropertyValue value) {
         BigDecimal days = PropertyValues.number(property, value);
         if (days.signum() < 0 || days.compareTo(BigDecimal.valueOf(36_500)) > 0) {
             throw PropertyValues.invalid(property, value);
@@ -184,7 +185,7 @@ final class UserPropertyEditor {
                 .longValueExact());
     }
 
-    private static User.DefaultSecondaryRoles secondaryRoles(Value value) {
+    private static User.DefaultSecondaryRoles secondaryRoles(PropertyValue value) {
         List<String> roles = PropertyValues.textList("DEFAULT_SECONDARY_ROLES", value);
         if (roles.isEmpty()) {
             return User.DefaultSecondaryRoles.NONE;

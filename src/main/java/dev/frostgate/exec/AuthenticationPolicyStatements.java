@@ -33,32 +33,32 @@ final class AuthenticationPolicyStatements {
     }
 
     ResultTable create(SessionContext context, Statement.CreateObject create) {
-        boolean created = catalog.create(context.actor(), context.qualify(create.name()), create.properties(),
+        boolean created = catalog.create(context.actor(), context.qualify(create.name()), SqlProperties.settings(create.properties()),
                 create.orReplace(), create.ifNotExists());
         return ResultTable.created("Authentication policy", create.name().name(), created);
     }
 
     ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
-        catalog.alterSet(context.actor(), alter.name(), alter.properties(), alter.ifExists());
+        catalog.alterSet(context.actor(), SqlProperties.name(alter.name()), SqlProperties.settings(alter.properties()), alter.ifExists());
         return ResultTable.success();
     }
 
     ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
-        catalog.alterUnset(context.actor(), alter.name(), alter.propertyNames(), alter.ifExists());
+        catalog.alterUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(), alter.ifExists());
         return ResultTable.success();
     }
 
     ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
-        catalog.rename(context.actor(), rename.name(), rename.newName(), rename.ifExists());
+        catalog.rename(context.actor(), SqlProperties.name(rename.name()), SqlProperties.name(rename.newName()), rename.ifExists());
         return ResultTable.success();
     }
 
     ResultTable drop(SessionContext context, Statement.DropObject drop) {
-        return ResultTable.dropped(drop.name().name(), catalog.drop(context.actor(), drop.name(), drop.ifExists()));
+        return ResultTable.dropped(drop.name().name(), catalog.drop(context.actor(), SqlProperties.name(drop.name()), drop.ifExists()));
     }
 
     ResultTable describe(SessionContext context, Statement.DescribeObject describe) {
-        AuthenticationPolicy policy = catalog.describe(context.actor(), describe.name());
+        AuthenticationPolicy policy = catalog.describe(context.actor(), SqlProperties.name(describe.name()));
         AuthenticationPolicy defaults = AuthenticationPolicy.withDefaults(policy.name(), Optional.empty(),
                 Optional.empty(), Optional.empty(), policy.createdOn());
         return new ResultTable(DESCRIBE_COLUMNS, List.of(
@@ -101,7 +101,7 @@ final class AuthenticationPolicyStatements {
     ResultTable setPolicy(SessionContext context, Statement.SetPolicy set) {
         PolicyTargets.Target target = targets.resolve(context, set.target());
         if (target.exists()) {
-            catalog.attach(context.actor(), target.kind(), target.name(), set.policy(), set.force());
+            catalog.attach(context.actor(), target.kind(), target.name(), SqlProperties.name(set.policy()), set.force());
         }
         return ResultTable.success();
     }

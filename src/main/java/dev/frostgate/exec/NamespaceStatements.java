@@ -4,10 +4,8 @@ import static dev.frostgate.exec.ResultTable.row;
 
 import dev.frostgate.catalog.Namespace;
 import dev.frostgate.catalog.NamespaceCatalog;
-import dev.frostgate.catalog.PropertyValues;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.Property;
 import dev.frostgate.sql.QualifiedName;
 import dev.frostgate.sql.Statement;
 import java.util.List;
@@ -26,16 +24,9 @@ final class NamespaceStatements {
 
     ResultTable create(SessionContext context, Statement.CreateObject create) {
         Namespace.Kind kind = kind(create.type());
-        Optional<String> comment = Optional.empty();
-        for (Property property : create.properties()) {
-            if (!property.name().equals("COMMENT")) {
-                throw new FrostgateException(ErrorCode.INVALID_PROPERTY, property.name(), kind.name());
-            }
-            comment = Optional.of(PropertyValues.text(property.name(), property.value()));
-        }
         String name = name(context, kind, create.name());
-        boolean created = namespaces.create(context.actor(), kind, name, comment, create.orReplace(),
-                create.ifNotExists());
+        boolean created = namespaces.create(context.actor(), kind, name, SqlProperties.settings(create.properties()),
+                create.orReplace(), create.ifNotExists());
         return ResultTable.created(kind == Namespace.Kind.DATABASE ? "Database" : "Schema", create.name().name(),
                 created);
     }

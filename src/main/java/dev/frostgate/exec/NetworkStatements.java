@@ -32,57 +32,57 @@ final class NetworkStatements {
 
     ResultTable create(SessionContext context, Statement.CreateObject create) {
         boolean created = create.type() == Statement.ObjectType.NETWORK_RULE
-                ? catalog.createRule(context.actor(), create.name(), create.properties(), create.orReplace(),
+                ? catalog.createRule(context.actor(), SqlProperties.name(create.name()), SqlProperties.settings(create.properties()), create.orReplace(),
                         create.ifNotExists())
-                : catalog.createPolicy(context.actor(), create.name(), create.properties(), create.orReplace(),
+                : catalog.createPolicy(context.actor(), SqlProperties.name(create.name()), SqlProperties.settings(create.properties()), create.orReplace(),
                         create.ifNotExists());
         return ResultTable.created(kindName(create.type()), create.name().name(), created);
     }
 
     ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
         if (alter.type() == Statement.ObjectType.NETWORK_RULE) {
-            catalog.alterRuleSet(context.actor(), alter.name(), alter.properties(), alter.ifExists());
+            catalog.alterRuleSet(context.actor(), SqlProperties.name(alter.name()), SqlProperties.settings(alter.properties()), alter.ifExists());
         } else {
-            catalog.alterPolicySet(context.actor(), alter.name(), alter.properties(), alter.ifExists());
+            catalog.alterPolicySet(context.actor(), SqlProperties.name(alter.name()), SqlProperties.settings(alter.properties()), alter.ifExists());
         }
         return ResultTable.success();
     }
 
     ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
         if (alter.type() == Statement.ObjectType.NETWORK_RULE) {
-            catalog.alterRuleUnset(context.actor(), alter.name(), alter.propertyNames(), alter.ifExists());
+            catalog.alterRuleUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(), alter.ifExists());
         } else {
-            catalog.alterPolicyUnset(context.actor(), alter.name(), alter.propertyNames(), alter.ifExists());
+            catalog.alterPolicyUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(), alter.ifExists());
         }
         return ResultTable.success();
     }
 
     ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
-        catalog.renamePolicy(context.actor(), rename.name(), rename.newName(), rename.ifExists());
+        catalog.renamePolicy(context.actor(), SqlProperties.name(rename.name()), SqlProperties.name(rename.newName()), rename.ifExists());
         return ResultTable.success();
     }
 
     ResultTable changeList(SessionContext context, Statement.AlterObjectListChange change) {
-        catalog.alterPolicyList(context.actor(), change.name(), change.add(), change.change(), change.ifExists());
+        catalog.alterPolicyList(context.actor(), SqlProperties.name(change.name()), change.add(), SqlProperties.setting(change.change()), change.ifExists());
         return ResultTable.success();
     }
 
     ResultTable drop(SessionContext context, Statement.DropObject drop) {
         boolean dropped = drop.type() == Statement.ObjectType.NETWORK_RULE
-                ? catalog.dropRule(context.actor(), drop.name(), drop.ifExists())
-                : catalog.dropPolicy(context.actor(), drop.name(), drop.ifExists());
+                ? catalog.dropRule(context.actor(), SqlProperties.name(drop.name()), drop.ifExists())
+                : catalog.dropPolicy(context.actor(), SqlProperties.name(drop.name()), drop.ifExists());
         return ResultTable.dropped(drop.name().name(), dropped);
     }
 
     ResultTable describe(Statement.DescribeObject describe) {
         if (describe.type() == Statement.ObjectType.NETWORK_RULE) {
-            NetworkRule rule = catalog.requireRule(describe.name());
+            NetworkRule rule = catalog.requireRule(SqlProperties.name(describe.name()));
             return new ResultTable(DESCRIBE_RULE_COLUMNS, List.of(row(rule.createdOn(), rule.name(),
                     rule.databaseName().orElse(null), rule.schemaName().orElse(null), rule.owner().orElse(null),
                     rule.comment().orElse(null), rule.type().name(), rule.mode().name(),
                     String.join(",", rule.values()))), StatementKind.DESCRIBE);
         }
-        NetworkPolicy policy = catalog.requirePolicy(describe.name());
+        NetworkPolicy policy = catalog.requirePolicy(SqlProperties.name(describe.name()));
         return new ResultTable(DESCRIBE_POLICY_COLUMNS, List.of(
                 row("ALLOWED_IP_LIST", String.join(",", policy.allowedIpList())),
                 row("BLOCKED_IP_LIST", String.join(",", policy.blockedIpList())),

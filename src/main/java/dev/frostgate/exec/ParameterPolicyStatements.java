@@ -37,33 +37,33 @@ final class ParameterPolicyStatements {
 
     ResultTable create(SessionContext context, Statement.CreateObject create) {
         ParameterPolicyCatalog catalog = catalog(create.type());
-        boolean created = catalog.create(context.actor(), context.qualify(create.name()), create.properties(),
+        boolean created = catalog.create(context.actor(), context.qualify(create.name()), SqlProperties.settings(create.properties()),
                 create.orReplace(), create.ifNotExists());
         return ResultTable.created(catalog.kind().displayName(), create.name().name(), created);
     }
 
     ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
-        catalog(alter.type()).alterSet(context.actor(), alter.name(), alter.properties(), alter.ifExists());
+        catalog(alter.type()).alterSet(context.actor(), SqlProperties.name(alter.name()), SqlProperties.settings(alter.properties()), alter.ifExists());
         return ResultTable.success();
     }
 
     ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
-        catalog(alter.type()).alterUnset(context.actor(), alter.name(), alter.propertyNames(), alter.ifExists());
+        catalog(alter.type()).alterUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(), alter.ifExists());
         return ResultTable.success();
     }
 
     ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
-        catalog(rename.type()).rename(context.actor(), rename.name(), rename.newName(), rename.ifExists());
+        catalog(rename.type()).rename(context.actor(), SqlProperties.name(rename.name()), SqlProperties.name(rename.newName()), rename.ifExists());
         return ResultTable.success();
     }
 
     ResultTable drop(SessionContext context, Statement.DropObject drop) {
         return ResultTable.dropped(drop.name().name(),
-                catalog(drop.type()).drop(context.actor(), drop.name(), drop.ifExists()));
+                catalog(drop.type()).drop(context.actor(), SqlProperties.name(drop.name()), drop.ifExists()));
     }
 
     ResultTable describe(Statement.DescribeObject describe) {
-        ParameterPolicy policy = catalog(describe.type()).require(describe.name());
+        ParameterPolicy policy = catalog(describe.type()).require(SqlProperties.name(describe.name()));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(row("NAME", policy.name(), null, "Name of the policy"));
         rows.add(row("OWNER", policy.owner().orElse(null), null, "Role that owns the policy"));
@@ -91,7 +91,7 @@ final class ParameterPolicyStatements {
     ResultTable setPolicy(SessionContext context, Statement.SetPolicy set) {
         PolicyTargets.Target target = targets.resolve(context, set.target());
         if (target.exists()) {
-            catalog(set.kind()).attach(context.actor(), target.kind(), target.name(), set.policy(), set.force());
+            catalog(set.kind()).attach(context.actor(), target.kind(), target.name(), SqlProperties.name(set.policy()), set.force());
         }
         return ResultTable.success();
     }

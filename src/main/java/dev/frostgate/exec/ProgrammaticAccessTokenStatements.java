@@ -28,7 +28,7 @@ final class ProgrammaticAccessTokenStatements {
     /** The secret is in the one row returned, with statement type 0x6244 so that JDBC shows it. */
     ResultTable add(SessionContext context, Statement.AddProgrammaticAccessToken add) {
         Optional<ProgrammaticAccessTokenCatalog.IssuedToken> issued = tokens.add(context.actor(),
-                add.user().orElse(context.actor().userName()), add.name(), add.properties(), add.ifNotExists());
+                add.user().orElse(context.actor().userName()), add.name(), SqlProperties.settings(add.properties()), add.ifNotExists());
         List<List<Object>> rows = issued.map(token -> List.of(row(token.name(), token.secret()))).orElse(List.of());
         return new ResultTable(ADD_COLUMNS, rows, StatementKind.PAT_MANAGEMENT);
     }
@@ -38,13 +38,13 @@ final class ProgrammaticAccessTokenStatements {
 
     ResultTable rotate(SessionContext context, Statement.RotateProgrammaticAccessToken rotate) {
         List<List<Object>> rows = tokens.rotate(context.actor(), rotate.user().orElse(context.actor().userName()),
-                rotate.name(), rotate.properties(), rotate.tokenIfExists())
+                rotate.name(), SqlProperties.settings(rotate.properties()), rotate.tokenIfExists())
                 .map(token -> List.of(row(token.name(), token.secret(), token.rotatedName()))).orElse(List.of());
         return new ResultTable(ROTATE_COLUMNS, rows, StatementKind.PAT_MANAGEMENT);
     }
 
     ResultTable modify(SessionContext context, Statement.ModifyProgrammaticAccessToken modify) {
-        tokens.modify(context.actor(), modify.user().orElse(context.actor().userName()), modify.name(), modify.set(),
+        tokens.modify(context.actor(), modify.user().orElse(context.actor().userName()), modify.name(), SqlProperties.settings(modify.set()),
                 modify.unset(), modify.renameTo(), modify.tokenIfExists());
         return ResultTable.success();
     }

@@ -29,13 +29,13 @@ final class SecurityIntegrationStatements {
     }
 
     ResultTable create(SessionContext context, Statement.CreateObject create) {
-        boolean created = catalog.create(context.actor(), create.name().name(), create.properties(),
+        boolean created = catalog.create(context.actor(), create.name().name(), SqlProperties.settings(create.properties()),
                 create.orReplace(), create.ifNotExists());
         return ResultTable.created("Integration", create.name().name(), created);
     }
 
     ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
-        catalog.alterSet(context.actor(), alter.name().name(), alter.properties(), alter.ifExists());
+        catalog.alterSet(context.actor(), alter.name().name(), SqlProperties.settings(alter.properties()), alter.ifExists());
         return ResultTable.success();
     }
 

@@ -1,5 +1,7 @@
 package dev.frostgate.exec;
 
+import dev.frostgate.catalog.property.ObjectName;
+import dev.frostgate.sql.QualifiedName;
 import dev.frostgate.auth.Session;
 import dev.frostgate.catalog.Actor;
 
@@ -23,7 +25,7 @@ public final class SessionContext {
      * Completes an object name with the session's current database and schema, as Snowflake does for
      * schema-level objects: {@code p} → {@code DB.SCHEMA.P}, {@code s.p} → {@code DB.S.P}.
      */
-    public dev.frostgate.sql.QualifiedName qualify(dev.frostgate.sql.QualifiedName name) {
+    public ObjectName qualify(QualifiedName name) {
         java.util.List<String> parts = new java.util.ArrayList<>(name.parts());
         if (parts.size() == 1 && session.currentSchema().isPresent()) {
             parts.add(0, session.currentSchema().get());
@@ -31,7 +33,7 @@ public final class SessionContext {
         if (parts.size() == 2 && session.currentDatabase().isPresent()) {
             parts.add(0, session.currentDatabase().get());
         }
-        return new dev.frostgate.sql.QualifiedName(parts);
+        return new ObjectName(parts);
     }
 
     public Actor actor() {

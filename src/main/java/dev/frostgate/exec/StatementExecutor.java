@@ -4,6 +4,7 @@ import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.auth.ExternalOAuthTokenValidator;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.AccountSettings;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.NamespaceCatalog;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
@@ -65,7 +66,7 @@ public final class StatementExecutor {
                 policyTargets);
         this.parameterPolicyStatements = new ParameterPolicyStatements(parameterPolicies, policyTargets);
         this.networkStatements = new NetworkStatements(networkPolicies);
-        this.accountStatements = new AccountStatements(networkPolicies, integrations);
+        this.accountStatements = new AccountStatements(new AccountSettings(networkPolicies, integrations));
         this.integrationStatements = new SecurityIntegrationStatements(integrations);
         this.userStatements = new UserStatements(users, clock);
         this.roleStatements = new RoleStatements(roles, accountName);
@@ -111,12 +112,12 @@ public final class StatementExecutor {
         roles.requireExisting(grant.role());
         QualifiedName name = new QualifiedName(java.util.List.of(grant.on().name().orElseThrow().split("\\.")));
         switch (grant.on().kind()) {
-            case "NETWORK_RULE" -> networkPolicies.transferRule(context.actor(), name, grant.role());
-            case "NETWORK_POLICY" -> networkPolicies.transferPolicy(context.actor(), name, grant.role());
-            case "AUTHENTICATION_POLICY" -> authenticationPolicies.transfer(context.actor(), name, grant.role());
+            case "NETWORK_RULE" -> networkPolicies.transferRule(context.actor(), SqlProperties.name(name), grant.role());
+            case "NETWORK_POLICY" -> networkPolicies.transferPolicy(context.actor(), SqlProperties.name(name), grant.role());
+            case "AUTHENTICATION_POLICY" -> authenticationPolicies.transfer(context.actor(), SqlProperties.name(name), grant.role());
             case "PASSWORD_POLICY", "SESSION_POLICY" -> parameterPolicies.stream()
                     .filter(catalog -> grant.on().kind().startsWith(catalog.kind().name())).findFirst().orElseThrow()
-                    .transfer(context.actor(), name, grant.role());
+                    .transfer(context.actor(), SqlProperties.name(name), grant.role());
             default -> throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "GRANT OWNERSHIP ON "
                     + grant.on().kind());
         }

@@ -8,7 +8,7 @@ import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.change.InProcessChangeFeed;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.sql.Value;
+import dev.frostgate.catalog.property.PropertyValue;
 import dev.frostgate.testing.MutableClock;
 import java.net.URI;
 import java.security.KeyPairGenerator;
@@ -161,19 +161,19 @@ class SecurityIntegrationsTest {
     @Test
     void parameterKindsValidateAndNormalise() {
         IntegrationParameter range = IntegrationParameter.integer("OAUTH_ACCESS_TOKEN_VALIDITY", 600, 60, 3600);
-        assertThat(range.read(new Value.Number(new java.math.BigDecimal(61)))).containsExactly("61");
+        assertThat(range.read(new PropertyValue.Number(new java.math.BigDecimal(61)))).containsExactly("61");
         assertThat(catchThrowableOfType(FrostgateException.class,
-                () -> range.read(new Value.Number(new java.math.BigDecimal(59)))).getMessage())
+                () -> range.read(new PropertyValue.Number(new java.math.BigDecimal(59)))).getMessage())
                 .contains("the range is 60 to 3600");
         IntegrationParameter choice = IntegrationParameter.choice("SCOPE", "scp", "scope");
-        assertThat(choice.read(new Value.Text("SCOPE"))).containsExactly("scope");
-        assertThat(IntegrationParameter.roleList("ROLES").read(new Value.ListOf(List.of(new Value.Text("a"),
-                new Value.Identifier("A"))))).containsExactly("A");
+        assertThat(choice.read(new PropertyValue.Text("SCOPE"))).containsExactly("scope");
+        assertThat(IntegrationParameter.roleList("ROLES").read(new PropertyValue.ListOf(List.of(new PropertyValue.Text("a"),
+                new PropertyValue.Word("A"))))).containsExactly("A");
         IntegrationParameter secret = IntegrationParameter.text("OAUTH_CLIENT_SECRET").asSecret();
         assertThat(secret.describe(List.of("s3cr3t"))).isEqualTo("********");
         assertThat(catchThrowableOfType(FrostgateException.class,
-                () -> secret.read(new Value.ListOf(List.of(new Value.Text("s3cr3t"))))).getMessage())
+                () -> secret.read(new PropertyValue.ListOf(List.of(new PropertyValue.Text("s3cr3t"))))).getMessage())
                 .doesNotContain("s3cr3t");
-        assertThat(IntegrationParameter.character("DELIMITER", ",").read(new Value.Text("😀"))).containsExactly("😀");
+        assertThat(IntegrationParameter.character("DELIMITER", ",").read(new PropertyValue.Text("😀"))).containsExactly("😀");
     }
 }
