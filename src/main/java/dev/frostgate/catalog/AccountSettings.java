@@ -1,7 +1,8 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.catalog.property.PropertyModel;
 import dev.frostgate.catalog.property.PropertySetting;
-import dev.frostgate.catalog.property.PropertyValues;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.Optional;
  */
 public final class AccountSettings {
     private static final String NETWORK_POLICY = "NETWORK_POLICY";
-    private static final String OBJECT = "ACCOUNT";
+    private static final PropertyModel PARAMETERS = PropertyModel.of("ACCOUNT",
+            PropertyDeclaration.name(NETWORK_POLICY),
+            PropertyDeclaration.bool(SecurityIntegrations.ADD_PRIVILEGED_ROLES_PARAMETER, true));
 
     private final NetworkPolicyCatalog networkPolicies;
     private final SecurityIntegrationCatalog integrations;
@@ -24,27 +27,21 @@ public final class AccountSettings {
     }
 
     public void set(Actor actor, List<PropertySetting> parameters) {
-        for (PropertySetting parameter : parameters) {
-            if (parameter.name().equals(SecurityIntegrations.ADD_PRIVILEGED_ROLES_PARAMETER)) {
-                integrations.setAddPrivilegedRolesToBlockedList(actor,
-                        Optional.of(PropertyValues.bool(parameter.name(), parameter.value())));
-            } else if (parameter.name().equals(NETWORK_POLICY)) {
-                networkPolicies.attachToAccount(actor,
-                        PropertyValues.text(parameter.name(), parameter.value()).toUpperCase(Locale.ROOT));
+        for (PropertyModel.Read parameter : PARAMETERS.read(parameters)) {
+            if (parameter.name().equals(NETWORK_POLICY)) {
+                networkPolicies.attachToAccount(actor, parameter.value().toUpperCase(Locale.ROOT));
             } else {
-                throw PropertyValues.unknown(parameter.name(), OBJECT);
+                integrations.setAddPrivilegedRolesToBlockedList(actor, Optional.of(Boolean.parseBoolean(parameter.value())));
             }
         }
     }
 
     public void unset(Actor actor, List<String> parameterNames) {
-        for (String parameter : parameterNames) {
-            if (parameter.equals(SecurityIntegrations.ADD_PRIVILEGED_ROLES_PARAMETER)) {
-                integrations.setAddPrivilegedRolesToBlockedList(actor, Optional.empty());
-            } else if (parameter.equals(NETWORK_POLICY)) {
+        for (PropertyDeclaration parameter : PARAMETERS.unset(parameterNames)) {
+            if (parameter.name().equals(NETWORK_POLICY)) {
                 networkPolicies.detachFromAccount(actor);
             } else {
-                throw PropertyValues.unknown(parameter, OBJECT);
+                integrations.setAddPrivilegedRolesToBlockedList(actor, Optional.empty());
             }
         }
     }

@@ -1,13 +1,13 @@
 package dev.frostgate.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.frostgate.catalog.property.ObjectName;
+import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.change.CachePolicy;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.catalog.property.PropertySetting;
-import dev.frostgate.catalog.property.ObjectName;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,18 +1,19 @@
 package dev.frostgate.catalog;
 
-import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyDeclaration;
 import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.PropertyModel;
 import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.catalog.property.PropertyValue;
+import dev.frostgate.catalog.property.PropertyValues;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -28,14 +29,38 @@ final class AuthenticationPolicyEditor {
             "C_DRIVER", "GO_DRIVER", "PHP_DRIVER", "DOTNET_DRIVER", "SQL_API", "SNOWPIPE_STREAMING_CLIENT_SDK",
             "SPARK_CONNECTOR", "KAFKA_CONNECTOR");
     private static final Set<String> INTEGRATION_METHODS = Set.of("ALL", "SAML", "OAUTH", "OIDC");
-    private static final Set<String> MFA_ENROLLMENTS = Set.of("REQUIRED", "REQUIRED_PASSWORD_ONLY", "OPTIONAL");
-    private static final Set<String> MFA_METHODS = Set.of("ALL", "PASSKEY", "TOTP", "OTP", "DUO");
-    private static final Set<String> NETWORK_POLICY_EVALUATIONS = Set.of("ENFORCED_REQUIRED",
-            "ENFORCED_NOT_REQUIRED", "NOT_ENFORCED");
     private static final Set<String> WORKLOAD_IDENTITY_KEYS = Set.of("ALLOWED_PROVIDERS", "ALLOWED_AWS_ACCOUNTS",
             "ALLOWED_AZURE_ISSUERS", "ALLOWED_OIDC_ISSUERS");
     private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,3}");
     private static final int LONGEST_PAT_LIFETIME_DAYS = 365;
+    private static final PropertyDeclaration MFA_ENROLLMENT = PropertyDeclaration.choice("MFA_ENROLLMENT", "OPTIONAL",
+            "REQUIRED", "REQUIRED_PASSWORD_ONLY");
+    /** The top-level properties; the nested blocks are read by the models below and by the methods named for them. */
+    static final PropertyModel PROPERTIES = PropertyModel.of("AUTHENTICATION POLICY",
+            PropertyDeclaration.choices("AUTHENTICATION_METHODS", AuthenticationPolicy.ALL, METHODS),
+            PropertyDeclaration.choices("CLIENT_TYPES", AuthenticationPolicy.ALL, CLIENT_TYPES),
+            PropertyDeclaration.block("CLIENT_POLICY"),
+            PropertyDeclaration.roleList("SECURITY_INTEGRATIONS"),
+            MFA_ENROLLMENT,
+            PropertyDeclaration.block("MFA_POLICY"),
+            PropertyDeclaration.block("PAT_POLICY"),
+            PropertyDeclaration.block("WORKLOAD_IDENTITY_POLICY"),
+            PropertyDeclaration.text("COMMENT"));
+    private static final PropertyModel MFA_POLICY = PropertyModel.of("MFA_POLICY",
+            PropertyDeclaration.choices("ALLOWED_METHODS", List.of("ALL"), Set.of("ALL", "PASSKEY", "TOTP", "OTP", "DUO")),
+            PropertyDeclaration.choice("ENFORCE_MFA_ON_EXTERNAL_AUTHENTICATION", "NONE", "ALL"));
+    private static final PropertyModel PAT_POLICY = PropertyModel.of("PAT_POLICY",
+            PropertyDeclaration.integer("DEFAULT_EXPIRY_IN_DAYS", AuthenticationPolicy.PatPolicy.DEFAULT
+                    .defaultExpiryInDays(), 1, LONGEST_PAT_LIFETIME_DAYS),
+            PropertyDeclaration.integer("MAX_EXPIRY_IN_DAYS", AuthenticationPolicy.PatPolicy.DEFAULT.maxExpiryInDays(),
+                    1, LONGEST_PAT_LIFETIME_DAYS),
+            PropertyDeclaration.choice("NETWORK_POLICY_EVALUATION", "ENFORCED_REQUIRED", "ENFORCED_NOT_REQUIRED",
+                    "NOT_ENFORCED"),
+            PropertyDeclaration.bool("REQUIRE_ROLE_RESTRICTION_FOR_SERVICE_USERS",
+                    AuthenticationPolicy.PatPolicy.DEFAULT.requireRoleRestrictionForServiceUsers()),
+            PropertyDeclaration.bool("REQUIRE_ROLE_RESTRICTION_FOR_PERSON_USERS",
+                    AuthenticationPolicy.PatPolicy.DEFAULT.requireRoleRestrictionForPersonUsers()),
+            PropertyDeclaration.roleList("BLOCKED_ROLES_LIST"));
 
     private final Function<String, Optional<String>> integrationMethods;
 
@@ -46,21 +71,18 @@ final class AuthenticationPolicyEditor {
 
     AuthenticationPolicy set(AuthenticationPolicy policy, List<PropertySetting> properties) {
         AuthenticationPolicy.Builder builder = policy.toBuilder();
-        for (PropertySetting property : properties) {
-            String name = property.name();
-            PropertyValue value = property.value();
-            switch (name) {
-                case "AUTHENTICATION_METHODS" -> builder.authenticationMethods(words(name, value, METHODS));
-                case "CLIENT_TYPES" -> builder.clientTypes(words(name, value, CLIENT_TYPES));
-                case "CLIENT_POLICY" -> builder.clientPolicy(clientPolicy(value));
-                case "SECURITY_INTEGRATIONS" -> builder.securityIntegrations(PropertyValues.textList(name, value)
-                        .stream().map(entry -> entry.toUpperCase(Locale.ROOT)).toList());
-                case "MFA_ENROLLMENT" -> builder.mfaEnrollment(word(name, value, MFA_ENROLLMENTS));
-                case "MFA_POLICY" -> builder.mfaPolicy(mfaPolicy(value));
-                case "PAT_POLICY" -> builder.patPolicy(patPolicy(value));
-                case "WORKLOAD_IDENTITY_POLICY" -> builder.workloadIdentityPolicy(workloadIdentityPolicy(value));
-                case "COMMENT" -> builder.comment(java.util.Optional.of(PropertyValues.text(name, value)));
-                default -> throw PropertyValues.unknown(name, "AUTHENTICATION POLICY");
+        for (PropertyModel.Read property : PROPERTIES.read(properties)) {
+            PropertyValue written = property.written();
+            switch (property.name()) {
+                case "AUTHENTICATION_METHODS" -> builder.authenticationMethods(property.values());
+                case "CLIENT_TYPES" -> builder.clientTypes(property.values());
+                case "CLIENT_POLICY" -> builder.clientPolicy(clientPolicy(written));
+                case "SECURITY_INTEGRATIONS" -> builder.securityIntegrations(property.values());
+                case "MFA_ENROLLMENT" -> builder.mfaEnrollment(property.value());
+                case "MFA_POLICY" -> builder.mfaPolicy(mfaPolicy(written));
+                case "PAT_POLICY" -> builder.patPolicy(patPolicy(written));
+                case "WORKLOAD_IDENTITY_POLICY" -> builder.workloadIdentityPolicy(workloadIdentityPolicy(written));
+                default -> builder.comment(Optional.of(property.value()));
             }
         }
         AuthenticationPolicy changed = builder.build();
@@ -70,18 +92,17 @@ final class AuthenticationPolicyEditor {
 
     AuthenticationPolicy unset(AuthenticationPolicy policy, List<String> propertyNames) {
         AuthenticationPolicy.Builder builder = policy.toBuilder();
-        for (String name : propertyNames) {
-            switch (name) {
+        for (PropertyDeclaration property : PROPERTIES.unset(propertyNames)) {
+            switch (property.name()) {
                 case "AUTHENTICATION_METHODS" -> builder.authenticationMethods(AuthenticationPolicy.ALL);
                 case "CLIENT_TYPES" -> builder.clientTypes(AuthenticationPolicy.ALL);
                 case "CLIENT_POLICY" -> builder.clientPolicy(Map.of());
                 case "SECURITY_INTEGRATIONS" -> builder.securityIntegrations(AuthenticationPolicy.ALL);
-                case "MFA_ENROLLMENT" -> builder.mfaEnrollment("OPTIONAL");
+                case "MFA_ENROLLMENT" -> builder.mfaEnrollment(MFA_ENROLLMENT.defaultValue().get(0));
                 case "MFA_POLICY" -> builder.mfaPolicy(AuthenticationPolicy.MfaPolicy.DEFAULT);
                 case "PAT_POLICY" -> builder.patPolicy(AuthenticationPolicy.PatPolicy.DEFAULT);
                 case "WORKLOAD_IDENTITY_POLICY" -> builder.workloadIdentityPolicy(Map.of());
-                case "COMMENT" -> builder.comment(java.util.Optional.empty());
-                default -> throw PropertyValues.unknown(name, "AUTHENTICATION POLICY");
+                default -> builder.comment(Optional.empty());
             }
         }
         AuthenticationPolicy changed = builder.build();
@@ -117,28 +138,6 @@ final class AuthenticationPolicyEditor {
         }
     }
 
-    private static List<String> words(String property, PropertyValue value, Set<String> allowed) {
-        List<String> words = PropertyValues.textList(property, value).stream()
-                .map(word -> word.toUpperCase(Locale.ROOT)).distinct().toList();
-        if (words.isEmpty()) {
-            throw PropertyValues.invalid(property, value);
-        }
-        for (String word : words) {
-            if (!allowed.contains(word)) {
-                throw new InvalidPropertyException(new PropertyFailure.InvalidValue(property, word));
-            }
-        }
-        return words;
-    }
-
-    private static String word(String property, PropertyValue value, Set<String> allowed) {
-        String word = PropertyValues.word(property, value);
-        if (!allowed.contains(word)) {
-            throw new InvalidPropertyException(new PropertyFailure.InvalidValue(property, word));
-        }
-        return word;
-    }
-
     /** {@code (JDBC_DRIVER = (MINIMUM_VERSION = '3.25.0') …)}. */
     private static Map<String, String> clientPolicy(PropertyValue value) {
         Map<String, String> minimumVersions = new TreeMap<>();
@@ -163,12 +162,11 @@ final class AuthenticationPolicyEditor {
     private static AuthenticationPolicy.MfaPolicy mfaPolicy(PropertyValue value) {
         List<String> methods = AuthenticationPolicy.MfaPolicy.DEFAULT.allowedMethods();
         String enforce = AuthenticationPolicy.MfaPolicy.DEFAULT.enforceMfaOnExternalAuthentication();
-        for (PropertySetting setting : PropertyValues.block("MFA_POLICY", value)) {
-            switch (setting.name()) {
-                case "ALLOWED_METHODS" -> methods = words(setting.name(), setting.value(), MFA_METHODS);
-                case "ENFORCE_MFA_ON_EXTERNAL_AUTHENTICATION" ->
-                        enforce = word(setting.name(), setting.value(), Set.of("ALL", "NONE"));
-                default -> throw PropertyValues.unknown(setting.name(), "MFA_POLICY");
+        for (PropertyModel.Read setting : MFA_POLICY.read(PropertyValues.block(MFA_POLICY.objectKind(), value))) {
+            if (setting.name().equals("ALLOWED_METHODS")) {
+                methods = setting.values();
+            } else {
+                enforce = setting.value();
             }
         }
         return new AuthenticationPolicy.MfaPolicy(methods, enforce);
@@ -183,22 +181,14 @@ final class AuthenticationPolicyEditor {
         boolean service = defaults.requireRoleRestrictionForServiceUsers();
         boolean person = defaults.requireRoleRestrictionForPersonUsers();
         List<String> blocked = defaults.blockedRolesList();
-        for (PropertySetting setting : PropertyValues.block("PAT_POLICY", value)) {
-            String name = setting.name();
-            switch (name) {
-                case "DEFAULT_EXPIRY_IN_DAYS" -> defaultExpiry = (int) PropertyValues.integer(name, setting.value(), 1,
-                        LONGEST_PAT_LIFETIME_DAYS);
-                case "MAX_EXPIRY_IN_DAYS" -> maxExpiry = (int) PropertyValues.integer(name, setting.value(), 1,
-                        LONGEST_PAT_LIFETIME_DAYS);
-                case "NETWORK_POLICY_EVALUATION" -> evaluation = word(name, setting.value(),
-                        NETWORK_POLICY_EVALUATIONS);
-                case "REQUIRE_ROLE_RESTRICTION_FOR_SERVICE_USERS" -> service = PropertyValues.bool(name,
-                        setting.value());
-                case "REQUIRE_ROLE_RESTRICTION_FOR_PERSON_USERS" -> person = PropertyValues.bool(name,
-                        setting.value());
-                case "BLOCKED_ROLES_LIST" -> blocked = PropertyValues.textList(name, setting.value()).stream()
-                        .map(role -> role.toUpperCase(Locale.ROOT)).toList();
-                default -> throw PropertyValues.unknown(name, "PAT_POLICY");
+        for (PropertyModel.Read setting : PAT_POLICY.read(PropertyValues.block(PAT_POLICY.objectKind(), value))) {
+            switch (setting.name()) {
+                case "DEFAULT_EXPIRY_IN_DAYS" -> defaultExpiry = Integer.parseInt(setting.value());
+                case "MAX_EXPIRY_IN_DAYS" -> maxExpiry = Integer.parseInt(setting.value());
+                case "NETWORK_POLICY_EVALUATION" -> evaluation = setting.value();
+                case "REQUIRE_ROLE_RESTRICTION_FOR_SERVICE_USERS" -> service = Boolean.parseBoolean(setting.value());
+                case "REQUIRE_ROLE_RESTRICTION_FOR_PERSON_USERS" -> person = Boolean.parseBoolean(setting.value());
+                default -> blocked = setting.values();
             }
         }
         int effectiveDefault = defaultExpiry == null ? Math.min(defaults.defaultExpiryInDays(), maxExpiry)

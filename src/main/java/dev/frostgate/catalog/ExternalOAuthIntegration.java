@@ -15,6 +15,7 @@ import static dev.frostgate.catalog.ExternalOAuthIntegrationType.SCOPE_MAPPING_A
 import static dev.frostgate.catalog.ExternalOAuthIntegrationType.USER_MAPPING_ATTRIBUTE;
 import static dev.frostgate.catalog.ExternalOAuthIntegrationType.USER_MAPPING_CLAIM;
 
+import dev.frostgate.catalog.property.PropertyDeclaration;
 import dev.frostgate.crypto.RsaPublicKey;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
@@ -64,7 +65,7 @@ public record ExternalOAuthIntegration(String name, boolean enabled, String prov
                 first(integration, SCOPE_MAPPING_ATTRIBUTE), integration.value(NETWORK_POLICY).stream().findFirst());
     }
 
-    private static String first(SecurityIntegration integration, IntegrationParameter parameter) {
+    private static String first(SecurityIntegration integration, PropertyDeclaration parameter) {
         return integration.value(parameter).get(0);
     }
 }

@@ -1,14 +1,15 @@
 package dev.frostgate.catalog;
 
+import static dev.frostgate.catalog.property.PropertyDeclaration.choice;
+import static dev.frostgate.catalog.property.PropertyDeclaration.roleList;
+import static dev.frostgate.catalog.property.PropertyDeclaration.rsaPublicKey;
+import static dev.frostgate.catalog.property.PropertyDeclaration.textList;
+import static dev.frostgate.catalog.property.PropertyDeclaration.urls;
+
 import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyDeclaration;
 import dev.frostgate.catalog.property.PropertyFailure;
 import dev.frostgate.catalog.property.PropertyValues;
-import static dev.frostgate.catalog.IntegrationParameter.choice;
-import static dev.frostgate.catalog.IntegrationParameter.roleList;
-import static dev.frostgate.catalog.IntegrationParameter.rsaPublicKey;
-import static dev.frostgate.catalog.IntegrationParameter.textList;
-import static dev.frostgate.catalog.IntegrationParameter.urls;
-
 import dev.frostgate.policy.HostAllowList;
 import java.net.URI;
 import java.util.List;
@@ -18,28 +19,28 @@ import java.util.Optional;
 public final class ExternalOAuthIntegrationType implements IntegrationType {
     public static final String NAME = "EXTERNAL_OAUTH";
 
-    static final IntegrationParameter PROVIDER =
+    static final PropertyDeclaration PROVIDER =
             choice("EXTERNAL_OAUTH_TYPE", "OKTA", "AZURE", "PING_FEDERATE", "CUSTOM").asRequired();
-    static final IntegrationParameter ISSUER = IntegrationParameter.text("EXTERNAL_OAUTH_ISSUER").asRequired();
-    static final IntegrationParameter USER_MAPPING_CLAIM =
+    static final PropertyDeclaration ISSUER = PropertyDeclaration.text("EXTERNAL_OAUTH_ISSUER").asRequired();
+    static final PropertyDeclaration USER_MAPPING_CLAIM =
             textList("EXTERNAL_OAUTH_TOKEN_USER_MAPPING_CLAIM").asRequired();
-    static final IntegrationParameter USER_MAPPING_ATTRIBUTE =
+    static final PropertyDeclaration USER_MAPPING_ATTRIBUTE =
             choice("EXTERNAL_OAUTH_SNOWFLAKE_USER_MAPPING_ATTRIBUTE", "LOGIN_NAME", "EMAIL_ADDRESS").asRequired();
-    static final IntegrationParameter JWS_KEYS_URL = urls("EXTERNAL_OAUTH_JWS_KEYS_URL");
-    static final IntegrationParameter RSA_PUBLIC_KEY = rsaPublicKey("EXTERNAL_OAUTH_RSA_PUBLIC_KEY");
-    static final IntegrationParameter RSA_PUBLIC_KEY_2 = rsaPublicKey("EXTERNAL_OAUTH_RSA_PUBLIC_KEY_2");
-    static final IntegrationParameter BLOCKED_ROLES = roleList("EXTERNAL_OAUTH_BLOCKED_ROLES_LIST");
-    static final IntegrationParameter ALLOWED_ROLES = roleList("EXTERNAL_OAUTH_ALLOWED_ROLES_LIST");
-    static final IntegrationParameter AUDIENCES = textList("EXTERNAL_OAUTH_AUDIENCE_LIST");
-    static final IntegrationParameter ANY_ROLE_MODE =
+    static final PropertyDeclaration JWS_KEYS_URL = urls("EXTERNAL_OAUTH_JWS_KEYS_URL");
+    static final PropertyDeclaration RSA_PUBLIC_KEY = rsaPublicKey("EXTERNAL_OAUTH_RSA_PUBLIC_KEY");
+    static final PropertyDeclaration RSA_PUBLIC_KEY_2 = rsaPublicKey("EXTERNAL_OAUTH_RSA_PUBLIC_KEY_2");
+    static final PropertyDeclaration BLOCKED_ROLES = roleList("EXTERNAL_OAUTH_BLOCKED_ROLES_LIST");
+    static final PropertyDeclaration ALLOWED_ROLES = roleList("EXTERNAL_OAUTH_ALLOWED_ROLES_LIST");
+    static final PropertyDeclaration AUDIENCES = textList("EXTERNAL_OAUTH_AUDIENCE_LIST");
+    static final PropertyDeclaration ANY_ROLE_MODE =
             choice("EXTERNAL_OAUTH_ANY_ROLE_MODE", "DISABLE", "ENABLE", "ENABLE_FOR_PRIVILEGE");
-    static final IntegrationParameter SCOPE_DELIMITER = IntegrationParameter.character("EXTERNAL_OAUTH_SCOPE_DELIMITER",
+    static final PropertyDeclaration SCOPE_DELIMITER = PropertyDeclaration.character("EXTERNAL_OAUTH_SCOPE_DELIMITER",
             ",");
-    static final IntegrationParameter SCOPE_MAPPING_ATTRIBUTE =
+    static final PropertyDeclaration SCOPE_MAPPING_ATTRIBUTE =
             choice("EXTERNAL_OAUTH_SCOPE_MAPPING_ATTRIBUTE", "scp", "scope");
-    static final IntegrationParameter NETWORK_POLICY = IntegrationParameter.networkPolicy("NETWORK_POLICY");
+    static final PropertyDeclaration NETWORK_POLICY = PropertyDeclaration.networkPolicy("NETWORK_POLICY");
 
-    private static final List<IntegrationParameter> PARAMETERS = List.of(PROVIDER, ISSUER, USER_MAPPING_CLAIM,
+    private static final List<PropertyDeclaration> PARAMETERS = List.of(PROVIDER, ISSUER, USER_MAPPING_CLAIM,
             USER_MAPPING_ATTRIBUTE, JWS_KEYS_URL, RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_2, BLOCKED_ROLES, ALLOWED_ROLES,
             AUDIENCES, ANY_ROLE_MODE, SCOPE_DELIMITER, SCOPE_MAPPING_ATTRIBUTE, NETWORK_POLICY);
 
@@ -55,7 +56,7 @@ public final class ExternalOAuthIntegrationType implements IntegrationType {
     }
 
     @Override
-    public List<IntegrationParameter> parameters() {
+    public List<PropertyDeclaration> parameters() {
         return PARAMETERS;
     }
 
@@ -106,7 +107,7 @@ public final class ExternalOAuthIntegrationType implements IntegrationType {
      * URLs stored before the allow-list was narrowed stay (logins through them fail until they are changed).
      */
     @Override
-    public void checkWritten(IntegrationParameter parameter, List<String> value) {
+    public void checkWritten(PropertyDeclaration parameter, List<String> value) {
         if (!parameter.name().equals(JWS_KEYS_URL.name())) {
             return;
         }

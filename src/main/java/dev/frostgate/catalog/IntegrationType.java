@@ -1,5 +1,6 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyDeclaration;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public interface IntegrationType {
     String name();
 
     /** Every parameter besides TYPE, ENABLED and COMMENT, in the order DESCRIBE shows them. */
-    List<IntegrationParameter> parameters();
+    List<PropertyDeclaration> parameters();
 
     /** SHOW's type column, e.g. {@code EXTERNAL_OAUTH - CUSTOM}. */
     String showType(SecurityIntegration integration);
@@ -36,9 +37,9 @@ public interface IntegrationType {
      * broken): for what this server allows rather than what the parameter means, so values stored earlier are not
      * judged again by unrelated changes.
      */
-    default void checkWritten(IntegrationParameter parameter, List<String> value) {}
+    default void checkWritten(PropertyDeclaration parameter, List<String> value) {}
 
-    default Optional<IntegrationParameter> parameter(String name) {
+    default Optional<PropertyDeclaration> parameter(String name) {
         return parameters().stream().filter(parameter -> parameter.name().equals(name)).findFirst();
     }
 }

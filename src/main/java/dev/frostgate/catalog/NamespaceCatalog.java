@@ -1,10 +1,11 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.ObjectName;
+import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.catalog.property.PropertyModel;
+import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.catalog.property.ObjectName;
-import dev.frostgate.catalog.property.PropertySetting;
-import dev.frostgate.catalog.property.PropertyValues;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -128,13 +129,7 @@ public final class NamespaceCatalog {
 
     /** A database or schema takes only a COMMENT here. */
     private static Optional<String> comment(Namespace.Kind kind, List<PropertySetting> properties) {
-        Optional<String> comment = Optional.empty();
-        for (PropertySetting property : properties) {
-            if (!property.name().equals("COMMENT")) {
-                throw PropertyValues.unknown(property.name(), kind.name());
-            }
-            comment = Optional.of(PropertyValues.text(property.name(), property.value()));
-        }
-        return comment;
+        return PropertyModel.of(kind.name(), PropertyDeclaration.text("COMMENT")).read(properties).stream()
+                .findFirst().map(PropertyModel.Read::value);
     }
 }

@@ -1,7 +1,12 @@
 package dev.frostgate.catalog;
 
-import dev.frostgate.catalog.property.PropertyFailure;
 import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.ObjectName;
+import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.PropertyModel;
+import dev.frostgate.catalog.property.PropertySetting;
+import dev.frostgate.catalog.property.PropertyValue;
 import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
@@ -9,9 +14,6 @@ import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import dev.frostgate.policy.CompiledNetworkPolicy;
 import dev.frostgate.policy.IpRange;
-import dev.frostgate.catalog.property.PropertySetting;
-import dev.frostgate.catalog.property.ObjectName;
-import dev.frostgate.catalog.property.PropertyValue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,6 +32,18 @@ import java.util.function.Function;
 public final class NetworkPolicyCatalog {
     private static final Set<String> POLICY_LISTS = Set.of("ALLOWED_NETWORK_RULE_LIST", "BLOCKED_NETWORK_RULE_LIST",
             "ALLOWED_IP_LIST", "BLOCKED_IP_LIST");
+    private static final String COMMENT = "COMMENT";
+    private static final String VALUE_LIST = "VALUE_LIST";
+    private static final PropertyModel RULE_PROPERTIES = PropertyModel.of("NETWORK RULE",
+            PropertyDeclaration.choice("TYPE", names(NetworkRule.Type.values())).asRequired(),
+            PropertyDeclaration.choice("MODE", names(NetworkRule.Mode.values())),
+            PropertyDeclaration.texts(VALUE_LIST).asRequired(),
+            PropertyDeclaration.text(COMMENT));
+    /** The lists are read by {@link #normalisedEntries}: rule names resolved, addresses checked. */
+    private static final PropertyModel POLICY_PROPERTIES = PropertyModel.of("NETWORK POLICY",
+            PropertyDeclaration.custom("ALLOWED_NETWORK_RULE_LIST"), PropertyDeclaration.custom("BLOCKED_NETWORK_RULE_LIST"),
+            PropertyDeclaration.custom("ALLOWED_IP_LIST"), PropertyDeclaration.custom("BLOCKED_IP_LIST"),
+            PropertyDeclaration.text(COMMENT));
 
     private final NetworkPolicyRepository repository;
     private final AccountParameterRepository accountParameters;
@@ -76,20 +90,19 @@ public final class NetworkPolicyCatalog {
         NetworkRule.Mode mode = NetworkRule.Mode.INGRESS;
         List<String> values = null;
         Optional<String> comment = Optional.empty();
-        for (PropertySetting property : properties) {
+        for (PropertyModel.Read property : RULE_PROPERTIES.read(properties)) {
             switch (property.name()) {
-                case "TYPE" -> type = enumValue(NetworkRule.Type.class, property);
-                case "MODE" -> mode = enumValue(NetworkRule.Mode.class, property);
-                case "VALUE_LIST" -> values = PropertyValues.textList(property.name(), property.value());
-                case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
-                default -> throw PropertyValues.unknown(property.name(), "NETWORK RULE");
+                case "TYPE" -> type = NetworkRule.Type.valueOf(property.value());
+                case "MODE" -> mode = NetworkRule.Mode.valueOf(property.value());
+                case VALUE_LIST -> values = property.values();
+                default -> comment = Optional.of(property.value());
             }
         }
         if (type == null) {
             throw new InvalidPropertyException(new PropertyFailure.MissingRequired("TYPE"));
         }
         if (values == null) {
-            throw new InvalidPropertyException(new PropertyFailure.MissingRequired("VALUE_LIST"));
+            throw new InvalidPropertyException(new PropertyFailure.MissingRequired(VALUE_LIST));
         }
         validateRuleValues(type, values);
         repository.saveRule(new NetworkRule(name.name(), name.database(), name.schema(), type, mode, values, comment,
@@ -106,13 +119,12 @@ public final class NetworkPolicyCatalog {
         NetworkRule rule = found.get();
         List<String> values = rule.values();
         Optional<String> comment = rule.comment();
-        for (PropertySetting property : properties) {
+        for (PropertyModel.Read property : RULE_PROPERTIES.read(properties)) {
             switch (property.name()) {
-                case "VALUE_LIST" -> values = PropertyValues.textList(property.name(), property.value());
-                case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
-                case "TYPE", "MODE" -> throw new InvalidPropertyException(
+                case VALUE_LIST -> values = property.values();
+                case COMMENT -> comment = Optional.of(property.value());
+                default -> throw new InvalidPropertyException(
                         new PropertyFailure.Unchangeable(property.name(), "network rule"));
-                default -> throw PropertyValues.unknown(property.name(), "NETWORK RULE");
             }
         }
         validateRuleValues(rule.type(), values);
@@ -127,11 +139,12 @@ public final class NetworkPolicyCatalog {
         NetworkRule rule = found.get();
         List<String> values = rule.values();
         Optional<String> comment = rule.comment();
-        for (String property : propertyNames) {
-            switch (property) {
-                case "VALUE_LIST" -> values = List.of();
-                case "COMMENT" -> comment = Optional.empty();
-                default -> throw PropertyValues.unknown(property, "NETWORK RULE");
+        for (PropertyDeclaration property : RULE_PROPERTIES.unset(propertyNames)) {
+            switch (property.name()) {
+                case VALUE_LIST -> values = List.of();
+                case COMMENT -> comment = Optional.empty();
+                default -> throw new InvalidPropertyException(
+                        new PropertyFailure.Unchangeable(property.name(), "network rule"));
             }
         }
         saveRuleGuarded(actor, rule.withValues(values, comment));
@@ -189,8 +202,8 @@ public final class NetworkPolicyCatalog {
     public void alterPolicyUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
         findPolicyForChange(actor, name, ifExists).ifPresent(policy -> {
             NetworkPolicy changed = policy;
-            for (String property : propertyNames) {
-                changed = withList(changed, property, List.of());
+            for (PropertyDeclaration property : POLICY_PROPERTIES.unset(propertyNames)) {
+                changed = withList(changed, property.name(), List.of());
             }
             savePolicyGuarded(actor, policy.name(), changed);
         });
@@ -366,16 +379,15 @@ public final class NetworkPolicyCatalog {
 
     private NetworkPolicy applyLists(NetworkPolicy policy, List<PropertySetting> properties) {
         NetworkPolicy changed = policy;
-        for (PropertySetting property : properties) {
-            if (property.name().equals("COMMENT")) {
+        for (PropertyModel.Read property : POLICY_PROPERTIES.read(properties)) {
+            if (property.name().equals(COMMENT)) {
                 changed = new NetworkPolicy(changed.name(), changed.allowedNetworkRules(),
                         changed.blockedNetworkRules(), changed.allowedIpList(), changed.blockedIpList(),
-                        Optional.of(PropertyValues.text(property.name(), property.value())), changed.owner(),
+                        Optional.of(PropertyValues.text(COMMENT, property.written())), changed.owner(),
                         changed.createdOn());
-            } else if (POLICY_LISTS.contains(property.name())) {
-                changed = withList(changed, property.name(), normalisedEntries(property));
             } else {
-                throw PropertyValues.unknown(property.name(), "NETWORK POLICY");
+                changed = withList(changed, property.name(),
+                        normalisedEntries(new PropertySetting(property.name(), property.written())));
             }
         }
         return changed;
@@ -466,13 +478,8 @@ public final class NetworkPolicyCatalog {
         accessControl.requireOwnership(actor, owner, kind, name);
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, PropertySetting property) {
-        String word = PropertyValues.word(property.name(), property.value());
-        try {
-            return Enum.valueOf(type, word);
-        } catch (IllegalArgumentException unknown) {
-            throw PropertyValues.invalid(property.name(), property.value());
-        }
+    private static String[] names(Enum<?>[] constants) {
+        return java.util.Arrays.stream(constants).map(Enum::name).toArray(String[]::new);
     }
 
 

@@ -1,16 +1,17 @@
 package dev.frostgate.catalog;
 
-import dev.frostgate.catalog.property.PropertyFailure;
-import dev.frostgate.catalog.property.InvalidPropertyException;
-import dev.frostgate.catalog.property.PropertyValues;
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.ObjectName;
+import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.PropertyModel;
+import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.change.CachePolicy;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.catalog.property.PropertySetting;
-import dev.frostgate.catalog.property.ObjectName;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -83,13 +84,11 @@ public final class ParameterPolicyCatalog {
         findForChange(actor, name, ifExists).ifPresent(policy -> {
             Map<String, Integer> values = new HashMap<>(policy.values());
             Optional<String> comment = policy.comment();
-            for (String property : propertyNames) {
-                if (property.equals("COMMENT")) {
+            for (PropertyDeclaration property : kind.properties().unset(propertyNames)) {
+                if (property.name().equals(ParameterPolicyKind.COMMENT)) {
                     comment = Optional.empty();
-                } else if (kind.parameter(property).isPresent()) {
-                    values.remove(property);
                 } else {
-                    throw PropertyValues.unknown(property, kind.displayName().toUpperCase());
+                    values.remove(property.name());
                 }
             }
             repository.save(policy.name(), checked(policy.with(policy.name(), values, comment)));
@@ -173,15 +172,12 @@ public final class ParameterPolicyCatalog {
     private ParameterPolicy set(ParameterPolicy policy, List<PropertySetting> properties) {
         Map<String, Integer> values = new HashMap<>(policy.values());
         Optional<String> comment = policy.comment();
-        for (PropertySetting property : properties) {
-            if (property.name().equals("COMMENT")) {
-                comment = Optional.of(PropertyValues.text(property.name(), property.value()));
-                continue;
+        for (PropertyModel.Read property : kind.properties().read(properties)) {
+            if (property.name().equals(ParameterPolicyKind.COMMENT)) {
+                comment = Optional.of(property.value());
+            } else {
+                values.put(property.name(), Integer.parseInt(property.value()));
             }
-            ParameterPolicyKind.Parameter parameter = kind.parameter(property.name()).orElseThrow(() ->
-                    PropertyValues.unknown(property.name(), kind.displayName().toUpperCase()));
-            values.put(parameter.name(), (int) PropertyValues.integer(parameter.name(), property.value(),
-                    parameter.minimum(), parameter.maximum()));
         }
         return checked(policy.with(policy.name(), values, comment));
     }

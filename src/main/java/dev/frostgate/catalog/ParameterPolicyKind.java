@@ -1,6 +1,9 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.catalog.property.PropertyModel;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,14 +29,22 @@ public enum ParameterPolicyKind {
             new Parameter("SESSION_IDLE_TIMEOUT_MINS", 240, 5, 240, "Minutes a session may stay idle"),
             new Parameter("SESSION_UI_IDLE_TIMEOUT_MINS", 240, 5, 240, "Minutes a web console session may stay idle")));
 
+    /** Every kind's one property besides its parameters. */
+    public static final String COMMENT = "COMMENT";
+
     /** One parameter with its default and its inclusive range. */
-    public record Parameter(String name, int defaultValue, int minimum, int maximum, String description) {}
+    public record Parameter(String name, int defaultValue, int minimum, int maximum, String description) {
+        PropertyDeclaration declaration() {
+            return PropertyDeclaration.integer(name, defaultValue, minimum, maximum).describedAs(description);
+        }
+    }
 
     private final String displayName;
     private final PolicyAttachment.PolicyKind attachmentKind;
     private final Privilege createPrivilege;
     private final Privilege applyPrivilege;
     private final List<Parameter> parameters;
+    private final PropertyModel properties;
 
     ParameterPolicyKind(String displayName, PolicyAttachment.PolicyKind attachmentKind, Privilege createPrivilege,
                         Privilege applyPrivilege, List<Parameter> parameters) {
@@ -42,6 +53,13 @@ public enum ParameterPolicyKind {
         this.applyPrivilege = applyPrivilege;
         this.attachmentKind = attachmentKind;
         this.parameters = parameters;
+        this.properties = new PropertyModel(displayName.toUpperCase(Locale.ROOT),
+                parameters.stream().map(Parameter::declaration).toList()).with(List.of(PropertyDeclaration.text(COMMENT)));
+    }
+
+    /** What CREATE and ALTER … SET / UNSET accept: the parameters and COMMENT. */
+    public PropertyModel properties() {
+        return properties;
     }
 
     public String displayName() {

@@ -1,15 +1,16 @@
 package dev.frostgate.catalog;
 
-import dev.frostgate.catalog.property.PropertyFailure;
 import dev.frostgate.catalog.property.InvalidPropertyException;
-import dev.frostgate.catalog.property.PropertyValues;
+import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.PropertyModel;
+import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.crypto.PatSecretCodec;
 import dev.frostgate.crypto.TokenDigester;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.catalog.property.PropertySetting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,16 @@ import java.util.regex.Pattern;
  * for SERVICE users unless the policy says otherwise), and who may manage whose tokens.
  */
 public final class ProgrammaticAccessTokenCatalog {
+    private static final String OBJECT = "PROGRAMMATIC ACCESS TOKEN";
+    private static final String ROLE_RESTRICTION = "ROLE_RESTRICTION";
+    private static final String DAYS_TO_EXPIRY = "DAYS_TO_EXPIRY";
+    private static final String MINS_TO_BYPASS = "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT";
+    private static final String DISABLED = "DISABLED";
+    private static final String COMMENT = "COMMENT";
+    private static final int LONGEST_BYPASS_MINUTES = 1440;
+    /** What ALTER … MODIFY … SET / UNSET may change (a new bypass lasts at least a minute). */
+    private static final PropertyModel MODIFIABLE = PropertyModel.of(OBJECT, PropertyDeclaration.bool(DISABLED, false),
+            PropertyDeclaration.integer(MINS_TO_BYPASS, 0, 1, LONGEST_BYPASS_MINUTES), PropertyDeclaration.text(COMMENT));
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAXIMUM_LIVE_TOKENS = 15;
 
@@ -115,16 +126,16 @@ public final class ProgrammaticAccessTokenCatalog {
         int days = patPolicy.defaultExpiryInDays();
         int minsToBypass = 0;
         Optional<String> comment = Optional.empty();
-        for (PropertySetting property : properties) {
+        PropertyModel model = PropertyModel.of(OBJECT, PropertyDeclaration.name(ROLE_RESTRICTION),
+                PropertyDeclaration.integer(DAYS_TO_EXPIRY, days, 1, patPolicy.maxExpiryInDays()),
+                PropertyDeclaration.integer(MINS_TO_BYPASS, 0, 0, LONGEST_BYPASS_MINUTES),
+                PropertyDeclaration.text(COMMENT));
+        for (PropertyModel.Read property : model.read(properties)) {
             switch (property.name()) {
-                case "ROLE_RESTRICTION" -> roleRestriction = Optional.of(roleName(
-                        PropertyValues.text(property.name(), property.value())));
-                case "DAYS_TO_EXPIRY" -> days = (int) PropertyValues.integer(property.name(), property.value(), 1,
-                        patPolicy.maxExpiryInDays());
-                case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> minsToBypass = (int) PropertyValues.integer(
-                        property.name(), property.value(), 0, 1440);
-                case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
-                default -> throw PropertyValues.unknown(property.name(), "PROGRAMMATIC ACCESS TOKEN");
+                case ROLE_RESTRICTION -> roleRestriction = Optional.of(roleName(property.value()));
+                case DAYS_TO_EXPIRY -> days = Integer.parseInt(property.value());
+                case MINS_TO_BYPASS -> minsToBypass = Integer.parseInt(property.value());
+                default -> comment = Optional.of(property.value());
             }
         }
         return new Requested(roleRestriction, days, minsToBypass, comment);
@@ -194,26 +205,24 @@ public final class ProgrammaticAccessTokenCatalog {
         Optional<Instant> bypassUntil = token.bypassUntil();
         Instant now = clock.instant();
         Optional<String> comment = token.comment();
-        for (PropertySetting property : set) {
+        for (PropertyModel.Read property : MODIFIABLE.read(set)) {
             switch (property.name()) {
-                case "DISABLED" -> disabled = PropertyValues.bool(property.name(), property.value());
-                case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> {
-                    minsToBypass = (int) PropertyValues.integer(property.name(), property.value(), 1, 1440);
+                case DISABLED -> disabled = Boolean.parseBoolean(property.value());
+                case MINS_TO_BYPASS -> {
+                    minsToBypass = Integer.parseInt(property.value());
                     bypassUntil = bypassUntil(now, minsToBypass);
                 }
-                case "COMMENT" -> comment = Optional.of(PropertyValues.text(property.name(), property.value()));
-                default -> throw PropertyValues.unknown(property.name(), "PROGRAMMATIC ACCESS TOKEN");
+                default -> comment = Optional.of(property.value());
             }
         }
-        for (String property : unset) {
-            switch (property) {
-                case "DISABLED" -> disabled = false;
-                case "MINS_TO_BYPASS_NETWORK_POLICY_REQUIREMENT" -> {
+        for (PropertyDeclaration property : MODIFIABLE.unset(unset)) {
+            switch (property.name()) {
+                case DISABLED -> disabled = false;
+                case MINS_TO_BYPASS -> {
                     minsToBypass = 0;
                     bypassUntil = Optional.empty();
                 }
-                case "COMMENT" -> comment = Optional.empty();
-                default -> throw PropertyValues.unknown(property, "PROGRAMMATIC ACCESS TOKEN");
+                default -> comment = Optional.empty();
             }
         }
         String newName = renameTo.map(ProgrammaticAccessTokenCatalog::normalisedName).orElse(name);
@@ -255,11 +264,10 @@ public final class ProgrammaticAccessTokenCatalog {
         Instant now = clock.instant();
         long hoursLeft = Math.max(0, Duration.between(now, token.expiresAt()).toHours());
         long keepHours = 24;
-        for (PropertySetting property : properties) {
-            if (!property.name().equals("EXPIRE_ROTATED_TOKEN_AFTER_HOURS")) {
-                throw PropertyValues.unknown(property.name(), "ROTATE");
-            }
-            keepHours = PropertyValues.integer(property.name(), property.value(), 0, hoursLeft);
+        PropertyModel model = PropertyModel.of("ROTATE",
+                PropertyDeclaration.integer("EXPIRE_ROTATED_TOKEN_AFTER_HOURS", keepHours, 0, hoursLeft));
+        for (PropertyModel.Read property : model.read(properties)) {
+            keepHours = Long.parseLong(property.value());
         }
         keepHours = Math.min(keepHours, hoursLeft);
         String secret = secrets.newSecret();

@@ -1,5 +1,6 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyDeclaration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A security integration as stored: the common columns, and the parameters that were set (normalised
- * by their {@link IntegrationParameter}); unset parameters take their declared defaults.
+ * by their {@link PropertyDeclaration}); unset parameters take their declared defaults.
  */
 public record SecurityIntegration(String name, String type, boolean enabled, Optional<String> comment,
                                   Optional<String> owner, Instant createdOn, Map<String, List<String>> parameters) {
@@ -18,7 +19,7 @@ public record SecurityIntegration(String name, String type, boolean enabled, Opt
     }
 
     /** The parameter's value: as set, else its default (empty when it has none). */
-    public List<String> value(IntegrationParameter parameter) {
+    public List<String> value(PropertyDeclaration parameter) {
         return parameters.getOrDefault(parameter.name(), parameter.defaultValue());
     }
 

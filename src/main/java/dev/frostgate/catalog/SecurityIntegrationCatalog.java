@@ -1,11 +1,12 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.catalog.property.PropertySetting;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ public final class SecurityIntegrationCatalog {
     /** For NetworkPolicyCatalog: the integration that names a network policy, described, if there is one. */
     public Optional<String> integrationUsingNetworkPolicy(String policyName) {
         return repository.list().stream().filter(integration -> types.of(integration).parameters().stream()
-                        .filter(parameter -> parameter.kind() == IntegrationParameter.Kind.NETWORK_POLICY)
+                        .filter(parameter -> parameter.kind() == PropertyDeclaration.Kind.NETWORK_POLICY)
                         .anyMatch(parameter -> integration.value(parameter).contains(policyName)))
                 .findFirst().map(integration -> "integration '" + integration.name() + "'");
     }

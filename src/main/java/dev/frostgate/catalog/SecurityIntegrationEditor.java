@@ -1,11 +1,13 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.PropertyModel;
+import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.catalog.property.InvalidPropertyException;
-import dev.frostgate.catalog.property.PropertyFailure;
-import dev.frostgate.catalog.property.PropertySetting;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,8 +20,8 @@ import java.util.function.Predicate;
  */
 final class SecurityIntegrationEditor {
     static final String TYPE = "TYPE";
-    private static final IntegrationParameter ENABLED = IntegrationParameter.bool("ENABLED", true);
-    private static final String COMMENT = "COMMENT";
+    private static final PropertyDeclaration ENABLED = PropertyDeclaration.bool("ENABLED", true);
+    private static final PropertyDeclaration COMMENT = PropertyDeclaration.text("COMMENT");
     private static final String OBJECT = "INTEGRATION";
 
     private final Predicate<String> networkPolicyExists;
@@ -37,20 +39,21 @@ final class SecurityIntegrationEditor {
 
     SecurityIntegration set(IntegrationType type, SecurityIntegration integration, List<PropertySetting> properties) {
         SecurityIntegration changed = integration;
-        for (PropertySetting property : properties) {
+        for (PropertyModel.Read property : properties(type).read(properties)) {
             String name = property.name();
             if (name.equals(TYPE)) {
-                // ALTER may repeat the type (seed 004: SET [TYPE = EXTERNAL_OAUTH]) but not change it.
-                IntegrationParameter.choice(TYPE, type.name()).read(property.value());
-            } else if (name.equals(ENABLED.name())) {
-                changed = changed.withEnabled(Boolean.parseBoolean(ENABLED.read(property.value()).get(0)));
-            } else if (name.equals(COMMENT)) {
-                changed = changed.withComment(Optional.of(PropertyValues.text(name, property.value())));
+                // ALTER may repeat the type (seed 004: SET [TYPE = EXTERNAL_OAUTH]) but not change it: its
+                // declaration allows only this integration's own type.
+                continue;
+            }
+            if (name.equals(ENABLED.name())) {
+                changed = changed.withEnabled(Boolean.parseBoolean(property.value()));
+            } else if (name.equals(COMMENT.name())) {
+                changed = changed.withComment(Optional.of(property.value()));
             } else {
-                IntegrationParameter parameter = declared(type, name);
-                List<String> value = parameter.read(property.value());
-                type.checkWritten(parameter, value);
-                if (parameter.kind() == IntegrationParameter.Kind.NETWORK_POLICY) {
+                List<String> value = property.values();
+                type.checkWritten(property.declaration(), value);
+                if (property.declaration().kind() == PropertyDeclaration.Kind.NETWORK_POLICY) {
                     value = List.of(value.get(0).toUpperCase(Locale.ROOT));
                     requireNetworkPolicy(value.get(0));
                 }
@@ -60,27 +63,34 @@ final class SecurityIntegrationEditor {
         return checked(type, changed);
     }
 
-    /** UNSET returns a parameter to its default; a required one cannot be unset. */
+    /** UNSET returns a parameter to its default; a required one cannot be unset, and TYPE is no parameter. */
     SecurityIntegration unset(IntegrationType type, SecurityIntegration integration, List<String> names) {
         SecurityIntegration changed = integration;
-        for (String name : names) {
+        for (PropertyDeclaration parameter : properties(type).unset(names)) {
+            String name = parameter.name();
             if (name.equals(ENABLED.name())) {
                 changed = changed.withEnabled(true);
-            } else if (name.equals(COMMENT)) {
+            } else if (name.equals(COMMENT.name())) {
                 changed = changed.withComment(Optional.empty());
+            } else if (name.equals(TYPE)) {
+                throw PropertyValues.unknown(name, OBJECT);
+            } else if (parameter.required()) {
+                throw missing(name);
             } else {
-                IntegrationParameter parameter = declared(type, name);
-                if (parameter.required()) {
-                    throw missing(name);
-                }
                 changed = changed.withParameter(name, Optional.empty());
             }
         }
         return checked(type, changed);
     }
 
+    /** What a type's integrations accept: TYPE (its own only), ENABLED, COMMENT, then the type's parameters. */
+    private static PropertyModel properties(IntegrationType type) {
+        return PropertyModel.of(OBJECT, PropertyDeclaration.choice(TYPE, type.name()), ENABLED, COMMENT)
+                .with(type.parameters());
+    }
+
     private SecurityIntegration checked(IntegrationType type, SecurityIntegration integration) {
-        type.parameters().stream().filter(IntegrationParameter::required)
+        type.parameters().stream().filter(PropertyDeclaration::required)
                 .filter(parameter -> !integration.isSet(parameter.name())).findFirst()
                 .ifPresent(parameter -> {
                     throw missing(parameter.name());
@@ -93,10 +103,6 @@ final class SecurityIntegrationEditor {
         if (!networkPolicyExists.test(name)) {
             throw new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "Network policy", name);
         }
-    }
-
-    private static IntegrationParameter declared(IntegrationType type, String name) {
-        return type.parameter(name).orElseThrow(() -> PropertyValues.unknown(name, OBJECT));
     }
 
     static InvalidPropertyException missing(String name) {

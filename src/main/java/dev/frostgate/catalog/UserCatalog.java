@@ -1,11 +1,11 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.crypto.PasswordHasher;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.catalog.property.PropertySetting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;

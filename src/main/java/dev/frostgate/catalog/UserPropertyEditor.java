@@ -1,27 +1,53 @@
 package dev.frostgate.catalog;
 
-import dev.frostgate.catalog.property.PropertyFailure;
 import dev.frostgate.catalog.property.InvalidPropertyException;
+import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.catalog.property.PropertyFailure;
+import dev.frostgate.catalog.property.PropertyModel;
+import dev.frostgate.catalog.property.PropertySetting;
+import dev.frostgate.catalog.property.PropertyValue;
 import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.crypto.PasswordHasher;
 import dev.frostgate.crypto.RsaPublicKey;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.catalog.property.PropertySetting;
-import dev.frostgate.catalog.property.PropertyValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Applies SET and UNSET property clauses to a user, validating each value. */
 final class UserPropertyEditor {
     private static final int MAXIMUM_PASSWORD_LENGTH = 256;
+    private static final String OBJECT = "USER";
+    private static final int LONGEST_EXPIRY_DAYS = 36_500;
+
+    /**
+     * What CREATE USER and ALTER USER SET accept (UserProperty adds DESCRIBE's defaults and descriptions);
+     * the password, the keys and the secondary roles are read by this editor's own rules.
+     */
+    static final PropertyModel MODEL = PropertyModel.of(OBJECT,
+            PropertyDeclaration.text(UserProperty.COMMENT.name()),
+            PropertyDeclaration.text(UserProperty.DISPLAY_NAME.name()),
+            PropertyDeclaration.choice(UserProperty.TYPE.name(), "PERSON", "SERVICE", "LEGACY_SERVICE"),
+            PropertyDeclaration.name(UserProperty.LOGIN_NAME.name()),
+            PropertyDeclaration.text(UserProperty.FIRST_NAME.name()),
+            PropertyDeclaration.text(UserProperty.LAST_NAME.name()),
+            PropertyDeclaration.text(UserProperty.EMAIL.name()),
+            PropertyDeclaration.custom(UserProperty.PASSWORD.name()).asSecret(),
+            PropertyDeclaration.bool(UserProperty.MUST_CHANGE_PASSWORD.name(), false),
+            PropertyDeclaration.bool(UserProperty.DISABLED.name(), false),
+            PropertyDeclaration.decimal(UserProperty.DAYS_TO_EXPIRY.name(), 0, LONGEST_EXPIRY_DAYS),
+            PropertyDeclaration.integer(UserProperty.MINS_TO_UNLOCK.name(), 0, 0, Integer.MAX_VALUE),
+            PropertyDeclaration.name(UserProperty.DEFAULT_ROLE.name()),
+            PropertyDeclaration.custom(UserProperty.DEFAULT_SECONDARY_ROLES.name()),
+            PropertyDeclaration.name(UserProperty.NETWORK_POLICY.name()),
+            PropertyDeclaration.custom(UserProperty.RSA_PUBLIC_KEY.name()),
+            PropertyDeclaration.custom(UserProperty.RSA_PUBLIC_KEY_2.name()));
 
     private final PasswordHasher passwordHasher;
 
@@ -40,23 +66,15 @@ final class UserPropertyEditor {
     }
 
     User.Builder set(User.Builder user, List<PropertySetting> properties, Instant now, PasswordCheck passwordCheck) {
-        Set<String> seen = new HashSet<>();
-        for (PropertySetting property : properties) {
-            UserProperty known = UserProperty.settable(property.name())
-                    .orElseThrow(() -> PropertyValues.unknown(property.name(), "USER"));
-            if (!seen.add(property.name())) {
-                throw new InvalidPropertyException(new PropertyFailure.Duplicate(property.name()));
-            }
-            apply(user, known, property.value(), now, passwordCheck);
+        for (PropertyModel.Read read : MODEL.read(properties)) {
+            apply(user, UserProperty.valueOf(read.name()), read, now, passwordCheck);
         }
         return user;
     }
 
     User.Builder unset(User.Builder user, List<String> propertyNames) {
-        for (String name : propertyNames) {
-            UserProperty known = UserProperty.settable(name)
-                    .orElseThrow(() -> PropertyValues.unknown(name, "USER"));
-            switch (known) {
+        for (PropertyDeclaration declaration : MODEL.unset(propertyNames)) {
+            switch (UserProperty.valueOf(declaration.name())) {
                 case COMMENT -> user.comment(Optional.empty());
                 case DISPLAY_NAME -> user.displayName(Optional.empty());
                 case TYPE -> user.type(UserType.PERSON);
@@ -74,7 +92,7 @@ final class UserPropertyEditor {
                 case NETWORK_POLICY -> user.networkPolicy(Optional.empty());
                 case RSA_PUBLIC_KEY -> user.publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY, Optional.empty());
                 case RSA_PUBLIC_KEY_2 -> user.publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY_2, Optional.empty());
-                default -> throw PropertyValues.unknown(name, "USER");
+                default -> throw PropertyValues.unknown(declaration.name(), OBJECT);
             }
         }
         return user;
@@ -103,56 +121,39 @@ final class UserPropertyEditor {
         }
     }
 
-    private void apply(User.Builder user, UserProperty property, PropertyValue value, Instant now,
+    private void apply(User.Builder user, UserProperty property, PropertyModel.Read read, Instant now,
                        PasswordCheck passwordCheck) {
         String name = property.name();
         switch (property) {
-            case COMMENT -> user.comment(Optional.of(PropertyValues.text(name, value)));
-            case DISPLAY_NAME -> user.displayName(Optional.of(PropertyValues.text(name, value)));
-            case TYPE -> user.type(userType(value));
-            case LOGIN_NAME -> user.loginName(nonEmpty(name, value));
-            case FIRST_NAME -> user.firstName(Optional.of(PropertyValues.text(name, value)));
-            case LAST_NAME -> user.lastName(Optional.of(PropertyValues.text(name, value)));
-            case EMAIL -> user.email(Optional.of(PropertyValues.text(name, value)));
+            case COMMENT -> user.comment(Optional.of(read.value()));
+            case DISPLAY_NAME -> user.displayName(Optional.of(read.value()));
+            case TYPE -> user.type(UserType.valueOf(read.value()));
+            case LOGIN_NAME -> user.loginName(read.value());
+            case FIRST_NAME -> user.firstName(Optional.of(read.value()));
+            case LAST_NAME -> user.lastName(Optional.of(read.value()));
+            case EMAIL -> user.email(Optional.of(read.value()));
             case PASSWORD -> {
-                String password = password(value);
+                String password = password(read.written());
                 passwordCheck.check(password);
                 user.passwordHash(Optional.of(passwordHasher.hash(password))).passwordLastSet(Optional.of(now));
             }
-            case MUST_CHANGE_PASSWORD -> user.mustChangePassword(PropertyValues.bool(name, value));
-            case DISABLED -> user.disabled(PropertyValues.bool(name, value));
-            case DAYS_TO_EXPIRY -> user.expiresAt(Optional.of(now.plus(days(name, value))));
+            case MUST_CHANGE_PASSWORD -> user.mustChangePassword(Boolean.parseBoolean(read.value()));
+            case DISABLED -> user.disabled(Boolean.parseBoolean(read.value()));
+            case DAYS_TO_EXPIRY -> user.expiresAt(Optional.of(now.plus(days(new BigDecimal(read.value())))));
             case MINS_TO_UNLOCK -> {
-                long minutes = PropertyValues.integer(name, value, 0, Integer.MAX_VALUE);
+                long minutes = Long.parseLong(read.value());
                 user.lockedUntil(minutes == 0 ? Optional.empty() : Optional.of(now.plus(Duration.ofMinutes(minutes))))
                         .failedLoginAttempts(0);
             }
-            case DEFAULT_ROLE -> user.defaultRole(Optional.of(nonEmpty(name, value)));
-            case DEFAULT_SECONDARY_ROLES -> user.defaultSecondaryRoles(secondaryRoles(value));
-            case NETWORK_POLICY -> user.networkPolicy(Optional.of(nonEmpty(name, value).toUpperCase(java.util.Locale.ROOT)));
+            case DEFAULT_ROLE -> user.defaultRole(Optional.of(read.value()));
+            case DEFAULT_SECONDARY_ROLES -> user.defaultSecondaryRoles(secondaryRoles(read.written()));
+            case NETWORK_POLICY -> user.networkPolicy(Optional.of(read.value().toUpperCase(Locale.ROOT)));
             case RSA_PUBLIC_KEY -> user.publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY,
-                    Optional.of(publicKey(name, value, now)));
+                    Optional.of(publicKey(name, read.written(), now)));
             case RSA_PUBLIC_KEY_2 -> user.publicKey(UserPublicKey.Slot.RSA_PUBLIC_KEY_2,
-                    Optional.of(publicKey(name, value, now)));
-            default -> throw PropertyValues.unknown(name, "USER");
+                    Optional.of(publicKey(name, read.written(), now)));
+            default -> throw PropertyValues.unknown(name, OBJECT);
         }
-    }
-
-    private static UserType userType(PropertyValue value) {
-        String word = PropertyValues.word("TYPE", value);
-        try {
-            return UserType.valueOf(word);
-        } catch (IllegalArgumentException unknown) {
-            throw PropertyValues.invalid("TYPE", value);
-        }
-    }
-
-    private static String nonEmpty(String property, PropertyValue value) {
-        String text = PropertyValues.text(property, value);
-        if (text.isBlank()) {
-            throw PropertyValues.invalid(property, value);
-        }
-        return text;
     }
 
     /** Passwords are never echoed: a bad one is reported without its value. */
@@ -176,11 +177,7 @@ final class UserPropertyEditor {
         }
     }
 
-    private static Duration days(String property, PropertyValue value) {
-        BigDecimal days = PropertyValues.number(property, value);
-        if (days.signum() < 0 || days.compareTo(BigDecimal.valueOf(36_500)) > 0) {
-            throw PropertyValues.invalid(property, value);
-        }
+    private static Duration days(BigDecimal days) {
         return Duration.ofSeconds(days.multiply(BigDecimal.valueOf(86_400)).setScale(0, RoundingMode.HALF_UP)
                 .longValueExact());
     }

@@ -2,10 +2,10 @@ package dev.frostgate.exec;
 
 import static dev.frostgate.exec.ResultTable.row;
 
-import dev.frostgate.catalog.IntegrationParameter;
 import dev.frostgate.catalog.IntegrationType;
 import dev.frostgate.catalog.SecurityIntegration;
 import dev.frostgate.catalog.SecurityIntegrationCatalog;
+import dev.frostgate.catalog.property.PropertyDeclaration;
 import dev.frostgate.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +49,13 @@ final class SecurityIntegrationStatements {
                 drop.ifExists()));
     }
 
-    /** One row per parameter, declared order; keys by fingerprint, secrets masked (IntegrationParameter.describe). */
+    /** One row per parameter, declared order; keys by fingerprint, secrets masked (PropertyDeclaration.describe). */
     ResultTable describe(SessionContext context, Statement.DescribeObject describe) {
         SecurityIntegration integration = catalog.describe(context.actor(), describe.name().name());
         IntegrationType type = catalog.typeOf(integration);
         List<List<Object>> rows = new ArrayList<>();
         rows.add(row("ENABLED", "Boolean", Boolean.toString(integration.enabled()), "true"));
-        for (IntegrationParameter parameter : type.parameters()) {
+        for (PropertyDeclaration parameter : type.parameters()) {
             rows.add(row(parameter.describedName(), parameter.kind().describedAs(),
                     parameter.describe(integration.value(parameter)), parameter.describe(parameter.defaultValue())));
         }

@@ -1,9 +1,9 @@
 package dev.frostgate.exec;
 
-import dev.frostgate.catalog.property.ObjectName;
-import dev.frostgate.sql.QualifiedName;
 import dev.frostgate.auth.Session;
 import dev.frostgate.catalog.Actor;
+import dev.frostgate.catalog.property.ObjectName;
+import dev.frostgate.sql.QualifiedName;
 
 /** The session a statement runs in; USE ROLE replaces it for the statements that follow. */
 public final class SessionContext {

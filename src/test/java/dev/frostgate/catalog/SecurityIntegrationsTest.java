@@ -3,12 +3,13 @@ package dev.frostgate.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.catalog.property.PropertyValue;
 import dev.frostgate.change.CachePolicy;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
 import dev.frostgate.change.InProcessChangeFeed;
 import dev.frostgate.error.FrostgateException;
-import dev.frostgate.catalog.property.PropertyValue;
 import dev.frostgate.testing.MutableClock;
 import java.net.URI;
 import java.security.KeyPairGenerator;
@@ -160,20 +161,20 @@ class SecurityIntegrationsTest {
 
     @Test
     void parameterKindsValidateAndNormalise() {
-        IntegrationParameter range = IntegrationParameter.integer("OAUTH_ACCESS_TOKEN_VALIDITY", 600, 60, 3600);
+        PropertyDeclaration range = PropertyDeclaration.integer("OAUTH_ACCESS_TOKEN_VALIDITY", 600, 60, 3600);
         assertThat(range.read(new PropertyValue.Number(new java.math.BigDecimal(61)))).containsExactly("61");
         assertThat(catchThrowableOfType(FrostgateException.class,
                 () -> range.read(new PropertyValue.Number(new java.math.BigDecimal(59)))).getMessage())
                 .contains("the range is 60 to 3600");
-        IntegrationParameter choice = IntegrationParameter.choice("SCOPE", "scp", "scope");
+        PropertyDeclaration choice = PropertyDeclaration.choice("SCOPE", "scp", "scope");
         assertThat(choice.read(new PropertyValue.Text("SCOPE"))).containsExactly("scope");
-        assertThat(IntegrationParameter.roleList("ROLES").read(new PropertyValue.ListOf(List.of(new PropertyValue.Text("a"),
+        assertThat(PropertyDeclaration.roleList("ROLES").read(new PropertyValue.ListOf(List.of(new PropertyValue.Text("a"),
                 new PropertyValue.Word("A"))))).containsExactly("A");
-        IntegrationParameter secret = IntegrationParameter.text("OAUTH_CLIENT_SECRET").asSecret();
+        PropertyDeclaration secret = PropertyDeclaration.text("OAUTH_CLIENT_SECRET").asSecret();
         assertThat(secret.describe(List.of("s3cr3t"))).isEqualTo("********");
         assertThat(catchThrowableOfType(FrostgateException.class,
                 () -> secret.read(new PropertyValue.ListOf(List.of(new PropertyValue.Text("s3cr3t"))))).getMessage())
                 .doesNotContain("s3cr3t");
-        assertThat(IntegrationParameter.character("DELIMITER", ",").read(new PropertyValue.Text("😀"))).containsExactly("😀");
+        assertThat(PropertyDeclaration.character("DELIMITER", ",").read(new PropertyValue.Text("😀"))).containsExactly("😀");
     }
 }
