@@ -33,6 +33,7 @@ public final class AuthenticationPolicyCatalog {
     private final String accountName;
     private final ChangeFeed changes;
     private final Cache<GovernedUser, Optional<EffectivePolicy>> effectiveByUser;
+    private final ObjectLifecycle<AuthenticationPolicy> lifecycle;
 
     /**
      * What resolution depends on, and so the cache key: the name (for a policy on the user) and the type (for
@@ -64,65 +65,33 @@ public final class AuthenticationPolicyCatalog {
         this.users = users;
         this.accessControl = accessControl;
         this.accountName = accountName;
+        this.lifecycle = new ObjectLifecycle<>(new Lifecycle(), accessControl);
     }
 
     public boolean create(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
                           boolean ifNotExists) {
-        namespaces.requireMayCreateIn(actor, Privilege.CREATE_AUTHENTICATION_POLICY, name);
-        Optional<AuthenticationPolicy> existing = repository.find(name.name());
-        if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
-            return false;
-        }
-        if (existing.isPresent()) {
-            requireOwnership(actor, existing.get());
-            requireDetached(name.name(), "replaced");
-        }
-        AuthenticationPolicy fresh = AuthenticationPolicy.withDefaults(name.name(), name.database(), name.schema(),
-                Optional.of(actor.primaryRole()), clock.instant());
-        repository.save(name.name(), editor.set(fresh, properties));
-        changed();
-        return true;
+        return lifecycle.create(actor, name, properties, orReplace, ifNotExists);
     }
 
     public void alterSet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
-        findForChange(actor, name, ifExists).ifPresent(policy -> {
-            repository.save(policy.name(), editor.set(policy, properties));
-            changed();
-        });
+        lifecycle.alterSet(actor, name, properties, ifExists);
     }
 
     public void alterUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
-        findForChange(actor, name, ifExists).ifPresent(policy -> {
-            repository.save(policy.name(), editor.unset(policy, propertyNames));
-            changed();
-        });
+        lifecycle.alterUnset(actor, name, propertyNames, ifExists);
     }
 
     public void rename(Actor actor, ObjectName name, ObjectName newName, boolean ifExists) {
-        findForChange(actor, name, ifExists).ifPresent(policy -> {
-            if (repository.find(newName.name()).isPresent()) {
-                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
-            }
-            repository.save(policy.name(), policy.toBuilder().name(newName.name()).build());
-            changed();
-        });
+        lifecycle.rename(actor, name, newName, ifExists);
     }
 
     /** GRANT OWNERSHIP ON AUTHENTICATION POLICY: the owner (or MANAGE GRANTS) hands it to a role. */
     public void transfer(Actor actor, ObjectName name, String newOwner) {
-        findForChange(actor, name, false).ifPresent(policy ->
-                repository.save(policy.name(), policy.toBuilder().owner(Optional.of(newOwner)).build()));
+        lifecycle.transfer(actor, name, newOwner);
     }
 
     public boolean drop(Actor actor, ObjectName name, boolean ifExists) {
-        Optional<AuthenticationPolicy> found = findForChange(actor, name, ifExists);
-        if (found.isEmpty()) {
-            return false;
-        }
-        requireDetached(name.name(), "dropped");
-        repository.delete(name.name());
-        changed();
-        return true;
+        return lifecycle.drop(actor, name, ifExists);
     }
 
     public AuthenticationPolicy describe(Actor actor, ObjectName name) {
@@ -241,18 +210,81 @@ public final class AuthenticationPolicyCatalog {
         };
     }
 
-    private Optional<AuthenticationPolicy> findForChange(Actor actor, ObjectName name, boolean ifExists) {
-        return Existence.forChange(repository.find(name.name()), ifExists, () -> notFound(name.name()),
-                policy -> requireOwnership(actor, policy));
+    private FrostgateException notFound(String name) {
+        return lifecycle.notFound(name);
     }
 
-    private void requireOwnership(Actor actor, AuthenticationPolicy policy) {
-        accessControl.requireOwnership(actor, policy.owner(), "authentication policy", policy.name());
-    }
+    /** Authentication policies as an {@link ObjectLifecycle} kind. */
+    private final class Lifecycle implements ObjectLifecycle.Kind<AuthenticationPolicy> {
+        @Override
+        public String displayName() {
+            return "Authentication policy";
+        }
 
+        @Override
+        public Optional<AuthenticationPolicy> find(String name) {
+            return repository.find(name);
+        }
 
+        @Override
+        public String nameOf(AuthenticationPolicy policy) {
+            return policy.name();
+        }
 
-    private static FrostgateException notFound(String name) {
-        return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "Authentication policy", name);
+        @Override
+        public Optional<String> ownerOf(AuthenticationPolicy policy) {
+            return policy.owner();
+        }
+
+        @Override
+        public void requireMayCreate(Actor actor, ObjectName name) {
+            namespaces.requireMayCreateIn(actor, Privilege.CREATE_AUTHENTICATION_POLICY, name);
+        }
+
+        @Override
+        public AuthenticationPolicy fresh(Actor actor, ObjectName name) {
+            return AuthenticationPolicy.withDefaults(name.name(), name.database(), name.schema(),
+                    Optional.of(actor.primaryRole()), clock.instant());
+        }
+
+        @Override
+        public AuthenticationPolicy set(AuthenticationPolicy policy, List<PropertySetting> properties) {
+            return editor.set(policy, properties);
+        }
+
+        @Override
+        public AuthenticationPolicy unset(AuthenticationPolicy policy, List<String> propertyNames) {
+            return editor.unset(policy, propertyNames);
+        }
+
+        @Override
+        public AuthenticationPolicy renamed(AuthenticationPolicy policy, String newName) {
+            return policy.toBuilder().name(newName).build();
+        }
+
+        @Override
+        public AuthenticationPolicy ownedBy(AuthenticationPolicy policy, String role) {
+            return policy.toBuilder().owner(Optional.of(role)).build();
+        }
+
+        @Override
+        public void save(String storedName, AuthenticationPolicy policy) {
+            repository.save(storedName, policy);
+        }
+
+        @Override
+        public void delete(AuthenticationPolicy policy) {
+            repository.delete(policy.name());
+        }
+
+        @Override
+        public void requireUnused(AuthenticationPolicy policy, String verb) {
+            requireDetached(policy.name(), verb);
+        }
+
+        @Override
+        public void changed() {
+            AuthenticationPolicyCatalog.this.changed();
+        }
     }
 }

@@ -33,6 +33,7 @@ public final class ParameterPolicyCatalog {
     private final String accountName;
     private final ChangeFeed changes;
     private final Cache<String, Optional<ParameterPolicy>> effectiveByUser;
+    private final ObjectLifecycle<ParameterPolicy> lifecycle;
 
     public ParameterPolicyCatalog(ParameterPolicyKind kind, ParameterPolicyRepository repository,
                                   PolicyAttachmentRepository attachments, AccessControl accessControl,
@@ -49,6 +50,7 @@ public final class ParameterPolicyCatalog {
         this.namespaces = namespaces;
         this.clock = cachePolicy.clock();
         this.accountName = accountName;
+        this.lifecycle = new ObjectLifecycle<>(new Lifecycle(), accessControl);
     }
 
     public ParameterPolicyKind kind() {
@@ -57,73 +59,32 @@ public final class ParameterPolicyCatalog {
 
     public boolean create(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
                           boolean ifNotExists) {
-        namespaces.requireMayCreateIn(actor, kind.createPrivilege(), name);
-        Optional<ParameterPolicy> existing = repository.find(kind, name.name());
-        if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
-            return false;
-        }
-        if (existing.isPresent()) {
-            requireOwnership(actor, existing.get());
-            requireDetached(name.name(), "replaced");
-        }
-        ParameterPolicy fresh = new ParameterPolicy(kind, name.name(), name.database(), name.schema(), Map.of(),
-                Optional.empty(), Optional.of(actor.primaryRole()), clock.instant());
-        repository.save(name.name(), set(fresh, properties));
-        changed();
-        return true;
+        return lifecycle.create(actor, name, properties, orReplace, ifNotExists);
     }
 
     public void alterSet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
-        findForChange(actor, name, ifExists).ifPresent(policy -> {
-            repository.save(policy.name(), set(policy, properties));
-            changed();
-        });
+        lifecycle.alterSet(actor, name, properties, ifExists);
     }
 
     public void alterUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
-        findForChange(actor, name, ifExists).ifPresent(policy -> {
-            Map<String, Integer> values = new HashMap<>(policy.values());
-            Optional<String> comment = policy.comment();
-            for (PropertyDeclaration property : kind.properties().unset(propertyNames)) {
-                if (property.name().equals(ParameterPolicyKind.COMMENT)) {
-                    comment = Optional.empty();
-                } else {
-                    values.remove(property.name());
-                }
-            }
-            repository.save(policy.name(), checked(policy.with(policy.name(), values, comment)));
-            changed();
-        });
+        lifecycle.alterUnset(actor, name, propertyNames, ifExists);
     }
 
     public void rename(Actor actor, ObjectName name, ObjectName newName, boolean ifExists) {
-        findForChange(actor, name, ifExists).ifPresent(policy -> {
-            if (repository.find(kind, newName.name()).isPresent()) {
-                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
-            }
-            repository.save(policy.name(), policy.with(newName.name(), policy.values(), policy.comment()));
-            changed();
-        });
+        lifecycle.rename(actor, name, newName, ifExists);
     }
 
     /** GRANT OWNERSHIP ON PASSWORD | SESSION POLICY: the owner (or MANAGE GRANTS) hands it to a role. */
     public void transfer(Actor actor, ObjectName name, String newOwner) {
-        findForChange(actor, name, false).ifPresent(policy -> repository.save(policy.name(), policy.ownedBy(newOwner)));
+        lifecycle.transfer(actor, name, newOwner);
     }
 
     public boolean drop(Actor actor, ObjectName name, boolean ifExists) {
-        Optional<ParameterPolicy> found = findForChange(actor, name, ifExists);
-        if (found.isEmpty()) {
-            return false;
-        }
-        requireDetached(name.name(), "dropped");
-        repository.delete(kind, name.name());
-        changed();
-        return true;
+        return lifecycle.drop(actor, name, ifExists);
     }
 
     public ParameterPolicy require(ObjectName name) {
-        return repository.find(kind, name.name()).orElseThrow(() -> notFound(name.name()));
+        return lifecycle.require(name);
     }
 
     public List<ParameterPolicy> list() {
@@ -215,16 +176,86 @@ public final class ParameterPolicyCatalog {
                 });
     }
 
-    private Optional<ParameterPolicy> findForChange(Actor actor, ObjectName name, boolean ifExists) {
-        return Existence.forChange(repository.find(kind, name.name()), ifExists, () -> notFound(name.name()),
-                policy -> requireOwnership(actor, policy));
-    }
+    /** Password and session policies as an {@link ObjectLifecycle} kind. */
+    private final class Lifecycle implements ObjectLifecycle.Kind<ParameterPolicy> {
+        @Override
+        public String displayName() {
+            return kind.displayName();
+        }
 
-    private void requireOwnership(Actor actor, ParameterPolicy policy) {
-        accessControl.requireOwnership(actor, policy.owner(), kind.displayName().toLowerCase(), policy.name());
-    }
+        @Override
+        public Optional<ParameterPolicy> find(String name) {
+            return repository.find(kind, name);
+        }
 
-    private FrostgateException notFound(String name) {
-        return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, kind.displayName(), name);
+        @Override
+        public String nameOf(ParameterPolicy policy) {
+            return policy.name();
+        }
+
+        @Override
+        public Optional<String> ownerOf(ParameterPolicy policy) {
+            return policy.owner();
+        }
+
+        @Override
+        public void requireMayCreate(Actor actor, ObjectName name) {
+            namespaces.requireMayCreateIn(actor, kind.createPrivilege(), name);
+        }
+
+        @Override
+        public ParameterPolicy fresh(Actor actor, ObjectName name) {
+            return new ParameterPolicy(kind, name.name(), name.database(), name.schema(), Map.of(), Optional.empty(),
+                    Optional.of(actor.primaryRole()), clock.instant());
+        }
+
+        @Override
+        public ParameterPolicy set(ParameterPolicy policy, List<PropertySetting> properties) {
+            return ParameterPolicyCatalog.this.set(policy, properties);
+        }
+
+        @Override
+        public ParameterPolicy unset(ParameterPolicy policy, List<String> propertyNames) {
+            Map<String, Integer> values = new HashMap<>(policy.values());
+            Optional<String> comment = policy.comment();
+            for (PropertyDeclaration property : kind.properties().unset(propertyNames)) {
+                if (property.name().equals(ParameterPolicyKind.COMMENT)) {
+                    comment = Optional.empty();
+                } else {
+                    values.remove(property.name());
+                }
+            }
+            return checked(policy.with(policy.name(), values, comment));
+        }
+
+        @Override
+        public ParameterPolicy renamed(ParameterPolicy policy, String newName) {
+            return policy.with(newName, policy.values(), policy.comment());
+        }
+
+        @Override
+        public ParameterPolicy ownedBy(ParameterPolicy policy, String role) {
+            return policy.ownedBy(role);
+        }
+
+        @Override
+        public void save(String storedName, ParameterPolicy policy) {
+            repository.save(storedName, policy);
+        }
+
+        @Override
+        public void delete(ParameterPolicy policy) {
+            repository.delete(kind, policy.name());
+        }
+
+        @Override
+        public void requireUnused(ParameterPolicy policy, String verb) {
+            requireDetached(policy.name(), verb);
+        }
+
+        @Override
+        public void changed() {
+            ParameterPolicyCatalog.this.changed();
+        }
     }
 }

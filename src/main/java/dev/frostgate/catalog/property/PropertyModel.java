@@ -44,16 +44,20 @@ public record PropertyModel(String objectKind, List<PropertyDeclaration> declara
         return find(name).orElseThrow(() -> PropertyValues.unknown(name, objectKind));
     }
 
-    /** Every setting validated, in the order given; the first failure is thrown. */
+    /**
+     * Every setting validated, in the order given; the first failure is thrown. A value is judged before its
+     * name's repetition, so a repeated name with a wrong value reports the value.
+     */
     public List<Read> read(List<PropertySetting> settings) {
         Set<String> seen = new HashSet<>();
         List<Read> reads = new ArrayList<>();
         for (PropertySetting setting : settings) {
             PropertyDeclaration declaration = declared(setting.name());
+            List<String> values = declaration.read(setting.value());
             if (!seen.add(setting.name())) {
                 throw new InvalidPropertyException(new PropertyFailure.Duplicate(setting.name()));
             }
-            reads.add(new Read(declaration, declaration.read(setting.value()), setting.value()));
+            reads.add(new Read(declaration, values, setting.value()));
         }
         return reads;
     }
