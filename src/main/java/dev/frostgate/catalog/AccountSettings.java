@@ -31,7 +31,8 @@ public final class AccountSettings {
             if (parameter.name().equals(NETWORK_POLICY)) {
                 networkPolicies.attachToAccount(actor, parameter.value().toUpperCase(Locale.ROOT));
             } else {
-                integrations.setAddPrivilegedRolesToBlockedList(actor, Optional.of(Boolean.parseBoolean(parameter.value())));
+                integrations.setAddPrivilegedRolesToBlockedList(actor,
+                        Optional.of(Boolean.parseBoolean(parameter.value())));
             }
         }
     }

@@ -47,7 +47,8 @@ final class AuthenticationPolicyEditor {
             PropertyDeclaration.block("WORKLOAD_IDENTITY_POLICY"),
             PropertyDeclaration.text("COMMENT"));
     private static final PropertyModel MFA_POLICY = PropertyModel.of("MFA_POLICY",
-            PropertyDeclaration.choices("ALLOWED_METHODS", List.of("ALL"), Set.of("ALL", "PASSKEY", "TOTP", "OTP", "DUO")),
+            PropertyDeclaration.choices("ALLOWED_METHODS", List.of("ALL"), Set.of("ALL", "PASSKEY", "TOTP", "OTP",
+                    "DUO")),
             PropertyDeclaration.choice("ENFORCE_MFA_ON_EXTERNAL_AUTHENTICATION", "NONE", "ALL"));
     private static final PropertyModel PAT_POLICY = PropertyModel.of("PAT_POLICY",
             PropertyDeclaration.integer("DEFAULT_EXPIRY_IN_DAYS", AuthenticationPolicy.PatPolicy.DEFAULT
@@ -194,7 +195,8 @@ final class AuthenticationPolicyEditor {
         int effectiveDefault = defaultExpiry == null ? Math.min(defaults.defaultExpiryInDays(), maxExpiry)
                 : defaultExpiry;
         if (effectiveDefault > maxExpiry) {
-            throw new InvalidPropertyException(new PropertyFailure.AboveOther("DEFAULT_EXPIRY_IN_DAYS", effectiveDefault,
+            throw new InvalidPropertyException(new PropertyFailure.AboveOther("DEFAULT_EXPIRY_IN_DAYS",
+                    effectiveDefault,
                     "MAX_EXPIRY_IN_DAYS", maxExpiry));
         }
         return new AuthenticationPolicy.PatPolicy(effectiveDefault, maxExpiry, evaluation, service, person, blocked);

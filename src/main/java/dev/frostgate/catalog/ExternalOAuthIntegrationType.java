@@ -79,7 +79,8 @@ public final class ExternalOAuthIntegrationType implements IntegrationType {
         if (integration.isSet(JWS_KEYS_URL.name())
                 && (integration.isSet(RSA_PUBLIC_KEY.name()) || integration.isSet(RSA_PUBLIC_KEY_2.name()))) {
             throw new InvalidPropertyException(new PropertyFailure.MutuallyExclusive(JWS_KEYS_URL.name(),
-                    RSA_PUBLIC_KEY.name(), Optional.of("token signatures are verified with the keys of one or the other")));
+                    RSA_PUBLIC_KEY.name(),
+                            Optional.of("token signatures are verified with the keys of one or the other")));
         }
         if (integration.isSet(BLOCKED_ROLES.name()) && integration.isSet(ALLOWED_ROLES.name())) {
             throw new InvalidPropertyException(new PropertyFailure.MutuallyExclusive(BLOCKED_ROLES.name(),
@@ -113,7 +114,8 @@ public final class ExternalOAuthIntegrationType implements IntegrationType {
         }
         for (String url : value) {
             if (!jwksHosts.allows(URI.create(url))) {
-                throw PropertyValues.invalid(parameter.name(), url, "its host is not among the hosts this server may fetch keys from (--jwks-allowed-hosts "
+                throw PropertyValues.invalid(parameter.name(), url,
+                        "its host is not among the hosts this server may fetch keys from (--jwks-allowed-hosts "
                                 + jwksHosts + ")");
             }
         }

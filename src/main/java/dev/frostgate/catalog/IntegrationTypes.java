@@ -34,7 +34,8 @@ public final class IntegrationTypes {
         String name = written.toUpperCase(Locale.ROOT);
         return find(name).orElseThrow(() -> NOT_YET.contains(name)
                 ? new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "TYPE = " + name)
-                : PropertyValues.invalid("TYPE", written, "allowed values are " + String.join(", ", types.stream().map(IntegrationType::name).toList())));
+                : PropertyValues.invalid("TYPE", written, "allowed values are " + String.join(", ",
+                        types.stream().map(IntegrationType::name).toList())));
     }
 
     /** The stored type of an integration; a type dropped from the server is an internal error. */

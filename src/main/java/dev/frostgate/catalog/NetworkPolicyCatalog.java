@@ -41,7 +41,8 @@ public final class NetworkPolicyCatalog {
             PropertyDeclaration.text(COMMENT));
     /** The lists are read by {@link #normalisedEntries}: rule names resolved, addresses checked. */
     private static final PropertyModel POLICY_PROPERTIES = PropertyModel.of("NETWORK POLICY",
-            PropertyDeclaration.custom("ALLOWED_NETWORK_RULE_LIST"), PropertyDeclaration.custom("BLOCKED_NETWORK_RULE_LIST"),
+            PropertyDeclaration.custom("ALLOWED_NETWORK_RULE_LIST"),
+                    PropertyDeclaration.custom("BLOCKED_NETWORK_RULE_LIST"),
             PropertyDeclaration.custom("ALLOWED_IP_LIST"), PropertyDeclaration.custom("BLOCKED_IP_LIST"),
             PropertyDeclaration.text(COMMENT));
 
@@ -418,9 +419,11 @@ public final class NetworkPolicyCatalog {
     private static NetworkPolicy withList(NetworkPolicy policy, String list, List<String> entries) {
         return switch (list) {
             case "ALLOWED_NETWORK_RULE_LIST" -> new NetworkPolicy(policy.name(), entries, policy.blockedNetworkRules(),
-                    policy.allowedIpList(), policy.blockedIpList(), policy.comment(), policy.owner(), policy.createdOn());
+                    policy.allowedIpList(), policy.blockedIpList(), policy.comment(), policy.owner(),
+                            policy.createdOn());
             case "BLOCKED_NETWORK_RULE_LIST" -> new NetworkPolicy(policy.name(), policy.allowedNetworkRules(), entries,
-                    policy.allowedIpList(), policy.blockedIpList(), policy.comment(), policy.owner(), policy.createdOn());
+                    policy.allowedIpList(), policy.blockedIpList(), policy.comment(), policy.owner(),
+                            policy.createdOn());
             case "ALLOWED_IP_LIST" -> new NetworkPolicy(policy.name(), policy.allowedNetworkRules(),
                     policy.blockedNetworkRules(), entries, policy.blockedIpList(), policy.comment(), policy.owner(),
                     policy.createdOn());

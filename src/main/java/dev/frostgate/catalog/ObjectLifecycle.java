@@ -143,7 +143,8 @@ public final class ObjectLifecycle<T> {
     }
 
     private void requireOwnership(Actor actor, T object) {
-        accessControl.requireOwnership(actor, kind.ownerOf(object), kind.displayName().toLowerCase(java.util.Locale.ROOT),
+        accessControl.requireOwnership(actor, kind.ownerOf(object),
+                kind.displayName().toLowerCase(java.util.Locale.ROOT),
                 kind.nameOf(object));
     }
 }

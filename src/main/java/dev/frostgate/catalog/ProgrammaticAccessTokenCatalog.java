@@ -35,7 +35,8 @@ public final class ProgrammaticAccessTokenCatalog {
     private static final int LONGEST_BYPASS_MINUTES = 1440;
     /** What ALTER … MODIFY … SET / UNSET may change (a new bypass lasts at least a minute). */
     private static final PropertyModel MODIFIABLE = PropertyModel.of(OBJECT, PropertyDeclaration.bool(DISABLED, false),
-            PropertyDeclaration.integer(MINS_TO_BYPASS, 0, 1, LONGEST_BYPASS_MINUTES), PropertyDeclaration.text(COMMENT));
+            PropertyDeclaration.integer(MINS_TO_BYPASS, 0, 1, LONGEST_BYPASS_MINUTES),
+                    PropertyDeclaration.text(COMMENT));
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAXIMUM_LIVE_TOKENS = 15;
 
@@ -247,7 +248,8 @@ public final class ProgrammaticAccessTokenCatalog {
      * the old secret lives on as {@code <NAME>_ROTATED_<epoch millis>} for EXPIRE_ROTATED_TOKEN_AFTER_HOURS
      * (default 24, 0 = expired at once, at most the hours the old secret had left).
      */
-    public Optional<RotatedToken> rotate(Actor actor, String userName, String tokenName, List<PropertySetting> properties,
+    public Optional<RotatedToken> rotate(Actor actor, String userName, String tokenName,
+            List<PropertySetting> properties,
                                          boolean ifExists) {
         User user = users.requireExisting(userName);
         requireManagement(actor, user);

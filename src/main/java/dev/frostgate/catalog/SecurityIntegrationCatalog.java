@@ -51,7 +51,8 @@ public final class SecurityIntegrationCatalog {
     }
 
     /** CREATE [OR REPLACE] SECURITY INTEGRATION [IF NOT EXISTS]: false when IF NOT EXISTS found one. */
-    public boolean create(Actor actor, String name, List<PropertySetting> properties, boolean orReplace, boolean ifNotExists) {
+    public boolean create(Actor actor, String name, List<PropertySetting> properties, boolean orReplace,
+            boolean ifNotExists) {
         accessControl.requireOnAccount(actor, Privilege.CREATE_INTEGRATION, accountName);
         PropertySetting typeProperty = properties.stream()
                 .filter(property -> property.name().equals(SecurityIntegrationEditor.TYPE)).findFirst()

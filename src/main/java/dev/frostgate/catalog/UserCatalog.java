@@ -49,7 +49,8 @@ public final class UserCatalog {
     }
 
     /** Returns false when IF NOT EXISTS found the user already there. */
-    public boolean create(Actor actor, String name, List<PropertySetting> properties, boolean orReplace, boolean ifNotExists) {
+    public boolean create(Actor actor, String name, List<PropertySetting> properties, boolean orReplace,
+            boolean ifNotExists) {
         accessControl.requireOnAccount(actor, Privilege.CREATE_USER, accountName);
         Optional<User> existing = users.find(name);
         if (existing.isPresent()) {

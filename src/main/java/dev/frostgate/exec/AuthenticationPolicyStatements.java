@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** CREATE / ALTER / DROP / DESCRIBE / SHOW AUTHENTICATION POLICY, and attaching one with ALTER ACCOUNT / USER. */
-final class AuthenticationPolicyStatements {
+final class AuthenticationPolicyStatements implements ObjectStatements {
     private static final List<Column> SHOW_COLUMNS = List.of(Column.timestamp("created_on"), Column.text("name"),
             Column.text("database_name"), Column.text("schema_name"), Column.text("kind"), Column.text("owner"),
             Column.text("comment"), Column.text("owner_role_type"), Column.text("options"), Column.text("set_on"));
@@ -32,32 +32,42 @@ final class AuthenticationPolicyStatements {
         this.targets = targets;
     }
 
-    ResultTable create(SessionContext context, Statement.CreateObject create) {
-        boolean created = catalog.create(context.actor(), context.qualify(create.name()), SqlProperties.settings(create.properties()),
+    @Override
+    public ResultTable create(SessionContext context, Statement.CreateObject create) {
+        boolean created = catalog.create(context.actor(), context.qualify(create.name()),
+                SqlProperties.settings(create.properties()),
                 create.orReplace(), create.ifNotExists());
         return ResultTable.created("Authentication policy", create.name().name(), created);
     }
 
-    ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
-        catalog.alterSet(context.actor(), SqlProperties.name(alter.name()), SqlProperties.settings(alter.properties()), alter.ifExists());
+    @Override
+    public ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
+        catalog.alterSet(context.actor(), SqlProperties.name(alter.name()), SqlProperties.settings(alter.properties()),
+                alter.ifExists());
         return ResultTable.success();
     }
 
-    ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
+    @Override
+    public ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
         catalog.alterUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(), alter.ifExists());
         return ResultTable.success();
     }
 
-    ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
-        catalog.rename(context.actor(), SqlProperties.name(rename.name()), SqlProperties.name(rename.newName()), rename.ifExists());
+    @Override
+    public ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
+        catalog.rename(context.actor(), SqlProperties.name(rename.name()), SqlProperties.name(rename.newName()),
+                rename.ifExists());
         return ResultTable.success();
     }
 
-    ResultTable drop(SessionContext context, Statement.DropObject drop) {
-        return ResultTable.dropped(drop.name().name(), catalog.drop(context.actor(), SqlProperties.name(drop.name()), drop.ifExists()));
+    @Override
+    public ResultTable drop(SessionContext context, Statement.DropObject drop) {
+        return ResultTable.dropped(drop.name().name(), catalog.drop(context.actor(), SqlProperties.name(drop.name()),
+                drop.ifExists()));
     }
 
-    ResultTable describe(SessionContext context, Statement.DescribeObject describe) {
+    @Override
+    public ResultTable describe(SessionContext context, Statement.DescribeObject describe) {
         AuthenticationPolicy policy = catalog.describe(context.actor(), SqlProperties.name(describe.name()));
         AuthenticationPolicy defaults = AuthenticationPolicy.withDefaults(policy.name(), Optional.empty(),
                 Optional.empty(), Optional.empty(), policy.createdOn());
@@ -80,7 +90,8 @@ final class AuthenticationPolicyStatements {
                         "Workload identity federation settings")), StatementKind.DESCRIBE);
     }
 
-    ResultTable show(SessionContext context, Statement.ShowObjects show) {
+    @Override
+    public ResultTable show(SessionContext context, Statement.ShowObjects show) {
         if (show.on().isPresent()) {
             Optional<dev.frostgate.catalog.User> user = switch (show.on().get()) {
                 case Statement.ShowTarget.Account account -> Optional.empty();
@@ -98,15 +109,18 @@ final class AuthenticationPolicyStatements {
         return new ResultTable(SHOW_COLUMNS, rows, StatementKind.SHOW);
     }
 
-    ResultTable setPolicy(SessionContext context, Statement.SetPolicy set) {
+    @Override
+    public ResultTable setPolicy(SessionContext context, Statement.SetPolicy set) {
         PolicyTargets.Target target = targets.resolve(context, set.target());
         if (target.exists()) {
-            catalog.attach(context.actor(), target.kind(), target.name(), SqlProperties.name(set.policy()), set.force());
+            catalog.attach(context.actor(), target.kind(), target.name(), SqlProperties.name(set.policy()),
+                    set.force());
         }
         return ResultTable.success();
     }
 
-    ResultTable unsetPolicy(SessionContext context, Statement.UnsetPolicy unset) {
+    @Override
+    public ResultTable unsetPolicy(SessionContext context, Statement.UnsetPolicy unset) {
         PolicyTargets.Target target = targets.resolve(context, unset.target());
         if (target.exists()) {
             catalog.detach(context.actor(), target.kind(), target.name());

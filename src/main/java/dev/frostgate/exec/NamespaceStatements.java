@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** CREATE / DROP / SHOW DATABASE and SCHEMA: the namespaces of schema-level objects. */
-final class NamespaceStatements {
+final class NamespaceStatements implements ObjectStatements {
     private static final List<Column> SHOW_COLUMNS = List.of(Column.timestamp("created_on"), Column.text("name"),
             Column.text("database_name"), Column.text("owner"), Column.text("comment"));
 
@@ -22,7 +22,8 @@ final class NamespaceStatements {
         this.namespaces = namespaces;
     }
 
-    ResultTable create(SessionContext context, Statement.CreateObject create) {
+    @Override
+    public ResultTable create(SessionContext context, Statement.CreateObject create) {
         Namespace.Kind kind = kind(create.type());
         String name = name(context, kind, create.name());
         boolean created = namespaces.create(context.actor(), kind, name, SqlProperties.settings(create.properties()),
@@ -31,13 +32,15 @@ final class NamespaceStatements {
                 created);
     }
 
-    ResultTable drop(SessionContext context, Statement.DropObject drop) {
+    @Override
+    public ResultTable drop(SessionContext context, Statement.DropObject drop) {
         Namespace.Kind kind = kind(drop.type());
         boolean dropped = namespaces.drop(context.actor(), kind, name(context, kind, drop.name()), drop.ifExists());
         return ResultTable.dropped(drop.name().name(), dropped);
     }
 
-    ResultTable show(SessionContext context, Statement.ShowObjects show) {
+    @Override
+    public ResultTable show(SessionContext context, Statement.ShowObjects show) {
         Namespace.Kind kind = kind(show.type());
         // SHOW SCHEMAS IN DATABASE without a name means the session's current database.
         Optional<String> database = show.in().map(QualifiedName::name)

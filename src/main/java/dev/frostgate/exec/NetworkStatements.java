@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** CREATE / ALTER / DROP / DESCRIBE / SHOW for NETWORK RULE and NETWORK POLICY. */
-final class NetworkStatements {
+final class NetworkStatements implements ObjectStatements {
     private static final List<Column> SHOW_RULE_COLUMNS = List.of(Column.timestamp("created_on"), Column.text("name"),
             Column.text("database_name"), Column.text("schema_name"), Column.text("owner"), Column.text("comment"),
             Column.text("type"), Column.text("mode"), Column.number("entries_in_valuelist"),
@@ -30,51 +30,72 @@ final class NetworkStatements {
         this.catalog = catalog;
     }
 
-    ResultTable create(SessionContext context, Statement.CreateObject create) {
+    @Override
+    public ResultTable create(SessionContext context, Statement.CreateObject create) {
         boolean created = create.type() == Statement.ObjectType.NETWORK_RULE
-                ? catalog.createRule(context.actor(), SqlProperties.name(create.name()), SqlProperties.settings(create.properties()), create.orReplace(),
+                ? catalog.createRule(context.actor(), SqlProperties.name(create.name()),
+                        SqlProperties.settings(create.properties()), create.orReplace(),
                         create.ifNotExists())
-                : catalog.createPolicy(context.actor(), SqlProperties.name(create.name()), SqlProperties.settings(create.properties()), create.orReplace(),
+                : catalog.createPolicy(context.actor(), SqlProperties.name(create.name()),
+                        SqlProperties.settings(create.properties()), create.orReplace(),
                         create.ifNotExists());
         return ResultTable.created(kindName(create.type()), create.name().name(), created);
     }
 
-    ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
+    @Override
+    public ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
         if (alter.type() == Statement.ObjectType.NETWORK_RULE) {
-            catalog.alterRuleSet(context.actor(), SqlProperties.name(alter.name()), SqlProperties.settings(alter.properties()), alter.ifExists());
+            catalog.alterRuleSet(context.actor(), SqlProperties.name(alter.name()),
+                    SqlProperties.settings(alter.properties()), alter.ifExists());
         } else {
-            catalog.alterPolicySet(context.actor(), SqlProperties.name(alter.name()), SqlProperties.settings(alter.properties()), alter.ifExists());
+            catalog.alterPolicySet(context.actor(), SqlProperties.name(alter.name()),
+                    SqlProperties.settings(alter.properties()), alter.ifExists());
         }
         return ResultTable.success();
     }
 
-    ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
+    @Override
+    public ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
         if (alter.type() == Statement.ObjectType.NETWORK_RULE) {
-            catalog.alterRuleUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(), alter.ifExists());
+            catalog.alterRuleUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(),
+                    alter.ifExists());
         } else {
-            catalog.alterPolicyUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(), alter.ifExists());
+            catalog.alterPolicyUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(),
+                    alter.ifExists());
         }
         return ResultTable.success();
     }
 
-    ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
-        catalog.renamePolicy(context.actor(), SqlProperties.name(rename.name()), SqlProperties.name(rename.newName()), rename.ifExists());
+    @Override
+    public ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
+        if (rename.type() != Statement.ObjectType.NETWORK_POLICY) {
+            return ObjectStatements.super.rename(context, rename);
+        }
+        catalog.renamePolicy(context.actor(), SqlProperties.name(rename.name()), SqlProperties.name(rename.newName()),
+                rename.ifExists());
         return ResultTable.success();
     }
 
-    ResultTable changeList(SessionContext context, Statement.AlterObjectListChange change) {
-        catalog.alterPolicyList(context.actor(), SqlProperties.name(change.name()), change.add(), SqlProperties.setting(change.change()), change.ifExists());
+    @Override
+    public ResultTable changeList(SessionContext context, Statement.AlterObjectListChange change) {
+        if (change.type() != Statement.ObjectType.NETWORK_POLICY) {
+            return ObjectStatements.super.changeList(context, change);
+        }
+        catalog.alterPolicyList(context.actor(), SqlProperties.name(change.name()), change.add(),
+                SqlProperties.setting(change.change()), change.ifExists());
         return ResultTable.success();
     }
 
-    ResultTable drop(SessionContext context, Statement.DropObject drop) {
+    @Override
+    public ResultTable drop(SessionContext context, Statement.DropObject drop) {
         boolean dropped = drop.type() == Statement.ObjectType.NETWORK_RULE
                 ? catalog.dropRule(context.actor(), SqlProperties.name(drop.name()), drop.ifExists())
                 : catalog.dropPolicy(context.actor(), SqlProperties.name(drop.name()), drop.ifExists());
         return ResultTable.dropped(drop.name().name(), dropped);
     }
 
-    ResultTable describe(Statement.DescribeObject describe) {
+    @Override
+    public ResultTable describe(SessionContext context, Statement.DescribeObject describe) {
         if (describe.type() == Statement.ObjectType.NETWORK_RULE) {
             NetworkRule rule = catalog.requireRule(SqlProperties.name(describe.name()));
             return new ResultTable(DESCRIBE_RULE_COLUMNS, List.of(row(rule.createdOn(), rule.name(),
@@ -91,7 +112,8 @@ final class NetworkStatements {
                 StatementKind.DESCRIBE);
     }
 
-    ResultTable show(Statement.ShowObjects show) {
+    @Override
+    public ResultTable show(SessionContext context, Statement.ShowObjects show) {
         Optional<NamePattern> like = show.likePattern().map(NamePattern::caseInsensitive);
         long limit = show.limit().orElse(Long.MAX_VALUE);
         if (show.type() == Statement.ObjectType.NETWORK_RULE) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** CREATE / ALTER / DROP / DESCRIBE / SHOW and attachment of PASSWORD and SESSION policies. */
-final class ParameterPolicyStatements {
+final class ParameterPolicyStatements implements ObjectStatements {
     private static final List<Column> SHOW_COLUMNS = List.of(Column.timestamp("created_on"), Column.text("name"),
             Column.text("database_name"), Column.text("schema_name"), Column.text("kind"), Column.text("owner"),
             Column.text("comment"), Column.text("owner_role_type"), Column.text("options"));
@@ -27,42 +27,44 @@ final class ParameterPolicyStatements {
         this.targets = targets;
     }
 
-    static boolean handles(Statement.ObjectType type) {
-        return type == Statement.ObjectType.PASSWORD_POLICY || type == Statement.ObjectType.SESSION_POLICY;
-    }
-
-    static boolean handles(Statement.PolicyKind kind) {
-        return kind == Statement.PolicyKind.PASSWORD || kind == Statement.PolicyKind.SESSION;
-    }
-
-    ResultTable create(SessionContext context, Statement.CreateObject create) {
+    @Override
+    public ResultTable create(SessionContext context, Statement.CreateObject create) {
         ParameterPolicyCatalog catalog = catalog(create.type());
-        boolean created = catalog.create(context.actor(), context.qualify(create.name()), SqlProperties.settings(create.properties()),
+        boolean created = catalog.create(context.actor(), context.qualify(create.name()),
+                SqlProperties.settings(create.properties()),
                 create.orReplace(), create.ifNotExists());
         return ResultTable.created(catalog.kind().displayName(), create.name().name(), created);
     }
 
-    ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
-        catalog(alter.type()).alterSet(context.actor(), SqlProperties.name(alter.name()), SqlProperties.settings(alter.properties()), alter.ifExists());
+    @Override
+    public ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
+        catalog(alter.type()).alterSet(context.actor(), SqlProperties.name(alter.name()),
+                SqlProperties.settings(alter.properties()), alter.ifExists());
         return ResultTable.success();
     }
 
-    ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
-        catalog(alter.type()).alterUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(), alter.ifExists());
+    @Override
+    public ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
+        catalog(alter.type()).alterUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(),
+                alter.ifExists());
         return ResultTable.success();
     }
 
-    ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
-        catalog(rename.type()).rename(context.actor(), SqlProperties.name(rename.name()), SqlProperties.name(rename.newName()), rename.ifExists());
+    @Override
+    public ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
+        catalog(rename.type()).rename(context.actor(), SqlProperties.name(rename.name()),
+                SqlProperties.name(rename.newName()), rename.ifExists());
         return ResultTable.success();
     }
 
-    ResultTable drop(SessionContext context, Statement.DropObject drop) {
+    @Override
+    public ResultTable drop(SessionContext context, Statement.DropObject drop) {
         return ResultTable.dropped(drop.name().name(),
                 catalog(drop.type()).drop(context.actor(), SqlProperties.name(drop.name()), drop.ifExists()));
     }
 
-    ResultTable describe(Statement.DescribeObject describe) {
+    @Override
+    public ResultTable describe(SessionContext context, Statement.DescribeObject describe) {
         ParameterPolicy policy = catalog(describe.type()).require(SqlProperties.name(describe.name()));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(row("NAME", policy.name(), null, "Name of the policy"));
@@ -75,7 +77,8 @@ final class ParameterPolicyStatements {
         return new ResultTable(DESCRIBE_COLUMNS, rows, StatementKind.DESCRIBE);
     }
 
-    ResultTable show(Statement.ShowObjects show) {
+    @Override
+    public ResultTable show(SessionContext context, Statement.ShowObjects show) {
         ParameterPolicyCatalog catalog = catalog(show.type());
         Optional<NamePattern> like = show.likePattern().map(NamePattern::caseInsensitive);
         List<List<Object>> rows = catalog.list().stream()
@@ -88,15 +91,18 @@ final class ParameterPolicyStatements {
         return new ResultTable(SHOW_COLUMNS, rows, StatementKind.SHOW);
     }
 
-    ResultTable setPolicy(SessionContext context, Statement.SetPolicy set) {
+    @Override
+    public ResultTable setPolicy(SessionContext context, Statement.SetPolicy set) {
         PolicyTargets.Target target = targets.resolve(context, set.target());
         if (target.exists()) {
-            catalog(set.kind()).attach(context.actor(), target.kind(), target.name(), SqlProperties.name(set.policy()), set.force());
+            catalog(set.kind()).attach(context.actor(), target.kind(), target.name(), SqlProperties.name(set.policy()),
+                    set.force());
         }
         return ResultTable.success();
     }
 
-    ResultTable unsetPolicy(SessionContext context, Statement.UnsetPolicy unset) {
+    @Override
+    public ResultTable unsetPolicy(SessionContext context, Statement.UnsetPolicy unset) {
         PolicyTargets.Target target = targets.resolve(context, unset.target());
         if (target.exists()) {
             catalog(unset.kind()).detach(context.actor(), target.kind(), target.name());

@@ -28,7 +28,8 @@ final class ProgrammaticAccessTokenStatements {
     /** The secret is in the one row returned, with statement type 0x6244 so that JDBC shows it. */
     ResultTable add(SessionContext context, Statement.AddProgrammaticAccessToken add) {
         Optional<ProgrammaticAccessTokenCatalog.IssuedToken> issued = tokens.add(context.actor(),
-                add.user().orElse(context.actor().userName()), add.name(), SqlProperties.settings(add.properties()), add.ifNotExists());
+                add.user().orElse(context.actor().userName()), add.name(), SqlProperties.settings(add.properties()),
+                        add.ifNotExists());
         List<List<Object>> rows = issued.map(token -> List.of(row(token.name(), token.secret()))).orElse(List.of());
         return new ResultTable(ADD_COLUMNS, rows, StatementKind.PAT_MANAGEMENT);
     }
@@ -44,7 +45,8 @@ final class ProgrammaticAccessTokenStatements {
     }
 
     ResultTable modify(SessionContext context, Statement.ModifyProgrammaticAccessToken modify) {
-        tokens.modify(context.actor(), modify.user().orElse(context.actor().userName()), modify.name(), SqlProperties.settings(modify.set()),
+        tokens.modify(context.actor(), modify.user().orElse(context.actor().userName()), modify.name(),
+                SqlProperties.settings(modify.set()),
                 modify.unset(), modify.renameTo(), modify.tokenIfExists());
         return ResultTable.success();
     }

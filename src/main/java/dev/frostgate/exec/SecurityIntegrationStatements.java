@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** CREATE / ALTER / DROP / DESCRIBE / SHOW [SECURITY] INTEGRATION, for every integration type. */
-final class SecurityIntegrationStatements {
+final class SecurityIntegrationStatements implements ObjectStatements {
     private static final List<Column> SHOW_COLUMNS = List.of(Column.text("name"), Column.text("type"),
             Column.text("category"), Column.text("enabled"), Column.text("comment"), Column.timestamp("created_on"));
     private static final List<Column> DESCRIBE_COLUMNS = List.of(Column.text("property"), Column.text("property_type"),
@@ -24,33 +24,36 @@ final class SecurityIntegrationStatements {
         this.catalog = catalog;
     }
 
-    static boolean handles(Statement.ObjectType type) {
-        return type == Statement.ObjectType.SECURITY_INTEGRATION;
-    }
-
-    ResultTable create(SessionContext context, Statement.CreateObject create) {
-        boolean created = catalog.create(context.actor(), create.name().name(), SqlProperties.settings(create.properties()),
+    @Override
+    public ResultTable create(SessionContext context, Statement.CreateObject create) {
+        boolean created = catalog.create(context.actor(), create.name().name(),
+                SqlProperties.settings(create.properties()),
                 create.orReplace(), create.ifNotExists());
         return ResultTable.created("Integration", create.name().name(), created);
     }
 
-    ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
-        catalog.alterSet(context.actor(), alter.name().name(), SqlProperties.settings(alter.properties()), alter.ifExists());
+    @Override
+    public ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
+        catalog.alterSet(context.actor(), alter.name().name(), SqlProperties.settings(alter.properties()),
+                alter.ifExists());
         return ResultTable.success();
     }
 
-    ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
+    @Override
+    public ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
         catalog.alterUnset(context.actor(), alter.name().name(), alter.propertyNames(), alter.ifExists());
         return ResultTable.success();
     }
 
-    ResultTable drop(SessionContext context, Statement.DropObject drop) {
+    @Override
+    public ResultTable drop(SessionContext context, Statement.DropObject drop) {
         return ResultTable.dropped(drop.name().name(), catalog.drop(context.actor(), drop.name().name(),
                 drop.ifExists()));
     }
 
     /** One row per parameter, declared order; keys by fingerprint, secrets masked (PropertyDeclaration.describe). */
-    ResultTable describe(SessionContext context, Statement.DescribeObject describe) {
+    @Override
+    public ResultTable describe(SessionContext context, Statement.DescribeObject describe) {
         SecurityIntegration integration = catalog.describe(context.actor(), describe.name().name());
         IntegrationType type = catalog.typeOf(integration);
         List<List<Object>> rows = new ArrayList<>();
@@ -63,7 +66,8 @@ final class SecurityIntegrationStatements {
         return new ResultTable(DESCRIBE_COLUMNS, rows, StatementKind.DESCRIBE);
     }
 
-    ResultTable show(SessionContext context, Statement.ShowObjects show) {
+    @Override
+    public ResultTable show(SessionContext context, Statement.ShowObjects show) {
         Optional<NamePattern> like = show.likePattern().map(NamePattern::caseInsensitive);
         List<List<Object>> rows = catalog.list(context.actor()).stream()
                 .filter(integration -> like.map(pattern -> pattern.matches(integration.name())).orElse(true))

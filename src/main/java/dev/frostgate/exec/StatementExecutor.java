@@ -22,7 +22,9 @@ import dev.frostgate.sql.SqlParser;
 import dev.frostgate.sql.SqlSyntaxException;
 import dev.frostgate.sql.Statement;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL text and a session in, a result table out: parses, then hands each statement family to its handler. */
@@ -36,18 +38,16 @@ public final class StatementExecutor {
     private final RoleStatements roleStatements;
     private final SessionStatements sessionStatements;
     private final QueryEngine queryEngine;
-    private final NetworkStatements networkStatements;
     private final AccountStatements accountStatements;
-
-    private final AuthenticationPolicyStatements authenticationPolicyStatements;
-    private final NamespaceStatements namespaceStatements;
     private final ProgrammaticAccessTokenStatements tokenStatements;
+    /** Who handles CREATE / ALTER / DROP / DESCRIBE / SHOW of each generic object kind. */
+    private final Map<Statement.ObjectType, ObjectStatements> objects = new EnumMap<>(Statement.ObjectType.class);
+    /** Who handles ALTER ACCOUNT | USER SET / UNSET of each kind of policy. */
+    private final Map<Statement.PolicyKind, ObjectStatements> policies = new EnumMap<>(Statement.PolicyKind.class);
     private final RoleCatalog roles;
     private final NetworkPolicyCatalog networkPolicies;
     private final AuthenticationPolicyCatalog authenticationPolicies;
     private final List<ParameterPolicyCatalog> parameterPolicies;
-    private final ParameterPolicyStatements parameterPolicyStatements;
-    private final SecurityIntegrationStatements integrationStatements;
 
     public StatementExecutor(UserCatalog users, RoleCatalog roles, NetworkPolicyCatalog networkPolicies,
                              AuthenticationPolicyCatalog authenticationPolicies, PolicyReferences policyReferences,
@@ -62,16 +62,27 @@ public final class StatementExecutor {
         this.authenticationPolicies = authenticationPolicies;
         this.parameterPolicies = parameterPolicies;
         PolicyTargets policyTargets = new PolicyTargets(users);
-        this.authenticationPolicyStatements = new AuthenticationPolicyStatements(authenticationPolicies, users,
+        AuthenticationPolicyStatements authenticationPolicyStatements = new AuthenticationPolicyStatements(
+                authenticationPolicies, users, policyTargets);
+        ParameterPolicyStatements parameterPolicyStatements = new ParameterPolicyStatements(parameterPolicies,
                 policyTargets);
-        this.parameterPolicyStatements = new ParameterPolicyStatements(parameterPolicies, policyTargets);
-        this.networkStatements = new NetworkStatements(networkPolicies);
+        NetworkStatements networkStatements = new NetworkStatements(networkPolicies);
+        NamespaceStatements namespaceStatements = new NamespaceStatements(namespaces);
+        objects.put(Statement.ObjectType.DATABASE, namespaceStatements);
+        objects.put(Statement.ObjectType.SCHEMA, namespaceStatements);
+        objects.put(Statement.ObjectType.NETWORK_RULE, networkStatements);
+        objects.put(Statement.ObjectType.NETWORK_POLICY, networkStatements);
+        objects.put(Statement.ObjectType.AUTHENTICATION_POLICY, authenticationPolicyStatements);
+        objects.put(Statement.ObjectType.PASSWORD_POLICY, parameterPolicyStatements);
+        objects.put(Statement.ObjectType.SESSION_POLICY, parameterPolicyStatements);
+        objects.put(Statement.ObjectType.SECURITY_INTEGRATION, new SecurityIntegrationStatements(integrations));
+        policies.put(Statement.PolicyKind.AUTHENTICATION, authenticationPolicyStatements);
+        policies.put(Statement.PolicyKind.PASSWORD, parameterPolicyStatements);
+        policies.put(Statement.PolicyKind.SESSION, parameterPolicyStatements);
         this.accountStatements = new AccountStatements(new AccountSettings(networkPolicies, integrations));
-        this.integrationStatements = new SecurityIntegrationStatements(integrations);
         this.userStatements = new UserStatements(users, clock);
         this.roleStatements = new RoleStatements(roles, accountName);
         this.sessionStatements = new SessionStatements(sessions, accessControl, namespaces);
-        this.namespaceStatements = new NamespaceStatements(namespaces);
         ScalarFunctions functions = new ScalarFunctions(accessControl, loginHistory, tokens,
                 new ExternalOAuthTokenVerification(oauthTokens, accessControl), clock, accountName);
         this.queryEngine = new QueryEngine(List.of(new LoginHistoryView(loginHistory, accessControl, accountName),
@@ -112,9 +123,12 @@ public final class StatementExecutor {
         roles.requireExisting(grant.role());
         QualifiedName name = new QualifiedName(java.util.List.of(grant.on().name().orElseThrow().split("\\.")));
         switch (grant.on().kind()) {
-            case "NETWORK_RULE" -> networkPolicies.transferRule(context.actor(), SqlProperties.name(name), grant.role());
-            case "NETWORK_POLICY" -> networkPolicies.transferPolicy(context.actor(), SqlProperties.name(name), grant.role());
-            case "AUTHENTICATION_POLICY" -> authenticationPolicies.transfer(context.actor(), SqlProperties.name(name), grant.role());
+            case "NETWORK_RULE" -> networkPolicies.transferRule(context.actor(), SqlProperties.name(name),
+                    grant.role());
+            case "NETWORK_POLICY" -> networkPolicies.transferPolicy(context.actor(), SqlProperties.name(name),
+                    grant.role());
+            case "AUTHENTICATION_POLICY" -> authenticationPolicies.transfer(context.actor(), SqlProperties.name(name),
+                    grant.role());
             case "PASSWORD_POLICY", "SESSION_POLICY" -> parameterPolicies.stream()
                     .filter(catalog -> grant.on().kind().startsWith(catalog.kind().name())).findFirst().orElseThrow()
                     .transfer(context.actor(), SqlProperties.name(name), grant.role());
@@ -124,24 +138,8 @@ public final class StatementExecutor {
         return ResultTable.success();
     }
 
-    private static ResultTable unsupported(String feature) {
-        throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, feature);
-    }
-
-    private static boolean isNamespace(Statement.ObjectType type) {
-        return type == Statement.ObjectType.DATABASE || type == Statement.ObjectType.SCHEMA;
-    }
-
-    private static boolean isAuthentication(Statement.ObjectType type) {
-        return type == Statement.ObjectType.AUTHENTICATION_POLICY;
-    }
-
-    private static boolean isNetwork(Statement.ObjectType type) {
-        return type == Statement.ObjectType.NETWORK_RULE || type == Statement.ObjectType.NETWORK_POLICY;
-    }
-
-    private static String words(Statement.ObjectType type) {
-        return type.name().replace('_', ' ');
+    private ObjectStatements objects(Statement.ObjectType type) {
+        return objects.getOrDefault(type, ObjectStatements.NONE);
     }
 
     private ResultTable execute(SessionContext context, Statement statement) {
@@ -178,82 +176,18 @@ public final class StatementExecutor {
             case Statement.ModifyProgrammaticAccessToken modify -> tokenStatements.modify(context, modify);
             case Statement.RotateProgrammaticAccessToken rotate -> tokenStatements.rotate(context, rotate);
             case Statement.ShowProgrammaticAccessTokens show -> tokenStatements.show(context, show);
-            case Statement.CreateObject create when isNetwork(create.type()) -> networkStatements.create(context, create);
-            case Statement.AlterObjectSet alter when isNetwork(alter.type()) -> networkStatements.alterSet(context, alter);
-            case Statement.AlterObjectUnset alter when isNetwork(alter.type()) ->
-                    networkStatements.alterUnset(context, alter);
-            case Statement.AlterObjectRename rename when rename.type() == Statement.ObjectType.NETWORK_POLICY ->
-                    networkStatements.rename(context, rename);
-            case Statement.AlterObjectListChange change when change.type() == Statement.ObjectType.NETWORK_POLICY ->
-                    networkStatements.changeList(context, change);
-            case Statement.DropObject drop when isNetwork(drop.type()) -> networkStatements.drop(context, drop);
-            case Statement.DescribeObject describe when isNetwork(describe.type()) ->
-                    networkStatements.describe(describe);
-            case Statement.ShowObjects show when isNetwork(show.type()) -> networkStatements.show(show);
-            case Statement.CreateObject create when isAuthentication(create.type()) ->
-                    authenticationPolicyStatements.create(context, create);
-            case Statement.AlterObjectSet alter when isAuthentication(alter.type()) ->
-                    authenticationPolicyStatements.alterSet(context, alter);
-            case Statement.AlterObjectUnset alter when isAuthentication(alter.type()) ->
-                    authenticationPolicyStatements.alterUnset(context, alter);
-            case Statement.AlterObjectRename rename when isAuthentication(rename.type()) ->
-                    authenticationPolicyStatements.rename(context, rename);
-            case Statement.DropObject drop when isAuthentication(drop.type()) ->
-                    authenticationPolicyStatements.drop(context, drop);
-            case Statement.DescribeObject describe when isAuthentication(describe.type()) ->
-                    authenticationPolicyStatements.describe(context, describe);
-            case Statement.ShowObjects show when isAuthentication(show.type()) ->
-                    authenticationPolicyStatements.show(context, show);
-            case Statement.SetPolicy set when set.kind() == Statement.PolicyKind.AUTHENTICATION ->
-                    authenticationPolicyStatements.setPolicy(context, set);
-            case Statement.UnsetPolicy unset when unset.kind() == Statement.PolicyKind.AUTHENTICATION ->
-                    authenticationPolicyStatements.unsetPolicy(context, unset);
-            case Statement.CreateObject create when isNamespace(create.type()) ->
-                    namespaceStatements.create(context, create);
-            case Statement.DropObject drop when isNamespace(drop.type()) -> namespaceStatements.drop(context, drop);
-            case Statement.ShowObjects show when isNamespace(show.type()) -> namespaceStatements.show(context, show);
-            case Statement.CreateObject create when ParameterPolicyStatements.handles(create.type()) ->
-                    parameterPolicyStatements.create(context, create);
-            case Statement.AlterObjectSet alter when ParameterPolicyStatements.handles(alter.type()) ->
-                    parameterPolicyStatements.alterSet(context, alter);
-            case Statement.AlterObjectUnset alter when ParameterPolicyStatements.handles(alter.type()) ->
-                    parameterPolicyStatements.alterUnset(context, alter);
-            case Statement.AlterObjectRename rename when ParameterPolicyStatements.handles(rename.type()) ->
-                    parameterPolicyStatements.rename(context, rename);
-            case Statement.DropObject drop when ParameterPolicyStatements.handles(drop.type()) ->
-                    parameterPolicyStatements.drop(context, drop);
-            case Statement.DescribeObject describe when ParameterPolicyStatements.handles(describe.type()) ->
-                    parameterPolicyStatements.describe(describe);
-            case Statement.ShowObjects show when ParameterPolicyStatements.handles(show.type()) ->
-                    parameterPolicyStatements.show(show);
-            case Statement.SetPolicy set when ParameterPolicyStatements.handles(set.kind()) ->
-                    parameterPolicyStatements.setPolicy(context, set);
-            case Statement.UnsetPolicy unset when ParameterPolicyStatements.handles(unset.kind()) ->
-                    parameterPolicyStatements.unsetPolicy(context, unset);
-            case Statement.CreateObject create when SecurityIntegrationStatements.handles(create.type()) ->
-                    integrationStatements.create(context, create);
-            case Statement.AlterObjectSet alter when SecurityIntegrationStatements.handles(alter.type()) ->
-                    integrationStatements.alterSet(context, alter);
-            case Statement.AlterObjectUnset alter when SecurityIntegrationStatements.handles(alter.type()) ->
-                    integrationStatements.alterUnset(context, alter);
-            case Statement.DropObject drop when SecurityIntegrationStatements.handles(drop.type()) ->
-                    integrationStatements.drop(context, drop);
-            case Statement.DescribeObject describe when SecurityIntegrationStatements.handles(describe.type()) ->
-                    integrationStatements.describe(context, describe);
-            case Statement.ShowObjects show when SecurityIntegrationStatements.handles(show.type()) ->
-                    integrationStatements.show(context, show);
-            case Statement.CreateObject create -> unsupported("CREATE " + words(create.type()));
-            case Statement.AlterObjectSet alter -> unsupported("ALTER " + words(alter.type()));
-            case Statement.AlterObjectUnset alter -> unsupported("ALTER " + words(alter.type()));
-            case Statement.AlterObjectRename alter -> unsupported("ALTER " + words(alter.type()) + " RENAME");
-            case Statement.AlterObjectListChange alter -> unsupported("ALTER " + words(alter.type()) + " ADD/REMOVE");
-            case Statement.DropObject drop -> unsupported("DROP " + words(drop.type()));
-            case Statement.DescribeObject describe -> unsupported("DESCRIBE " + words(describe.type()));
-            case Statement.ShowObjects show -> unsupported("SHOW " + words(show.type()));
+            case Statement.CreateObject create -> objects(create.type()).create(context, create);
+            case Statement.AlterObjectSet alter -> objects(alter.type()).alterSet(context, alter);
+            case Statement.AlterObjectUnset alter -> objects(alter.type()).alterUnset(context, alter);
+            case Statement.AlterObjectRename rename -> objects(rename.type()).rename(context, rename);
+            case Statement.AlterObjectListChange change -> objects(change.type()).changeList(context, change);
+            case Statement.DropObject drop -> objects(drop.type()).drop(context, drop);
+            case Statement.DescribeObject describe -> objects(describe.type()).describe(context, describe);
+            case Statement.ShowObjects show -> objects(show.type()).show(context, show);
+            case Statement.SetPolicy set -> policies.get(set.kind()).setPolicy(context, set);
+            case Statement.UnsetPolicy unset -> policies.get(unset.kind()).unsetPolicy(context, unset);
             case Statement.AlterAccountSet alter -> accountStatements.set(context, alter);
             case Statement.AlterAccountUnset alter -> accountStatements.unset(context, alter);
-            case Statement.SetPolicy set -> unsupported("SET " + set.kind() + " POLICY");
-            case Statement.UnsetPolicy unset -> unsupported("UNSET " + unset.kind() + " POLICY");
         };
     }
 }

@@ -36,13 +36,15 @@ final class UserStatements {
     }
 
     ResultTable create(SessionContext context, Statement.CreateUser create) {
-        boolean created = users.create(context.actor(), create.name(), SqlProperties.settings(create.properties()), create.orReplace(),
+        boolean created = users.create(context.actor(), create.name(), SqlProperties.settings(create.properties()),
+                create.orReplace(),
                 create.ifNotExists());
         return ResultTable.created("User", create.name(), created);
     }
 
     ResultTable alterSet(SessionContext context, Statement.AlterUserSet alter) {
-        users.alterSet(context.actor(), alter.name().orElse(context.actor().userName()), SqlProperties.settings(alter.properties()),
+        users.alterSet(context.actor(), alter.name().orElse(context.actor().userName()),
+                SqlProperties.settings(alter.properties()),
                 alter.ifExists());
         return ResultTable.success();
     }

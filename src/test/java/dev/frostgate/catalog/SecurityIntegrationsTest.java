@@ -80,7 +80,8 @@ class SecurityIntegrationsTest {
 
     private void store(String name, boolean enabled, String issuer, Map<String, List<String>> extra) {
         Map<String, List<String>> parameters = new HashMap<>(Map.of("EXTERNAL_OAUTH_TYPE", List.of("CUSTOM"),
-                "EXTERNAL_OAUTH_ISSUER", List.of(issuer), "EXTERNAL_OAUTH_TOKEN_USER_MAPPING_CLAIM", List.of("upn", "email"),
+                "EXTERNAL_OAUTH_ISSUER", List.of(issuer), "EXTERNAL_OAUTH_TOKEN_USER_MAPPING_CLAIM", List.of("upn",
+                        "email"),
                 "EXTERNAL_OAUTH_SNOWFLAKE_USER_MAPPING_ATTRIBUTE", List.of("EMAIL_ADDRESS")));
         parameters.putAll(extra);
         stored.put(name, new SecurityIntegration(name, "EXTERNAL_OAUTH", enabled, Optional.empty(), Optional.of("R"),
@@ -175,6 +176,7 @@ class SecurityIntegrationsTest {
         assertThat(catchThrowableOfType(FrostgateException.class,
                 () -> secret.read(new PropertyValue.ListOf(List.of(new PropertyValue.Text("s3cr3t"))))).getMessage())
                 .doesNotContain("s3cr3t");
-        assertThat(PropertyDeclaration.character("DELIMITER", ",").read(new PropertyValue.Text("😀"))).containsExactly("😀");
+        assertThat(PropertyDeclaration.character("DELIMITER",
+                ",").read(new PropertyValue.Text("😀"))).containsExactly("😀");
     }
 }

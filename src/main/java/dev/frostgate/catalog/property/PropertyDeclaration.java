@@ -58,7 +58,8 @@ public record PropertyDeclaration(String name, Kind kind, List<String> defaultVa
     }
 
     /** One or more of {@code allowed}, upper-cased and without repeats; {@code defaultValue} when unset. */
-    public static PropertyDeclaration choices(String name, List<String> defaultValue, java.util.Collection<String> allowed) {
+    public static PropertyDeclaration choices(String name, List<String> defaultValue,
+            java.util.Collection<String> allowed) {
         return new PropertyDeclaration(name, Kind.CHOICE_LIST, defaultValue, false, false,
                 allowed.stream().sorted().toList(), 0, 0, "");
     }
