@@ -65,7 +65,7 @@ public final class AuthenticationPolicyCatalog {
         this.users = users;
         this.accessControl = accessControl;
         this.accountName = accountName;
-        this.lifecycle = new ObjectLifecycle<>(new Lifecycle(), accessControl);
+        this.lifecycle = new ObjectLifecycle<>(new Lifecycle(), accessControl::requireOwnership);
     }
 
     public boolean create(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,

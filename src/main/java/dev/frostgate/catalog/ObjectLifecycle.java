@@ -6,6 +6,7 @@ import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,12 +61,18 @@ public final class ObjectLifecycle<T> {
         void changed();
     }
 
-    private final Kind<T> kind;
-    private final AccessControl accessControl;
+    /** Refuses, with 003001, a change by an actor that does not own the object: {@link AccessControl#requireOwnership}. */
+    @FunctionalInterface
+    public interface OwnershipCheck {
+        void requireOwnership(Actor actor, Optional<String> ownerRole, String objectKind, String objectName);
+    }
 
-    public ObjectLifecycle(Kind<T> kind, AccessControl accessControl) {
+    private final Kind<T> kind;
+    private final OwnershipCheck ownership;
+
+    public ObjectLifecycle(Kind<T> kind, OwnershipCheck ownership) {
         this.kind = kind;
-        this.accessControl = accessControl;
+        this.ownership = ownership;
     }
 
     /** CREATE; false when IF NOT EXISTS found the object already there. */
@@ -143,8 +150,7 @@ public final class ObjectLifecycle<T> {
     }
 
     private void requireOwnership(Actor actor, T object) {
-        accessControl.requireOwnership(actor, kind.ownerOf(object),
-                kind.displayName().toLowerCase(java.util.Locale.ROOT),
+        ownership.requireOwnership(actor, kind.ownerOf(object), kind.displayName().toLowerCase(Locale.ROOT),
                 kind.nameOf(object));
     }
 }

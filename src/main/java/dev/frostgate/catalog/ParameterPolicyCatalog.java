@@ -50,7 +50,7 @@ public final class ParameterPolicyCatalog {
         this.namespaces = namespaces;
         this.clock = cachePolicy.clock();
         this.accountName = accountName;
-        this.lifecycle = new ObjectLifecycle<>(new Lifecycle(), accessControl);
+        this.lifecycle = new ObjectLifecycle<>(new Lifecycle(), accessControl::requireOwnership);
     }
 
     public ParameterPolicyKind kind() {
