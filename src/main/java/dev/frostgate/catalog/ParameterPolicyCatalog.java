@@ -50,37 +50,17 @@ public final class ParameterPolicyCatalog {
         this.namespaces = namespaces;
         this.clock = cachePolicy.clock();
         this.accountName = accountName;
-        this.lifecycle = new ObjectLifecycle<>(new Lifecycle(), accessControl::requireOwnership);
+        this.lifecycle = new ObjectLifecycle<>(new Lifecycle(),
+                (actor, owner, kind, name) -> accessControl.requireOwnership(actor, owner, kind, name));
     }
 
     public ParameterPolicyKind kind() {
         return kind;
     }
 
-    public boolean create(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
-                          boolean ifNotExists) {
-        return lifecycle.create(actor, name, properties, orReplace, ifNotExists);
-    }
-
-    public void alterSet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
-        lifecycle.alterSet(actor, name, properties, ifExists);
-    }
-
-    public void alterUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
-        lifecycle.alterUnset(actor, name, propertyNames, ifExists);
-    }
-
-    public void rename(Actor actor, ObjectName name, ObjectName newName, boolean ifExists) {
-        lifecycle.rename(actor, name, newName, ifExists);
-    }
-
-    /** GRANT OWNERSHIP ON PASSWORD | SESSION POLICY: the owner (or MANAGE GRANTS) hands it to a role. */
-    public void transfer(Actor actor, ObjectName name, String newOwner) {
-        lifecycle.transfer(actor, name, newOwner);
-    }
-
-    public boolean drop(Actor actor, ObjectName name, boolean ifExists) {
-        return lifecycle.drop(actor, name, ifExists);
+    /** CREATE, ALTER, RENAME, GRANT OWNERSHIP and DROP of these policies: the shared object lifecycle. */
+    public ObjectLifecycle<ParameterPolicy> objects() {
+        return lifecycle;
     }
 
     public ParameterPolicy require(ObjectName name) {

@@ -34,7 +34,7 @@ final class AuthenticationPolicyStatements implements ObjectStatements {
 
     @Override
     public ResultTable create(SessionContext context, Statement.CreateObject create) {
-        boolean created = catalog.create(context.actor(), context.qualify(create.name()),
+        boolean created = catalog.objects().create(context.actor(), context.qualify(create.name()),
                 SqlProperties.settings(create.properties()),
                 create.orReplace(), create.ifNotExists());
         return ResultTable.created("Authentication policy", create.name().name(), created);
@@ -42,27 +42,31 @@ final class AuthenticationPolicyStatements implements ObjectStatements {
 
     @Override
     public ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
-        catalog.alterSet(context.actor(), SqlProperties.name(alter.name()), SqlProperties.settings(alter.properties()),
+        catalog.objects().alterSet(context.actor(), SqlProperties.name(alter.name()),
+                SqlProperties.settings(alter.properties()),
                 alter.ifExists());
         return ResultTable.success();
     }
 
     @Override
     public ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
-        catalog.alterUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(), alter.ifExists());
+        catalog.objects().alterUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(),
+                alter.ifExists());
         return ResultTable.success();
     }
 
     @Override
     public ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
-        catalog.rename(context.actor(), SqlProperties.name(rename.name()), SqlProperties.name(rename.newName()),
+        catalog.objects().rename(context.actor(), SqlProperties.name(rename.name()),
+                SqlProperties.name(rename.newName()),
                 rename.ifExists());
         return ResultTable.success();
     }
 
     @Override
     public ResultTable drop(SessionContext context, Statement.DropObject drop) {
-        return ResultTable.dropped(drop.name().name(), catalog.drop(context.actor(), SqlProperties.name(drop.name()),
+        return ResultTable.dropped(drop.name().name(), catalog.objects().drop(context.actor(),
+                SqlProperties.name(drop.name()),
                 drop.ifExists()));
     }
 

@@ -30,7 +30,7 @@ final class ParameterPolicyStatements implements ObjectStatements {
     @Override
     public ResultTable create(SessionContext context, Statement.CreateObject create) {
         ParameterPolicyCatalog catalog = catalog(create.type());
-        boolean created = catalog.create(context.actor(), context.qualify(create.name()),
+        boolean created = catalog.objects().create(context.actor(), context.qualify(create.name()),
                 SqlProperties.settings(create.properties()),
                 create.orReplace(), create.ifNotExists());
         return ResultTable.created(catalog.kind().displayName(), create.name().name(), created);
@@ -38,21 +38,22 @@ final class ParameterPolicyStatements implements ObjectStatements {
 
     @Override
     public ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
-        catalog(alter.type()).alterSet(context.actor(), SqlProperties.name(alter.name()),
+        catalog(alter.type()).objects().alterSet(context.actor(), SqlProperties.name(alter.name()),
                 SqlProperties.settings(alter.properties()), alter.ifExists());
         return ResultTable.success();
     }
 
     @Override
     public ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
-        catalog(alter.type()).alterUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(),
+        catalog(alter.type()).objects().alterUnset(context.actor(), SqlProperties.name(alter.name()),
+                alter.propertyNames(),
                 alter.ifExists());
         return ResultTable.success();
     }
 
     @Override
     public ResultTable rename(SessionContext context, Statement.AlterObjectRename rename) {
-        catalog(rename.type()).rename(context.actor(), SqlProperties.name(rename.name()),
+        catalog(rename.type()).objects().rename(context.actor(), SqlProperties.name(rename.name()),
                 SqlProperties.name(rename.newName()), rename.ifExists());
         return ResultTable.success();
     }
@@ -60,7 +61,7 @@ final class ParameterPolicyStatements implements ObjectStatements {
     @Override
     public ResultTable drop(SessionContext context, Statement.DropObject drop) {
         return ResultTable.dropped(drop.name().name(),
-                catalog(drop.type()).drop(context.actor(), SqlProperties.name(drop.name()), drop.ifExists()));
+                catalog(drop.type()).objects().drop(context.actor(), SqlProperties.name(drop.name()), drop.ifExists()));
     }
 
     @Override

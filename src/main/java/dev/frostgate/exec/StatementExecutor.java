@@ -127,11 +127,12 @@ public final class StatementExecutor {
                     grant.role());
             case "NETWORK_POLICY" -> networkPolicies.transferPolicy(context.actor(), SqlProperties.name(name),
                     grant.role());
-            case "AUTHENTICATION_POLICY" -> authenticationPolicies.transfer(context.actor(), SqlProperties.name(name),
+            case "AUTHENTICATION_POLICY" -> authenticationPolicies.objects().transfer(context.actor(),
+                    SqlProperties.name(name),
                     grant.role());
             case "PASSWORD_POLICY", "SESSION_POLICY" -> parameterPolicies.stream()
                     .filter(catalog -> grant.on().kind().startsWith(catalog.kind().name())).findFirst().orElseThrow()
-                    .transfer(context.actor(), SqlProperties.name(name), grant.role());
+                    .objects().transfer(context.actor(), SqlProperties.name(name), grant.role());
             default -> throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "GRANT OWNERSHIP ON "
                     + grant.on().kind());
         }
