@@ -62,6 +62,11 @@ import java.util.List;
  * here and nowhere else; doors and jobs receive the result as a {@link Core}.
  */
 public final class CoreAssembly {
+    /**
+     * The login's challenge stages, in order, after the role is chosen and before the session opens. None yet:
+     * the web sign-in's second factors will be registered here, as authenticators are below.
+     */
+    private static final List<ChallengeStage> CHALLENGE_STAGES = List.of();
 
     private CoreAssembly() {}
 
@@ -70,12 +75,6 @@ public final class CoreAssembly {
                              PrintStream console) {
         return build(database, settings, clock, random, console, CHALLENGE_STAGES);
     }
-
-    /**
-     * The login's challenge stages, in order, after the role is chosen and before the session opens. None yet:
-     * the web sign-in's second factors will be registered here, as authenticators are below.
-     */
-    private static final List<ChallengeStage> CHALLENGE_STAGES = List.of();
 
     /** The same with other challenge stages, for tests of the challenge flow on the real core. */
     public static Core build(Database database, CoreSettings settings, Clock clock, SecureRandom random,

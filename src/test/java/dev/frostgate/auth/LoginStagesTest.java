@@ -200,6 +200,15 @@ class LoginStagesTest {
         }
     }
 
+    @Test
+    void anExternalOAuthTokenIsVerifiedAsItIsReadSoAnUnverifiableOneNamesNobody() {
+        LoginOutcome garbage = fixture.login(login("oauth_probe").token("OAUTH", "not-a-jwt").from(OUTSIDE).request());
+
+        assertThat(code(garbage)).isEqualTo("390303");
+        assertThat(message(garbage)).matches("Invalid OAuth access token\\. \\[[0-9a-f-]{36}]");
+        assertThat(fixture.loginHistory("oauth_probe")).containsExactly("NO EXTERNAL_OAUTH_JWS_INVALID_FORMAT");
+    }
+
     private static long medianNanos(Supplier<LoginOutcome> login) {
         long[] nanos = new long[5];
         for (int index = 0; index < nanos.length; index++) {
