@@ -23,7 +23,8 @@ import java.util.Set;
  * role when EXTERNAL_OAUTH_ANY_ROLE_MODE allows it. Secondary roles stay available, as Snowflake allows them
  * with External OAuth.
  */
-public final class ExternalOAuthAuthenticator implements Authenticator<ExternalOAuthAuthenticator.ExternalOAuthClaim> {
+public final class ExternalOAuthAuthenticator
+        implements Authenticator.VerifiedOnRead<ExternalOAuthAuthenticator.ExternalOAuthClaim> {
     /** A user named by a validated token, with the scope it asks for. */
     public record ExternalOAuthClaim(User user, ExternalOAuthIntegration integration, TokenScope scope)
             implements Claim {
@@ -61,21 +62,17 @@ public final class ExternalOAuthAuthenticator implements Authenticator<ExternalO
         return AuthenticationMethod.OAUTH_ACCESS_TOKEN;
     }
 
+    /** Validates the token; a token that does not verify or names no user is refused here. */
     @Override
-    public Optional<ExternalOAuthClaim> identify(LoginRequest request) {
+    public ExternalOAuthClaim read(LoginRequest request) {
         ExternalOAuthTokenValidator.ValidatedToken token = validator.validate(request.token().orElse(""));
-        return Optional.of(new ExternalOAuthClaim(token.user(), token.integration(),
-                TokenScope.of(token.claims(), token.integration())));
+        return new ExternalOAuthClaim(token.user(), token.integration(),
+                TokenScope.of(token.claims(), token.integration()));
     }
 
-    /** Not reached: {@link #identify} refuses every token that names no user. */
+    /** The scope, judged after the policies: a role it names, or the user's usual role when the mode allows it. */
     @Override
-    public LoginFailure rejectUnknown(LoginRequest request) {
-        return ExternalOAuthTokenValidator.refusal(ErrorCode.EXTERNAL_OAUTH_USER_NOT_FOUND);
-    }
-
-    @Override
-    public void verify(LoginRequest request, ExternalOAuthClaim claim, AuthenticationPolicy policy) {
+    public void authorize(LoginRequest request, ExternalOAuthClaim claim, AuthenticationPolicy policy) {
         TokenScope scope = claim.scope();
         if (scope.role().isEmpty() && !scope.anyRole()) {
             throw refusal(claim, ErrorCode.EXTERNAL_OAUTH_SCOPE_MISSING);

@@ -22,7 +22,8 @@ import java.util.Optional;
  * this way. Every refusal answers 390144 "JWT token is invalid. [uuid]"; the specific reason
  * (Snowflake's JWT_TOKEN_* names) goes to the login history and SYSTEM$GET_LOGIN_FAILURE_DETAILS only.
  */
-public final class KeyPairAuthenticator implements Authenticator<KeyPairAuthenticator.KeyPairClaim> {
+public final class KeyPairAuthenticator
+        implements Authenticator.VerifiedAfterPolicies<KeyPairAuthenticator.KeyPairClaim> {
     /** Snowflake's limit on a key-pair JWT's lifetime (exp − iat). */
     static final Duration MAXIMUM_LIFETIME = Duration.ofHours(1);
     /** Tolerated difference between the client's clock and ours, for iat and exp. */

@@ -12,6 +12,7 @@ import dev.frostgate.catalog.SystemRoles;
 import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserRepository;
 import dev.frostgate.crypto.PatSecretCodec;
+import dev.frostgate.crypto.SecretGenerator;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.policy.CompiledNetworkPolicy;
 import java.time.Clock;
@@ -21,16 +22,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * The login stages, in Snowflake's order: account → method → the user the credential claims →
- * network policy → authentication policy (client type, client version, method) → credential
- * verification → user state → role → session. Every attempt, passed or refused, is written to the
- * login history.
+ * The login stages, in Snowflake's order: account → method → the credential read (the user it claims, or, for
+ * credentials verified on read, the user it proves) → network policy → authentication policy (client type,
+ * client version, method) → credential verification → user state → role → challenge stages → session. Every
+ * attempt that ends, passed or refused, is written to the login history; a login suspended at a challenge is
+ * written when it is resumed.
  */
 public final class LoginPipeline {
+    /** How many logins may wait for an answer at once on this node. */
+    static final long MAXIMUM_PENDING_LOGINS = 10_000;
+
     private final String accountName;
     private final Map<AuthenticationMethod, Authenticator<?>> authenticators = new EnumMap<>(AuthenticationMethod.class);
+    private final List<ChallengeStage> challenges;
+    private final PendingLogins<Suspended> pending;
     private final UserRepository users;
     private final Grants grants;
     private final SessionManager sessions;
@@ -40,24 +49,23 @@ public final class LoginPipeline {
     private final NamespaceCatalog namespaces;
     private final Clock clock;
 
-    public LoginPipeline(String accountName, List<Authenticator<?>> authenticators, UserRepository users,
-                         Grants grants, NetworkAccess networkAccess,
+    public LoginPipeline(String accountName, List<Authenticator<?>> authenticators, List<ChallengeStage> challenges,
+                         UserRepository users, Grants grants, NetworkAccess networkAccess,
                          AuthenticationPolicyCatalog authenticationPolicies, NamespaceCatalog namespaces,
-                         SessionManager sessions, LoginHistory history, Clock clock) {
+                         SessionManager sessions, LoginHistory history, SecretGenerator secrets, Clock clock) {
         this.networkAccess = networkAccess;
         this.namespaces = namespaces;
         this.authenticationPolicies = authenticationPolicies;
         this.accountName = accountName;
         authenticators.forEach(authenticator -> this.authenticators.put(authenticator.method(), authenticator));
+        this.challenges = List.copyOf(challenges);
+        this.pending = new PendingLogins<>(secrets, clock, MAXIMUM_PENDING_LOGINS);
         this.users = users;
         this.grants = grants;
         this.sessions = sessions;
         this.history = history;
         this.clock = clock;
     }
-
-    /** A successful login: the session and the user it belongs to. */
-    public record LoginResult(IssuedSession issued, User user) {}
 
     /**
      * A credential that passed every stage: who it is, the primary role, whether secondary roles are
@@ -66,12 +74,85 @@ public final class LoginPipeline {
     public record Admission(User user, String primaryRole, boolean secondaryRolesAll, AuthenticationMethod method,
                             Session.Origin origin) {}
 
-    public LoginResult login(LoginRequest request) {
-        Admission admission = admit(request, methodOf(request), ErrorCode.AUTHENTICATOR_NOT_SUPPORTED);
+    /**
+     * A login whose credential, policies, user state and role have passed: what the challenge stages judge
+     * and what is left to do once they have (the method's own bookkeeping of a successful login).
+     */
+    private record Verified(Admission admission, Consumer<Instant> succeeded) {}
+
+    /** A login waiting for the answer to the challenge of {@code stage}: what it needs to go on, no secret. */
+    private record Suspended(Verified verified, int stage, Challenge.Prompt prompt, Attempted attempted,
+                             Session.Context requestedContext) {}
+
+    /** Runs the stages; admitted with a session, challenged by a stage, or refused. */
+    public LoginOutcome login(LoginRequest request) {
+        Optional<AuthenticationMethod> method = methodOf(request);
+        Attempted attempted = new Attempted(request, method);
+        try {
+            Verified verified = attempt(request, method, ErrorCode.AUTHENTICATOR_NOT_SUPPORTED, attempted);
+            return challengeOrAdmit(verified, 0, attempted, request.requestedContext());
+        } catch (LoginFailure failure) {
+            return new LoginOutcome.Refused(recorded(failure, attempted));
+        }
+    }
+
+    /**
+     * Goes on with a login suspended at a challenge: the answer is judged by the stage that asked, then the
+     * remaining stages run (and may ask again, under a new flow id). A flow is taken once, so an answer cannot
+     * be replayed; an unknown, expired or already answered flow, or one resumed from another address than the
+     * one that started it, is refused with 390410 alike. Unknown flows name no user and are not recorded.
+     */
+    public LoginOutcome resume(String flowId, ChallengeAnswer answer, LoginRequest.ClientInfo client) {
+        Optional<Suspended> taken = pending.take(flowId);
+        if (taken.isEmpty()) {
+            return new LoginOutcome.Refused(new LoginFailure(ErrorCode.LOGIN_FLOW_NOT_FOUND, Optional.empty()));
+        }
+        Suspended suspended = taken.get();
+        Admission admission = suspended.verified().admission();
+        Optional<String> userName = Optional.of(admission.user().name());
+        try {
+            if (!suspended.attempted().client.ipAddress().equals(client.ipAddress())) {
+                throw new LoginFailure(ErrorCode.LOGIN_FLOW_NOT_FOUND, userName);
+            }
+            challenges.get(suspended.stage()).verify(admission, suspended.prompt(), answer);
+            // The user may have been disabled or dropped while the question was open.
+            User current = users.find(admission.user().name())
+                    .orElseThrow(() -> new LoginFailure(ErrorCode.USER_ACCESS_DISABLED, userName));
+            checkUserState(current, clock.instant());
+            return challengeOrAdmit(suspended.verified(), suspended.stage() + 1, suspended.attempted(),
+                    suspended.requestedContext());
+        } catch (LoginFailure failure) {
+            return new LoginOutcome.Refused(recorded(failure, suspended.attempted()));
+        }
+    }
+
+    /** The first stage from {@code firstStage} on that asks suspends the login; if none does, it is admitted. */
+    private LoginOutcome challengeOrAdmit(Verified verified, int firstStage, Attempted attempted,
+                                          Session.Context requestedContext) {
+        for (int stage = firstStage; stage < challenges.size(); stage++) {
+            ChallengeStage challenge = challenges.get(stage);
+            Optional<Challenge.Prompt> prompt = challenge.challenge(verified.admission(), attempted.client);
+            if (prompt.isPresent()) {
+                PendingLogins.Hold hold = pending.hold(new Suspended(verified, stage, prompt.get(), attempted,
+                        requestedContext), challenge.lifetime());
+                return new LoginOutcome.Challenged(new Challenge(hold.flowId(), prompt.get(), hold.expiresAt()));
+            }
+        }
+        Admission admission = complete(verified, attempted);
         IssuedSession issued = sessions.open(admission.user().name(), admission.primaryRole(),
-                admission.secondaryRolesAll(), admission.method(), request.client(), admission.origin(),
-                initialContext(request.requestedContext()));
-        return new LoginResult(issued, admission.user());
+                admission.secondaryRolesAll(), admission.method(), attempted.client, admission.origin(),
+                initialContext(requestedContext));
+        return new LoginOutcome.Admitted(issued, admission.user());
+    }
+
+    /** The login's success, once nothing is left to ask: the user's counters, the method's use, the history. */
+    private Admission complete(Verified verified, Attempted attempted) {
+        Admission admission = verified.admission();
+        Instant now = clock.instant();
+        recordSuccess(admission.user(), now);
+        verified.succeeded().accept(now);
+        history.recordSuccess(attempted.historyAttempt(Optional.of(admission.user().name())));
+        return admission;
     }
 
     /**
@@ -91,43 +172,64 @@ public final class LoginPipeline {
     }
 
     /**
-     * The same stages as {@link #login} for a bearer credential of the SQL API, without opening a
-     * session. A method no authenticator handles yet is refused with {@code invalidCredential} (the
-     * method's own "invalid token" error), recorded with a failure uuid like other refusals.
+     * The same stages as {@link #login} for a bearer credential of the SQL API, without opening a session;
+     * refused with {@link LoginFailure}. A method no authenticator handles yet is refused with
+     * {@code invalidCredential} (the method's own "invalid token" error), recorded with a failure uuid like
+     * other refusals. A bearer comes with each request and has nobody to show a question to, so a challenge
+     * stage that would ask refuses it (390501) instead of being skipped.
      */
     public Admission admitBearer(LoginRequest request, AuthenticationMethod method, ErrorCode invalidCredential) {
-        return admit(request, Optional.of(method), invalidCredential);
+        Attempted attempted = new Attempted(request, Optional.of(method));
+        try {
+            Verified verified = attempt(request, Optional.of(method), invalidCredential, attempted);
+            for (ChallengeStage challenge : challenges) {
+                Optional<Challenge.Prompt> prompt = challenge.challenge(verified.admission(), request.client());
+                if (prompt.isPresent()) {
+                    throw new LoginFailure(ErrorCode.LOGIN_CHALLENGE_NOT_SUPPORTED,
+                            Optional.of(verified.admission().user().name()), prompt.get().factor());
+                }
+            }
+            return complete(verified, attempted);
+        } catch (LoginFailure failure) {
+            throw recorded(failure, attempted);
+        }
     }
 
-    private Admission admit(LoginRequest request, Optional<AuthenticationMethod> method, ErrorCode unsupported) {
-        String factor = method.map(Enum::name).orElse(request.authenticator().orElse("UNKNOWN"));
-        Attempted attempted = new Attempted();
-        try {
-            Admission admission = attempt(request, method, unsupported, attempted);
-            history.recordSuccess(attempt(request, Optional.of(admission.user().name()), factor, attempted));
-            return admission;
-        } catch (LoginFailure failure) {
-            failure.integrationName().ifPresent(name -> attempted.integration = Optional.of(name));
-            LoginHistory.Attempt attempt = attempt(request, failure.userName().or(request::loginName), factor,
-                    attempted);
-            if (!failure.reportedWithFailureId()) {
-                history.recordFailure(attempt, failure.recordedCode(), failure.symbolicName());
-                throw failure;
-            }
-            String uuid = java.util.UUID.randomUUID().toString();
-            history.recordFailure(attempt, failure.recordedCode(), failure.symbolicName(), uuid, failure.reason());
-            throw failure.identifiedBy(uuid);
+    /** Writes a refusal to the login history; the failure as the client sees it, with its uuid when it has one. */
+    private LoginFailure recorded(LoginFailure failure, Attempted attempted) {
+        failure.integrationName().ifPresent(name -> attempted.integration = Optional.of(name));
+        LoginHistory.Attempt attempt = attempted.historyAttempt(failure.userName().or(() -> attempted.loginName));
+        if (!failure.reportedWithFailureId()) {
+            history.recordFailure(attempt, failure.recordedCode(), failure.symbolicName());
+            return failure;
         }
+        String uuid = UUID.randomUUID().toString();
+        history.recordFailure(attempt, failure.recordedCode(), failure.symbolicName(), uuid, failure.reason());
+        return failure.identifiedBy(uuid);
     }
 
     /** What a login attempt found out before it ended, for the login history. */
     private static final class Attempted {
+        private final LoginRequest.ClientInfo client;
+        private final Optional<String> loginName;
+        private final String factor;
         private Optional<String> credentialId = Optional.empty();
         private Optional<String> integration = Optional.empty();
+
+        private Attempted(LoginRequest request, Optional<AuthenticationMethod> method) {
+            this.client = request.client();
+            this.loginName = request.loginName();
+            this.factor = method.map(Enum::name).orElse(request.authenticator().orElse("UNKNOWN"));
+        }
+
+        private LoginHistory.Attempt historyAttempt(Optional<String> userName) {
+            return new LoginHistory.Attempt(userName.map(name -> name.toUpperCase(Locale.ROOT)), client.ipAddress(),
+                    client.clientType().name(), client.applicationVersion(), factor, credentialId, integration);
+        }
     }
 
-    private Admission attempt(LoginRequest request, Optional<AuthenticationMethod> requestedMethod,
-                              ErrorCode unsupported, Attempted attempted) {
+    private Verified attempt(LoginRequest request, Optional<AuthenticationMethod> requestedMethod,
+                             ErrorCode unsupported, Attempted attempted) {
         if (!request.accountName().equalsIgnoreCase(accountName)) {
             throw new LoginFailure(ErrorCode.ACCOUNT_NOT_FOUND, Optional.empty(),
                     request.accountName().toUpperCase(Locale.ROOT));
@@ -139,9 +241,12 @@ public final class LoginPipeline {
         return attempt(request, authenticator, attempted);
     }
 
-    private <C extends Claim> Admission attempt(LoginRequest request, Authenticator<C> authenticator,
-                                                Attempted attempted) {
-        Optional<C> claim = authenticator.identify(request);
+    private <C extends Claim> Verified attempt(LoginRequest request, Authenticator<C> authenticator,
+                                               Attempted attempted) {
+        Optional<C> claim = switch (authenticator) {
+            case Authenticator.VerifiedOnRead<C> onRead -> Optional.of(onRead.read(request));
+            case Authenticator.VerifiedAfterPolicies<C> afterPolicies -> afterPolicies.identify(request);
+        };
         attempted.credentialId = claim.flatMap(Claim::credentialId);
         attempted.integration = claim.flatMap(Claim::integrationName);
         Optional<User> claimed = claim.map(Claim::user);
@@ -152,12 +257,31 @@ public final class LoginPipeline {
         checkNetwork(evaluation, claimed, integrationPolicy, request.client().ipAddress());
         AuthenticationPolicyCheck.check(policy, authenticator.method(), request.client(), claimed,
                 attempted.integration);
-        if (claim.isEmpty()) {
-            throw authenticator.rejectUnknown(request);
+        switch (authenticator) {
+            case Authenticator.VerifiedOnRead<C> onRead -> onRead.authorize(request, claim.orElseThrow(), policy);
+            case Authenticator.VerifiedAfterPolicies<C> afterPolicies -> {
+                if (claim.isEmpty()) {
+                    throw afterPolicies.rejectUnknown(request);
+                }
+                afterPolicies.verify(request, claim.get(), policy);
+            }
         }
-        User user = claim.get().user();
-        authenticator.verify(request, claim.get(), policy);
-        Instant now = clock.instant();
+        C verified = claim.orElseThrow();
+        User user = verified.user();
+        checkUserState(user, clock.instant());
+        Optional<String> restriction = verified.restrictedRole();
+        String role = restriction.isPresent() ? restrictedRole(restriction.get(), request.requestedRole(), user)
+                : primaryRole(user, request.requestedRole());
+        authenticator.admitRole(verified, role);
+        Admission admission = new Admission(user, role,
+                verified.secondaryRolesAllowed() && user.defaultSecondaryRoles() == User.DefaultSecondaryRoles.ALL,
+                authenticator.method(), new Session.Origin(verified.credentialId(), RoleSwitching.of(verified),
+                        integrationPolicy));
+        return new Verified(admission, at -> authenticator.succeeded(verified, at));
+    }
+
+    /** Disabled and expired users are told so only after their credential was verified. */
+    private static void checkUserState(User user, Instant now) {
         Optional<String> userName = Optional.of(user.name());
         if (user.disabled()) {
             throw new LoginFailure(ErrorCode.USER_ACCESS_DISABLED, userName);
@@ -165,17 +289,6 @@ public final class LoginPipeline {
         if (user.isExpired(now)) {
             throw new LoginFailure(ErrorCode.USER_EXPIRED, userName);
         }
-        Optional<String> restriction = claim.get().restrictedRole();
-        String role = restriction.isPresent() ? restrictedRole(restriction.get(), request.requestedRole(), user)
-                : primaryRole(user, request.requestedRole());
-        authenticator.admitRole(claim.get(), role);
-        recordSuccess(user, now);
-        Admission admission = new Admission(user, role,
-                claim.get().secondaryRolesAllowed() && user.defaultSecondaryRoles() == User.DefaultSecondaryRoles.ALL,
-                authenticator.method(), new Session.Origin(claim.get().credentialId(), RoleSwitching.of(claim.get()),
-                        integrationPolicy));
-        authenticator.succeeded(claim.get(), now);
-        return admission;
     }
 
     /**
@@ -256,12 +369,5 @@ public final class LoginPipeline {
             return trimmed.substring(1, trimmed.length() - 1);
         }
         return trimmed.toUpperCase(Locale.ROOT);
-    }
-
-    private static LoginHistory.Attempt attempt(LoginRequest request, Optional<String> userName, String factor,
-                                                Attempted attempted) {
-        return new LoginHistory.Attempt(userName.map(name -> name.toUpperCase(Locale.ROOT)),
-                request.client().ipAddress(), request.client().clientType().name(),
-                request.client().applicationVersion(), factor, attempted.credentialId, attempted.integration);
     }
 }

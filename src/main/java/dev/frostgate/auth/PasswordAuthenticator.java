@@ -16,7 +16,7 @@ import java.util.Optional;
  * failures lock the user temporarily (390102); the lock is checked before the password so that a
  * locked account cannot be used to guess.
  */
-public final class PasswordAuthenticator implements Authenticator<Claim.OfUser> {
+public final class PasswordAuthenticator implements Authenticator.VerifiedAfterPolicies<Claim.OfUser> {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final java.util.function.Function<String, Optional<ParameterPolicy>> passwordPolicy;

@@ -21,7 +21,7 @@ import java.util.Optional;
  * keyed digest of the secret. Every refusal of the token itself is 394400, whatever the reason.
  */
 public final class ProgrammaticAccessTokenAuthenticator
-        implements Authenticator<ProgrammaticAccessTokenAuthenticator.TokenClaim> {
+        implements Authenticator.VerifiedAfterPolicies<ProgrammaticAccessTokenAuthenticator.TokenClaim> {
 
     /** A user named by one of its tokens. */
     public record TokenClaim(User user, ProgrammaticAccessToken token) implements Claim {

@@ -2,6 +2,7 @@ package dev.frostgate.core;
 
 import dev.frostgate.audit.LoginHistory;
 import dev.frostgate.auth.BearerAuthentication;
+import dev.frostgate.auth.ChallengeStage;
 import dev.frostgate.auth.ExternalOAuthAuthenticator;
 import dev.frostgate.auth.ExternalOAuthTokenValidator;
 import dev.frostgate.auth.KeyPairAuthenticator;
@@ -61,12 +62,23 @@ import java.util.List;
  * here and nowhere else; doors and jobs receive the result as a {@link Core}.
  */
 public final class CoreAssembly {
+    /**
+     * The login's challenge stages, in order, after the role is chosen and before the session opens. None yet:
+     * the web sign-in's second factors will be registered here, as authenticators are below.
+     */
+    private static final List<ChallengeStage> CHALLENGE_STAGES = List.of();
 
     private CoreAssembly() {}
 
     /** Bootstraps the administrator on an empty store (a generated password goes to {@code console} once). */
     public static Core build(Database database, CoreSettings settings, Clock clock, SecureRandom random,
                              PrintStream console) {
+        return build(database, settings, clock, random, console, CHALLENGE_STAGES);
+    }
+
+    /** The same with other challenge stages, for tests of the challenge flow on the real core. */
+    public static Core build(Database database, CoreSettings settings, Clock clock, SecureRandom random,
+                             PrintStream console, List<ChallengeStage> challengeStages) {
         String account = settings.accountName();
         ServerKey serverKey = ServerKey.load(settings.serverKey(), settings.dataDirectory(), random);
         PasswordHasher passwordHasher = new PasswordHasher(PasswordHasher.OWASP, random);
@@ -128,8 +140,9 @@ public final class CoreAssembly {
                 List.of(new PasswordAuthenticator(userRepository, passwordHasher, passwordPolicies::effectivePolicy,
                         clock), new ProgrammaticAccessTokenAuthenticator(tokens, tokenUsage, userRepository,
                         grants, clock), new KeyPairAuthenticator(userRepository, account, clock),
-                        new ExternalOAuthAuthenticator(oauthTokens, grants)),
-                userRepository, grants, networkAccess, authenticationPolicies, namespaces, sessions, loginHistory, clock);
+                        new ExternalOAuthAuthenticator(oauthTokens, grants)), challengeStages,
+                userRepository, grants, networkAccess, authenticationPolicies, namespaces, sessions, loginHistory,
+                secrets, clock);
         StatementExecutor executor = new StatementExecutor(users, roles, networkPolicies, authenticationPolicies,
                 policyReferences, namespaces, List.of(passwordPolicies, sessionPolicies), tokens, tokenUsage,
                 accessControl, sessions,

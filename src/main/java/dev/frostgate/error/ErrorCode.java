@@ -187,6 +187,12 @@ public enum ErrorCode {
     MASTER_TOKEN_INVALID(ErrorKind.AUTHENTICATION, "390115", "08004",
             "Master token is invalid. New login required to access the service."),
 
+    // Logins suspended at a challenge (Frostgate's codes, after the HTTP statuses they resemble: 410 Gone, 501)
+    LOGIN_FLOW_NOT_FOUND(ErrorKind.AUTHENTICATION, "390410", "08004",
+            "This login is no longer waiting for an answer (it expired or was already answered). Please log in again."),
+    LOGIN_CHALLENGE_NOT_SUPPORTED(ErrorKind.AUTHENTICATION, "390501", "08004",
+            "This login needs a further step (%s) that this client cannot complete. Sign in where it can be shown."),
+
     // HTTP-level failures reported in the v1 envelope
     REQUEST_FAILED(ErrorKind.INTERNAL, "000603", "XX000", "Internal error; see the server log."),
     NOT_FOUND(ErrorKind.NOT_FOUND, "390404", "08004", "The requested resource was not found."),

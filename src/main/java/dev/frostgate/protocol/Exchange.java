@@ -5,12 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -18,10 +21,14 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * One HTTP request and its response, as the doors see it: bounded body reading (gzip included),
- * query parameters, headers, the client address, and JSON responses.
+ * One HTTP request and its response, as the doors see it: bounded body reading (gzip included) as bytes or as
+ * a form, query parameters, headers and cookies, the client address; JSON and text answers, redirects, response
+ * headers and cookies. Bodies that are too large or unreadable surface as {@link BadBodyException}, which each
+ * door answers in its own shape (never as a 500).
  */
 public final class Exchange {
+    public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+
     private final Request request;
     private final Response response;
     private final Callback callback;
@@ -29,6 +36,7 @@ public final class Exchange {
     private final String clientAddress;
     private final int maximumBodyBytes;
     private Fields queryParameters;
+    private RequestCookies cookies;
     /** Whether the request body has been read to its end, so the connection can carry the next request. */
     private boolean bodySettled;
 
@@ -42,7 +50,7 @@ public final class Exchange {
         this.maximumBodyBytes = maximumBodyBytes;
     }
 
-    /** Thrown for a body that is too large (413) or unreadable (bad gzip). */
+    /** Thrown for a body that is too large (413) or unreadable (bad gzip, a malformed form). */
     public static final class BadBodyException extends Exception {
         private final boolean tooLarge;
 
@@ -72,6 +80,19 @@ public final class Exchange {
         return Optional.ofNullable(request.getHeaders().get(name));
     }
 
+    /** Whether the request came over TLS: cookies are then marked Secure. */
+    public boolean isSecure() {
+        return request.isSecure();
+    }
+
+    /** The named cookie of the request's Cookie headers (the first, when a name repeats). */
+    public Optional<String> cookie(String name) {
+        if (cookies == null) {
+            cookies = RequestCookies.parse(request.getHeaders().getValuesList(HttpHeader.COOKIE));
+        }
+        return cookies.value(name);
+    }
+
     public Optional<String> queryParameter(String name) {
         if (queryParameters == null) {
             queryParameters = Request.extractQueryParameters(request);
@@ -87,7 +108,7 @@ public final class Exchange {
             throw new BadBodyException("body too large", true);
         }
         try (InputStream raw = Content.Source.asInputStream(request)) {
-            boolean gzip = header("Content-Encoding").map(value -> value.toLowerCase().contains("gzip")).orElse(false);
+            boolean gzip = header("Content-Encoding").map(value -> value.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
             // The limit applies to the decompressed size too, so a small gzip bomb cannot exhaust memory.
             byte[] body = readBounded(gzip ? new GZIPInputStream(raw) : raw);
             bodySettled = true;
@@ -99,6 +120,24 @@ public final class Exchange {
             closeAfterAnswer();
             throw new BadBodyException("the body could not be decoded", false);
         }
+    }
+
+    /**
+     * The body as an {@code application/x-www-form-urlencoded} form, within the same size limit as any body. A
+     * body of another Content-Type (a charset other than UTF-8 included), or a malformed one, is refused.
+     */
+    public FormBody formBody() throws BadBodyException {
+        String contentType = header("Content-Type").orElse("");
+        String[] parts = contentType.split(";");
+        boolean form = parts[0].trim().equalsIgnoreCase(FORM_CONTENT_TYPE);
+        for (int index = 1; index < parts.length && form; index++) {
+            String parameter = parts[index].trim().toLowerCase(Locale.ROOT);
+            form = !parameter.startsWith("charset=") || parameter.equals("charset=utf-8");
+        }
+        if (!form) {
+            throw new BadBodyException("the body is not a UTF-8 form (" + FORM_CONTENT_TYPE + ")", false);
+        }
+        return FormBody.parse(body());
     }
 
     /** The rest of a body that was not read to its end stays unread: the connection cannot carry another request. */
@@ -164,6 +203,34 @@ public final class Exchange {
             sink.write(chunk, 0, read);
         }
         return true;
+    }
+
+    /** Sets a response header (replacing one of the same name); before the answer. Values cannot split headers. */
+    public void setHeader(String name, String value) {
+        if (name.isEmpty() || !name.chars().allMatch(ResponseCookie::isTokenCharacter)) {
+            throw new IllegalArgumentException("a header name must be an HTTP token");
+        }
+        if (value.chars().anyMatch(character -> character == '\r' || character == '\n' || character == 0)) {
+            throw new IllegalArgumentException("header " + name + " has a value with a line break");
+        }
+        response.getHeaders().put(name, value);
+    }
+
+    /** Adds a Set-Cookie header, Secure when the request came over TLS; before the answer. */
+    public void setCookie(ResponseCookie cookie) {
+        response.getHeaders().add(HttpHeader.SET_COOKIE, cookie.header(isSecure()));
+    }
+
+    /**
+     * Answers 303 See Other to {@code location}: the browser follows with a GET, whatever the request's method
+     * was, so a form post is never re-sent. Whether the target may be redirected to is the caller's judgement.
+     */
+    public void redirect(URI location) {
+        settleRequestBody();
+        response.setStatus(HttpStatus.SEE_OTHER_303);
+        response.getHeaders().put(HttpHeader.LOCATION, location.toASCIIString());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, "0");
+        response.write(true, ByteBuffer.allocate(0), callback);
     }
 
     public ObjectMapper json() {

@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps method and path to an endpoint. Unknown paths get a 404 in the JSON envelope; an endpoint
- * that throws gets a generic 500 envelope, with the detail only in the server log.
+ * Maps method and path to an endpoint. Unknown paths get a 404 in the JSON envelope; a body an endpoint
+ * lets through as {@link Exchange.BadBodyException} a 413 (390413) or 400 (390400); an endpoint that throws
+ * anything else gets a generic 500 envelope, with the detail only in the server log.
  */
 public final class Router extends Handler.Abstract implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -61,6 +62,14 @@ public final class Router extends Handler.Abstract implements Routes {
             } else {
                 endpoint.handle(exchange);
             }
+        } catch (Exchange.BadBodyException bad) {
+            // A body an endpoint let through unanswered is still the client's error, never the server's.
+            if (!response.isCommitted()) {
+                respondError(exchange, bad.tooLarge() ? 413 : 400,
+                        bad.tooLarge() ? ErrorCode.BODY_TOO_LARGE : ErrorCode.MALFORMED_REQUEST, bad.getMessage());
+            } else {
+                callback.failed(bad);
+            }
         } catch (Exception failure) {
             LOG.error("request {} {} failed", exchange.method(), exchange.path(), failure);
             if (!response.isCommitted()) {
@@ -87,11 +96,11 @@ public final class Router extends Handler.Abstract implements Routes {
     }
 
     /** The router's own answers (no route, a failed endpoint) in the v1 envelope every door's clients read. */
-    private static void respondError(Exchange exchange, int status, ErrorCode code) {
+    private static void respondError(Exchange exchange, int status, ErrorCode code, Object... arguments) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", null);
         body.put("code", code.code());
-        body.put("message", code.format());
+        body.put("message", code.format(arguments));
         body.put("success", false);
         exchange.respondJson(status, body);
     }

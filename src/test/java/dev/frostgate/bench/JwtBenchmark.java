@@ -3,7 +3,7 @@ package dev.frostgate.bench;
 import static dev.frostgate.bench.BenchmarkReport.round;
 import static dev.frostgate.bench.BenchmarkReport.trim;
 
-import dev.frostgate.auth.LoginFailure;
+import dev.frostgate.auth.LoginOutcome;
 import dev.frostgate.auth.LoginPipeline;
 import dev.frostgate.auth.LoginRequest;
 import dev.frostgate.auth.Session;
@@ -264,12 +264,13 @@ public final class JwtBenchmark {
                 Optional.of(authenticator), Optional.empty(), Optional.of(token), Optional.empty(),
                 new LoginRequest.ClientInfo(LOOPBACK, Optional.of(FrostgateClient.CLIENT_APP_ID),
                         Optional.of(FrostgateClient.CLIENT_APP_VERSION)), Optional.empty(), Session.Context.NONE);
-        LoginPipeline.LoginResult result;
-        try {
-            result = pipeline.login(request);
-        } catch (LoginFailure refused) {
-            throw new RequestFailed("login refused " + refused.errorCode().code(), refused.getMessage());
-        }
+        LoginOutcome.Admitted result = switch (pipeline.login(request)) {
+            case LoginOutcome.Admitted admitted -> admitted;
+            case LoginOutcome.Refused refused -> throw new RequestFailed(
+                    "login refused " + refused.failure().errorCode().code(), refused.failure().getMessage());
+            case LoginOutcome.Challenged challenged -> throw new RequestFailed("login challenged",
+                    challenged.challenge().toString());
+        };
         if (!JwtCredentials.ROLE.equals(result.issued().session().primaryRole())) {
             throw new RequestFailed("login with another role", result.issued().session().primaryRole());
         }

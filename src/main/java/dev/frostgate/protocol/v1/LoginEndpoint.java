@@ -2,11 +2,12 @@ package dev.frostgate.protocol.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.frostgate.auth.IssuedSession;
-import dev.frostgate.auth.LoginFailure;
+import dev.frostgate.auth.LoginOutcome;
 import dev.frostgate.auth.LoginPipeline;
 import dev.frostgate.auth.LoginRequest;
 import dev.frostgate.auth.Session;
 import dev.frostgate.auth.SessionSettings;
+import dev.frostgate.error.ErrorCode;
 import dev.frostgate.protocol.Endpoint;
 import dev.frostgate.protocol.Exchange;
 import java.util.LinkedHashMap;
@@ -41,16 +42,24 @@ public final class LoginEndpoint implements Endpoint {
                         text(fields, "CLIENT_APP_VERSION")), text(fields, "OAUTH_TYPE"),
                 new Session.Context(exchange.queryParameter("databaseName"), exchange.queryParameter("schemaName"),
                         exchange.queryParameter("warehouse")));
-        try {
-            LoginPipeline.LoginResult result = pipeline.login(request);
-            V1Responses.success(exchange, successData(result.issued()));
-        } catch (LoginFailure failure) {
-            Map<String, Object> failureData = new LinkedHashMap<>();
-            failureData.put("nextAction", "RETRY_LOGIN");
-            failureData.put("authnMethod", request.authenticator().orElse("PASSWORD"));
-            failureData.put("signInOptions", Map.of());
-            V1Responses.failure(exchange, failure.errorCode(), failure.getMessage(), failureData);
+        switch (pipeline.login(request)) {
+            case LoginOutcome.Admitted admitted -> V1Responses.success(exchange, successData(admitted.issued()));
+            case LoginOutcome.Refused refused -> refuse(exchange, request, refused.failure().errorCode(),
+                    refused.failure().getMessage());
+            // The drivers' protocol has no round trip for a question (their second factor comes with the login
+            // request); the login waits unanswered until it expires.
+            case LoginOutcome.Challenged challenged -> refuse(exchange, request,
+                    ErrorCode.LOGIN_CHALLENGE_NOT_SUPPORTED,
+                    ErrorCode.LOGIN_CHALLENGE_NOT_SUPPORTED.format(challenged.challenge().prompt().factor()));
         }
+    }
+
+    private static void refuse(Exchange exchange, LoginRequest request, ErrorCode code, String message) {
+        Map<String, Object> failureData = new LinkedHashMap<>();
+        failureData.put("nextAction", "RETRY_LOGIN");
+        failureData.put("authnMethod", request.authenticator().orElse("PASSWORD"));
+        failureData.put("signInOptions", Map.of());
+        V1Responses.failure(exchange, code, message, failureData);
     }
 
     /** {@code sessionInfo} is what the session starts with, which the drivers report (JDBC's getCatalog, getSchema). */
