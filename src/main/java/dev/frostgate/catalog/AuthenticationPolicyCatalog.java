@@ -66,7 +66,8 @@ public final class AuthenticationPolicyCatalog {
         this.accessControl = accessControl;
         this.accountName = accountName;
         this.lifecycle = new ObjectLifecycle<>(new Lifecycle(),
-                (actor, owner, kind, name) -> accessControl.requireOwnership(actor, owner, kind, name));
+                (actor, owner, objectKind, objectName) -> accessControl.requireOwnership(actor, owner, objectKind,
+                        objectName));
     }
 
     /** CREATE, ALTER, RENAME, GRANT OWNERSHIP and DROP of these policies: the shared object lifecycle. */

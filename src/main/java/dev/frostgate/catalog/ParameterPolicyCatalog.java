@@ -51,7 +51,8 @@ public final class ParameterPolicyCatalog {
         this.clock = cachePolicy.clock();
         this.accountName = accountName;
         this.lifecycle = new ObjectLifecycle<>(new Lifecycle(),
-                (actor, owner, kind, name) -> accessControl.requireOwnership(actor, owner, kind, name));
+                (actor, owner, objectKind, objectName) -> accessControl.requireOwnership(actor, owner, objectKind,
+                        objectName));
     }
 
     public ParameterPolicyKind kind() {
