@@ -97,6 +97,20 @@ public final class CoreFixture implements AutoCloseable {
         return result;
     }
 
+    /** A session of the user, by password login; statements then run in it with {@link #sql(SessionContext, String...)}. */
+    public SessionContext sessionOf(String loginName, String password) {
+        return new SessionContext(admitted(login(password(loginName, password))).issued().session());
+    }
+
+    /** Runs statements in the given session (USE ROLE carries on to the next); the last one's result. */
+    public ResultTable sql(SessionContext context, String... statements) {
+        ResultTable result = null;
+        for (String statement : statements) {
+            result = core.statements().execute(context, statement);
+        }
+        return result;
+    }
+
     /** A query's rows as column name → value. */
     public List<Map<String, Object>> rows(String query) {
         ResultTable table = sql(query);
