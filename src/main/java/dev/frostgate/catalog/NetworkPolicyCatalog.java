@@ -23,11 +23,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Network rules and network policies: validation, privileges, attachment to the account and to
  * users, and the lock-out guard — no change may leave the caller's own address outside the policy
- * that governs the caller.
+ * that governs the caller. Every change runs in a unit of work holding the network-policy lock
+ * ({@link NetworkPolicyRepository#lockForChange}), so the guard and the in-use checks judge the store as the
+ * previous change left it, and the change is written only if they pass.
  */
 public final class NetworkPolicyCatalog {
     private static final Set<String> POLICY_LISTS = Set.of("ALLOWED_NETWORK_RULE_LIST", "BLOCKED_NETWORK_RULE_LIST",
@@ -52,14 +55,16 @@ public final class NetworkPolicyCatalog {
     private final NetworkAccess networkAccess;
     private final AccessControl accessControl;
     private final ChangeFeed changes;
+    private final Transactions transactions;
     private final Clock clock;
     private final String accountName;
     private final List<Function<String, Optional<String>>> referenceHolders = new CopyOnWriteArrayList<>();
 
     public NetworkPolicyCatalog(NetworkPolicyRepository repository, AccountParameterRepository accountParameters,
                                 UserRepository users, NetworkAccess networkAccess, AccessControl accessControl,
-                                ChangeFeed changes, Clock clock, String accountName) {
+                                ChangeFeed changes, Transactions transactions, Clock clock, String accountName) {
         this.repository = repository;
+        this.transactions = transactions;
         this.changes = changes;
         this.accountParameters = accountParameters;
         this.users = users;
@@ -81,6 +86,11 @@ public final class NetworkPolicyCatalog {
 
     public boolean createRule(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
                               boolean ifNotExists) {
+        return whileLocked(() -> createRuleLocked(actor, name, properties, orReplace, ifNotExists));
+    }
+
+    private boolean createRuleLocked(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
+                                     boolean ifNotExists) {
         accessControl.requireOnAccount(actor, Privilege.CREATE_NETWORK_RULE, accountName);
         Optional<NetworkRule> existing = repository.findRule(name.name());
         if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
@@ -113,6 +123,10 @@ public final class NetworkPolicyCatalog {
     }
 
     public void alterRuleSet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
+        runLocked(() -> alterRuleSetLocked(actor, name, properties, ifExists));
+    }
+
+    private void alterRuleSetLocked(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
         Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return;
@@ -133,6 +147,10 @@ public final class NetworkPolicyCatalog {
     }
 
     public void alterRuleUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
+        runLocked(() -> alterRuleUnsetLocked(actor, name, propertyNames, ifExists));
+    }
+
+    private void alterRuleUnsetLocked(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
         Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return;
@@ -152,6 +170,10 @@ public final class NetworkPolicyCatalog {
     }
 
     public boolean dropRule(Actor actor, ObjectName name, boolean ifExists) {
+        return whileLocked(() -> dropRuleLocked(actor, name, ifExists));
+    }
+
+    private boolean dropRuleLocked(Actor actor, ObjectName name, boolean ifExists) {
         Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return false;
@@ -179,6 +201,11 @@ public final class NetworkPolicyCatalog {
 
     public boolean createPolicy(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
                                 boolean ifNotExists) {
+        return whileLocked(() -> createPolicyLocked(actor, name, properties, orReplace, ifNotExists));
+    }
+
+    private boolean createPolicyLocked(Actor actor, ObjectName name, List<PropertySetting> properties,
+                                       boolean orReplace, boolean ifNotExists) {
         accessControl.requireOnAccount(actor, Privilege.CREATE_NETWORK_POLICY, accountName);
         Optional<NetworkPolicy> existing = repository.findPolicy(name.name());
         if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
@@ -196,11 +223,20 @@ public final class NetworkPolicyCatalog {
     }
 
     public void alterPolicySet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
+        runLocked(() -> alterPolicySetLocked(actor, name, properties, ifExists));
+    }
+
+    private void alterPolicySetLocked(Actor actor, ObjectName name, List<PropertySetting> properties,
+                                      boolean ifExists) {
         findPolicyForChange(actor, name, ifExists)
                 .ifPresent(policy -> savePolicyGuarded(actor, policy.name(), applyLists(policy, properties)));
     }
 
     public void alterPolicyUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
+        runLocked(() -> alterPolicyUnsetLocked(actor, name, propertyNames, ifExists));
+    }
+
+    private void alterPolicyUnsetLocked(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
         findPolicyForChange(actor, name, ifExists).ifPresent(policy -> {
             NetworkPolicy changed = policy;
             for (PropertyDeclaration property : POLICY_PROPERTIES.unset(propertyNames)) {
@@ -212,6 +248,11 @@ public final class NetworkPolicyCatalog {
 
     /** {@code ALTER NETWORK POLICY … ADD | REMOVE <list> = (…)}. */
     public void alterPolicyList(Actor actor, ObjectName name, boolean add, PropertySetting change, boolean ifExists) {
+        runLocked(() -> alterPolicyListLocked(actor, name, add, change, ifExists));
+    }
+
+    private void alterPolicyListLocked(Actor actor, ObjectName name, boolean add, PropertySetting change,
+                                       boolean ifExists) {
         findPolicyForChange(actor, name, ifExists).ifPresent(policy -> {
             if (!POLICY_LISTS.contains(change.name())) {
                 throw PropertyValues.unknown(change.name(), "NETWORK POLICY");
@@ -229,6 +270,10 @@ public final class NetworkPolicyCatalog {
     }
 
     public void renamePolicy(Actor actor, ObjectName name, ObjectName newName, boolean ifExists) {
+        runLocked(() -> renamePolicyLocked(actor, name, newName, ifExists));
+    }
+
+    private void renamePolicyLocked(Actor actor, ObjectName name, ObjectName newName, boolean ifExists) {
         Optional<NetworkPolicy> found = findPolicyForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return;
@@ -242,6 +287,10 @@ public final class NetworkPolicyCatalog {
     }
 
     public boolean dropPolicy(Actor actor, ObjectName name, boolean ifExists) {
+        return whileLocked(() -> dropPolicyLocked(actor, name, ifExists));
+    }
+
+    private boolean dropPolicyLocked(Actor actor, ObjectName name, boolean ifExists) {
         Optional<NetworkPolicy> found = findPolicyForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return false;
@@ -262,6 +311,10 @@ public final class NetworkPolicyCatalog {
 
     /** GRANT OWNERSHIP ON NETWORK RULE | NETWORK POLICY: the owner (or MANAGE GRANTS) hands it to a role. */
     public void transferRule(Actor actor, ObjectName name, String newOwner) {
+        runLocked(() -> transferRuleLocked(actor, name, newOwner));
+    }
+
+    private void transferRuleLocked(Actor actor, ObjectName name, String newOwner) {
         NetworkRule rule = requireRule(name);
         requireOwnership(actor, rule.owner(), "network rule", rule.name());
         repository.saveRule(new NetworkRule(rule.name(), rule.databaseName(), rule.schemaName(), rule.type(),
@@ -269,6 +322,10 @@ public final class NetworkPolicyCatalog {
     }
 
     public void transferPolicy(Actor actor, ObjectName name, String newOwner) {
+        runLocked(() -> transferPolicyLocked(actor, name, newOwner));
+    }
+
+    private void transferPolicyLocked(Actor actor, ObjectName name, String newOwner) {
         NetworkPolicy policy = requirePolicy(name);
         requireOwnership(actor, policy.owner(), "network policy", policy.name());
         repository.savePolicy(policy.name(), new NetworkPolicy(policy.name(), policy.allowedNetworkRules(),
@@ -280,6 +337,10 @@ public final class NetworkPolicyCatalog {
 
     /** {@code ALTER ACCOUNT SET NETWORK_POLICY = p}: needs ATTACH POLICY on the account. */
     public void attachToAccount(Actor actor, String policyName) {
+        runLocked(() -> attachToAccountLocked(actor, policyName));
+    }
+
+    private void attachToAccountLocked(Actor actor, String policyName) {
         accessControl.requireOnAccount(actor, Privilege.ATTACH_POLICY, accountName);
         NetworkPolicy policy = requirePolicy(ObjectName.of(policyName));
         Optional<User> caller = users.find(actor.userName());
@@ -291,6 +352,10 @@ public final class NetworkPolicyCatalog {
     }
 
     public void detachFromAccount(Actor actor) {
+        runLocked(() -> detachFromAccountLocked(actor));
+    }
+
+    private void detachFromAccountLocked(Actor actor) {
         accessControl.requireOnAccount(actor, Privilege.ATTACH_POLICY, accountName);
         accountParameters.unset(NetworkAccess.ACCOUNT_PARAMETER);
         changed();
@@ -298,14 +363,16 @@ public final class NetworkPolicyCatalog {
 
     /**
      * Validates the NETWORK_POLICY a user is about to get (or lose): the policy must exist, and if the
-     * user is the caller, the caller's address must stay admitted.
+     * user is the caller, the caller's address must stay admitted. Called inside the unit of work that
+     * writes the user, whose network-policy lock it takes, so the policy stays as judged until the commit.
      */
     public void checkUserAttachment(Actor actor, String userName, Optional<String> policyName) {
+        repository.lockForChange();
         Optional<CompiledNetworkPolicy> effective;
         if (policyName.isPresent()) {
             effective = Optional.of(networkAccess.compile(requirePolicy(ObjectName.of(policyName.get()))));
         } else {
-            effective = accountParameters.find(NetworkAccess.ACCOUNT_PARAMETER).flatMap(networkAccess::compiledPolicy);
+            effective = accountParameters.find(NetworkAccess.ACCOUNT_PARAMETER).flatMap(this::compiledFromStore);
         }
         if (userName.equals(actor.userName())) {
             effective.ifPresent(policy -> guard(actor, policy));
@@ -316,18 +383,11 @@ public final class NetworkPolicyCatalog {
         changes.publish(new Change.NetworkPoliciesChanged());
     }
 
+    /** Writes the rule, then judges the policy governing the caller with it: a lock-out rolls the write back. */
     private void saveRuleGuarded(Actor actor, NetworkRule rule) {
-        repository.findRule(rule.name()).ifPresent(previous -> {
-            repository.saveRule(rule);
-            try {
-                guardActivePolicies(actor);
-            } catch (FrostgateException lockedOut) {
-                repository.saveRule(previous);
-                throw lockedOut;
-            } finally {
-                changed();
-            }
-        });
+        repository.saveRule(rule);
+        governingPolicyName(actor).flatMap(this::compiledFromStore).ifPresent(policy -> guard(actor, policy));
+        changed();
     }
 
     private void savePolicyGuarded(Actor actor, String previousName, NetworkPolicy policy) {
@@ -338,17 +398,37 @@ public final class NetworkPolicyCatalog {
         changed();
     }
 
-    /** After a rule change, the policy governing the caller (if any) must still admit the caller. */
-    private void guardActivePolicies(Actor actor) {
-        changed();
-        networkAccess.effectivePolicy(users.find(actor.userName())).ifPresent(policy -> guard(actor, policy));
+    private boolean governsCaller(Actor actor, String policyName) {
+        return governingPolicyName(actor).map(policyName::equals).orElse(false);
     }
 
-    private boolean governsCaller(Actor actor, String policyName) {
-        Optional<User> caller = users.find(actor.userName());
-        Optional<String> governing = caller.flatMap(User::networkPolicy)
+    /** The caller's own policy, else the account's. */
+    private Optional<String> governingPolicyName(Actor actor) {
+        return users.find(actor.userName()).flatMap(User::networkPolicy)
                 .or(() -> accountParameters.find(NetworkAccess.ACCOUNT_PARAMETER));
-        return governing.map(policyName::equals).orElse(false);
+    }
+
+    /**
+     * A policy compiled from the store as this unit of work sees it, not through NetworkAccess's cache: that
+     * hears of this unit's changes only after the commit, and must not load them before it.
+     */
+    private Optional<CompiledNetworkPolicy> compiledFromStore(String policyName) {
+        return repository.findPolicy(policyName).map(networkAccess::compile);
+    }
+
+    /** Runs a change in a unit of work that holds the network-policy lock from its start. */
+    private <T> T whileLocked(Supplier<T> change) {
+        return transactions.inTransaction(() -> {
+            repository.lockForChange();
+            return change.get();
+        });
+    }
+
+    private void runLocked(Runnable change) {
+        whileLocked(() -> {
+            change.run();
+            return null;
+        });
     }
 
     private static void guard(Actor actor, CompiledNetworkPolicy policy) {

@@ -24,6 +24,13 @@ public interface NetworkPolicyRepository {
 
     boolean deletePolicy(String name);
 
+    /**
+     * Waits for, then holds until the unit of work open on this thread ({@link Transactions}) ends, the one
+     * lock that every change of network rules, policies and their attachments takes first: the lock-out
+     * guard and the in-use checks then judge what the previous change committed, never a change in flight.
+     */
+    void lockForChange();
+
     /** The users a network policy is attached to. */
     List<String> usersWithPolicy(String policyName);
 }

@@ -57,15 +57,17 @@ public final class ProgrammaticAccessTokenCatalog {
     private final TokenDigester digester;
     private final Clock clock;
     private final ChangeFeed changes;
+    private final Transactions transactions;
     private final LeakedTokenReports leakReports;
 
     public ProgrammaticAccessTokenCatalog(ProgrammaticAccessTokenRepository repository, UserCatalog users,
                                           AccessControl accessControl,
                                           AuthenticationPolicyCatalog authenticationPolicies,
                                           NetworkAccess networkAccess, PatSecretCodec secrets,
-                                          TokenDigester digester, ChangeFeed changes, Clock clock,
-                                          String accountName) {
+                                          TokenDigester digester, ChangeFeed changes, Transactions transactions,
+                                          Clock clock, String accountName) {
         this.networkAccess = networkAccess;
+        this.transactions = transactions;
         this.changes = changes;
         this.repository = repository;
         this.users = users;
@@ -93,11 +95,17 @@ public final class ProgrammaticAccessTokenCatalog {
     /**
      * Empty when IF NOT EXISTS found the name taken (no secret is shown then). The properties are
      * validated before the name is looked at, as Snowflake reports an out-of-range expiry even for a
-     * name that exists.
+     * name that exists. The count of live tokens and the insert are one unit of work under the user's row
+     * lock, so concurrent ADDs for one user take turns and never pass the limit together.
      */
     public Optional<IssuedToken> add(Actor actor, String userName, String tokenName, List<PropertySetting> properties,
                                      boolean ifNotExists) {
-        User user = users.requireExisting(userName);
+        return transactions.inTransaction(() -> addInTransaction(actor, userName, tokenName, properties, ifNotExists));
+    }
+
+    private Optional<IssuedToken> addInTransaction(Actor actor, String userName, String tokenName,
+                                                   List<PropertySetting> properties, boolean ifNotExists) {
+        User user = users.requireLocked(userName);
         requireManagement(actor, user);
         String name = normalisedName(tokenName);
         AuthenticationPolicy policy = authenticationPolicies.effectivePolicy(Optional.of(user)).policy();

@@ -17,13 +17,15 @@ public final class RoleCatalog {
     private final AccessControl accessControl;
     private final SecurityIntegrationCatalog integrations;
     private final ChangeFeed changes;
+    private final Transactions transactions;
     private final Clock clock;
     private final String accountName;
 
     public RoleCatalog(RoleRepository roles, UserCatalog users, NamespaceCatalog namespaces,
                        AccessControl accessControl, SecurityIntegrationCatalog integrations, ChangeFeed changes,
-                       Clock clock, String accountName) {
+                       Transactions transactions, Clock clock, String accountName) {
         this.roles = roles;
+        this.transactions = transactions;
         this.changes = changes;
         this.integrations = integrations;
         this.users = users;
@@ -34,6 +36,11 @@ public final class RoleCatalog {
     }
 
     public boolean create(Actor actor, String name, Optional<String> comment, boolean orReplace, boolean ifNotExists) {
+        return transactions.inTransaction(() -> createInTransaction(actor, name, comment, orReplace, ifNotExists));
+    }
+
+    private boolean createInTransaction(Actor actor, String name, Optional<String> comment, boolean orReplace,
+                                        boolean ifNotExists) {
         accessControl.requireOnAccount(actor, Privilege.CREATE_ROLE, accountName);
         Optional<Role> existing = roles.find(name);
         if (existing.isPresent()) {
@@ -98,6 +105,12 @@ public final class RoleCatalog {
     /** GRANT: each privilege must be one the kind accepts ({@link ObjectKind#privileges()} for ALL). */
     public void grantPrivileges(Actor actor, List<Privilege> privileges, ObjectKind kind, String objectName,
                                 String role, boolean grantOption) {
+        transactions.runInTransaction(() -> grantPrivilegesInTransaction(actor, privileges, kind, objectName, role,
+                grantOption));
+    }
+
+    private void grantPrivilegesInTransaction(Actor actor, List<Privilege> privileges, ObjectKind kind,
+                                              String objectName, String role, boolean grantOption) {
         requireExisting(role);
         requireTarget(kind, objectName);
         requireAccepted(privileges, kind);
@@ -111,6 +124,11 @@ public final class RoleCatalog {
 
     public void revokePrivileges(Actor actor, List<Privilege> privileges, ObjectKind kind, String objectName,
                                  String role) {
+        transactions.runInTransaction(() -> revokePrivilegesInTransaction(actor, privileges, kind, objectName, role));
+    }
+
+    private void revokePrivilegesInTransaction(Actor actor, List<Privilege> privileges, ObjectKind kind,
+                                               String objectName, String role) {
         requireExisting(role);
         requireAccepted(privileges, kind);
         requirePrivilegeAuthority(actor, kind, objectName);

@@ -26,6 +26,7 @@ public final class SecurityIntegrationCatalog {
     private final AuthenticationPolicyRepository authenticationPolicies;
     private final AccountParameterRepository accountParameters;
     private final ChangeFeed changes;
+    private final Transactions transactions;
     private final AccessControl accessControl;
     private final RoleRepository roles;
     private final SecurityIntegrationEditor editor;
@@ -36,9 +37,10 @@ public final class SecurityIntegrationCatalog {
                                       NetworkPolicyRepository networkPolicies,
                                       AuthenticationPolicyRepository authenticationPolicies,
                                       AccountParameterRepository accountParameters, ChangeFeed changes,
-                                      AccessControl accessControl, RoleRepository roles, Clock clock,
-                                      String accountName) {
+                                      Transactions transactions, AccessControl accessControl, RoleRepository roles,
+                                      Clock clock, String accountName) {
         this.repository = repository;
+        this.transactions = transactions;
         this.types = types;
         this.authenticationPolicies = authenticationPolicies;
         this.accountParameters = accountParameters;
@@ -53,6 +55,11 @@ public final class SecurityIntegrationCatalog {
     /** CREATE [OR REPLACE] SECURITY INTEGRATION [IF NOT EXISTS]: false when IF NOT EXISTS found one. */
     public boolean create(Actor actor, String name, List<PropertySetting> properties, boolean orReplace,
             boolean ifNotExists) {
+        return transactions.inTransaction(() -> createInTransaction(actor, name, properties, orReplace, ifNotExists));
+    }
+
+    private boolean createInTransaction(Actor actor, String name, List<PropertySetting> properties, boolean orReplace,
+                                        boolean ifNotExists) {
         accessControl.requireOnAccount(actor, Privilege.CREATE_INTEGRATION, accountName);
         PropertySetting typeProperty = properties.stream()
                 .filter(property -> property.name().equals(SecurityIntegrationEditor.TYPE)).findFirst()
@@ -82,8 +89,15 @@ public final class SecurityIntegrationCatalog {
                 save(editor.unset(types.of(integration), integration, parameterNames)));
     }
 
-    /** DROP; refused (003554) while an authentication policy names the integration. */
+    /**
+     * DROP; refused (003554) while an authentication policy names the integration. The integration and the
+     * grants on it go in one unit of work.
+     */
     public boolean drop(Actor actor, String name, boolean ifExists) {
+        return transactions.inTransaction(() -> dropInTransaction(actor, name, ifExists));
+    }
+
+    private boolean dropInTransaction(Actor actor, String name, boolean ifExists) {
         Optional<SecurityIntegration> found = findForChange(actor, name, ifExists);
         if (found.isEmpty()) {
             return false;

@@ -31,12 +31,15 @@ public final class UserCatalog {
     private final PasswordHasher passwordHasher;
     private final Clock clock;
     private final ChangeFeed changes;
+    private final Transactions transactions;
     private final String accountName;
 
     public UserCatalog(UserRepository users, ProgrammaticAccessTokenRepository tokens, AccessControl accessControl,
                        NetworkPolicyCatalog networkPolicies, ParameterPolicyCatalog passwordPolicies,
-                       PasswordHasher passwordHasher, ChangeFeed changes, Clock clock, String accountName) {
+                       PasswordHasher passwordHasher, ChangeFeed changes, Transactions transactions, Clock clock,
+                       String accountName) {
         this.users = users;
+        this.transactions = transactions;
         this.changes = changes;
         this.tokens = tokens;
         this.passwordPolicies = passwordPolicies;
@@ -48,9 +51,17 @@ public final class UserCatalog {
         this.accountName = accountName;
     }
 
-    /** Returns false when IF NOT EXISTS found the user already there. */
+    /**
+     * Returns false when IF NOT EXISTS found the user already there. OR REPLACE drops the old user and creates
+     * the new one in one unit of work: a failure between the two leaves the old user as it was.
+     */
     public boolean create(Actor actor, String name, List<PropertySetting> properties, boolean orReplace,
             boolean ifNotExists) {
+        return transactions.inTransaction(() -> createInTransaction(actor, name, properties, orReplace, ifNotExists));
+    }
+
+    private boolean createInTransaction(Actor actor, String name, List<PropertySetting> properties, boolean orReplace,
+                                        boolean ifNotExists) {
         accessControl.requireOnAccount(actor, Privilege.CREATE_USER, accountName);
         Optional<User> existing = users.find(name);
         if (existing.isPresent()) {
@@ -70,7 +81,11 @@ public final class UserCatalog {
             networkPolicies.checkUserAttachment(actor, user.name(), user.networkPolicy());
         }
         requireUniqueLoginName(user, existing.map(User::name));
-        existing.ifPresent(old -> users.delete(old.name()));
+        existing.ifPresent(old -> {
+            // The row lock makes this wait for a PAT ADD for the old user in flight, so that its token goes too.
+            requireLocked(old.name());
+            users.delete(old.name());
+        });
         users.insert(user);
         existing.ifPresent(old -> changed(old.name()));
         return true;
@@ -139,10 +154,16 @@ public final class UserCatalog {
 
     /**
      * Applies a change to an existing user. Changing only self-service properties of oneself needs no
-     * privilege; anything else needs ownership (or MANAGE GRANTS).
+     * privilege; anything else needs ownership (or MANAGE GRANTS). The user's row, its tokens' DISABLED and a
+     * network policy's lock-out check are one unit of work.
      */
     private void alter(Actor actor, String name, boolean ifExists, List<String> touchedProperties,
                        UnaryOperator<User.Builder> change) {
+        transactions.runInTransaction(() -> alterInTransaction(actor, name, ifExists, touchedProperties, change));
+    }
+
+    private void alterInTransaction(Actor actor, String name, boolean ifExists, List<String> touchedProperties,
+                                    UnaryOperator<User.Builder> change) {
         Optional<User> found = findForAlter(name, ifExists);
         if (found.isEmpty()) {
             return;
@@ -248,6 +269,14 @@ public final class UserCatalog {
 
     public User requireExisting(String name) {
         return users.find(name).orElseThrow(() -> notFound(name));
+    }
+
+    /**
+     * The user, read with its row locked until the open unit of work ends: concurrent decisions about the
+     * same user (the limit of live tokens) then take turns, each seeing what the one before committed.
+     */
+    User requireLocked(String name) {
+        return users.findLocked(name).orElseThrow(() -> notFound(name));
     }
 
     void requireOwnership(Actor actor, User user) {

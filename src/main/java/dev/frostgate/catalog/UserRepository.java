@@ -9,6 +9,12 @@ public interface UserRepository {
 
     Optional<User> find(String name);
 
+    /**
+     * Reads the user and locks its row until the unit of work open on this thread ({@link Transactions}) ends,
+     * so that decisions about the user (the limit of live tokens) are taken one at a time; needs one open.
+     */
+    Optional<User> findLocked(String name);
+
     /** Login names are unique and case-insensitive; they are stored upper-cased. */
     Optional<User> findByLoginName(String loginName);
 

@@ -1,6 +1,7 @@
 package dev.frostgate.core;
 
 import dev.frostgate.catalog.RoleCatalog;
+import dev.frostgate.catalog.Transactions;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.crypto.PasswordHasher;
 import dev.frostgate.crypto.SecretGenerator;
@@ -20,14 +21,19 @@ final class AdministratorBootstrap {
     private AdministratorBootstrap() {}
 
     static void bootstrap(Optional<String> configuredPassword, UserCatalog users, RoleCatalog roles,
-                          PasswordHasher hasher, SecretGenerator secrets, PrintStream console) {
+                          Transactions transactions, PasswordHasher hasher, SecretGenerator secrets,
+                          PrintStream console) {
         if (!users.isEmpty()) {
             return;
         }
         Optional<String> configured = configuredPassword.filter(password -> !password.isEmpty());
         String password = configured.orElseGet(() -> secrets.strongPassword(GENERATED_PASSWORD_LENGTH));
-        users.createBootstrapAdministrator(Core.ADMIN_USER, hasher.hash(password));
-        roles.grantBootstrapRole(Core.ADMIN_USER);
+        String hash = hasher.hash(password);
+        // One unit of work: an ADMIN without ACCOUNTADMIN would make the store non-empty and never be repaired.
+        transactions.runInTransaction(() -> {
+            users.createBootstrapAdministrator(Core.ADMIN_USER, hash);
+            roles.grantBootstrapRole(Core.ADMIN_USER);
+        });
         if (configured.isEmpty()) {
             console.println("Created user ADMIN with role ACCOUNTADMIN. Its generated password, shown only now: "
                     + password);

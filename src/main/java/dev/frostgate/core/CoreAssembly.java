@@ -13,6 +13,7 @@ import dev.frostgate.auth.ProgrammaticAccessTokenAuthenticator;
 import dev.frostgate.auth.SessionManager;
 import dev.frostgate.auth.SessionSettings;
 import dev.frostgate.catalog.AccessControl;
+import dev.frostgate.catalog.AfterCommitChangeFeed;
 import dev.frostgate.catalog.AuthenticationPolicyCatalog;
 import dev.frostgate.catalog.Grants;
 import dev.frostgate.catalog.IntegrationTypes;
@@ -27,6 +28,7 @@ import dev.frostgate.catalog.ProgrammaticAccessTokenUsage;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.SecurityIntegrationCatalog;
 import dev.frostgate.catalog.SecurityIntegrations;
+import dev.frostgate.catalog.Transactions;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.change.CachePolicy;
 import dev.frostgate.change.ChangeFeed;
@@ -49,6 +51,7 @@ import dev.frostgate.store.JdbcProgrammaticAccessTokenRepository;
 import dev.frostgate.store.JdbcRoleRepository;
 import dev.frostgate.store.JdbcSecurityIntegrationRepository;
 import dev.frostgate.store.JdbcSessionRepository;
+import dev.frostgate.store.JdbcTransactions;
 import dev.frostgate.store.JdbcUserRepository;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -84,7 +87,9 @@ public final class CoreAssembly {
         PasswordHasher passwordHasher = new PasswordHasher(PasswordHasher.OWASP, random);
         SecretGenerator secrets = new SecretGenerator(random);
 
-        ChangeFeed changes = new InProcessChangeFeed();
+        Transactions transactions = new JdbcTransactions(database);
+        // Every publisher gets the feed through the unit of work, so no cache hears of an uncommitted change.
+        ChangeFeed changes = new AfterCommitChangeFeed(new InProcessChangeFeed(), transactions);
         CachePolicy cachePolicy = CachePolicy.of(clock);
         JdbcUserRepository userRepository = new JdbcUserRepository(database);
         JdbcRoleRepository roleRepository = new JdbcRoleRepository(database);
@@ -94,7 +99,7 @@ public final class CoreAssembly {
         JdbcAccountParameterRepository accountParameters = new JdbcAccountParameterRepository(database);
         NetworkAccess networkAccess = new NetworkAccess(networkRepository, accountParameters, changes, cachePolicy);
         NetworkPolicyCatalog networkPolicies = new NetworkPolicyCatalog(networkRepository, accountParameters,
-                userRepository, networkAccess, accessControl, changes, clock, account);
+                userRepository, networkAccess, accessControl, changes, transactions, clock, account);
         NamespaceCatalog namespaces = new NamespaceCatalog(new JdbcNamespaceRepository(database), accessControl, clock,
                 account);
         JdbcAuthenticationPolicyRepository authenticationRepository = new JdbcAuthenticationPolicyRepository(database);
@@ -103,7 +108,7 @@ public final class CoreAssembly {
                 changes, cachePolicy);
         SecurityIntegrationCatalog integrations = new SecurityIntegrationCatalog(integrationRepository,
                 IntegrationTypes.builtIn(settings.jwksAllowedHosts()), networkRepository, authenticationRepository,
-                accountParameters, changes, accessControl, roleRepository, clock, account);
+                accountParameters, changes, transactions, accessControl, roleRepository, clock, account);
         networkPolicies.addReferenceHolder(integrations::integrationUsingNetworkPolicy);
         AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(authenticationRepository,
                 userRepository, accessControl, namespaces, changes, cachePolicy, account,
@@ -119,15 +124,16 @@ public final class CoreAssembly {
                 authenticationRepository, parameterPolicyRepository, accessControl, account);
         JdbcProgrammaticAccessTokenRepository tokenRepository = new JdbcProgrammaticAccessTokenRepository(database);
         UserCatalog users = new UserCatalog(userRepository, tokenRepository, accessControl, networkPolicies,
-                passwordPolicies, passwordHasher, changes, clock, account);
+                passwordPolicies, passwordHasher, changes, transactions, clock, account);
         RoleCatalog roles = new RoleCatalog(roleRepository, users, namespaces, accessControl, integrations, changes,
-                clock, account);
-        AdministratorBootstrap.bootstrap(settings.adminPassword(), users, roles, passwordHasher, secrets, console);
+                transactions, clock, account);
+        AdministratorBootstrap.bootstrap(settings.adminPassword(), users, roles, transactions, passwordHasher, secrets,
+                console);
 
         TokenDigester digester = new TokenDigester(serverKey);
         ProgrammaticAccessTokenCatalog tokens = new ProgrammaticAccessTokenCatalog(
                 tokenRepository, users, accessControl, authenticationPolicies, networkAccess,
-                new PatSecretCodec(random), digester, changes, clock, account);
+                new PatSecretCodec(random), digester, changes, transactions, clock, account);
         ProgrammaticAccessTokenUsage tokenUsage = new ProgrammaticAccessTokenUsage(tokenRepository);
         SessionManager sessions = new SessionManager(new JdbcSessionRepository(database), userRepository,
                 networkAccess, authenticationPolicies,

@@ -49,6 +49,9 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setPoolName("frostgate-store");
         config.setConnectionTimeout(10_000);
+        // Said rather than left to the driver: units of work (JdbcTransactions) rely on each statement seeing
+        // what others committed before it, so that rows read after a lock show the lock holder's writes.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             migrations(dataSource).load().migrate();

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -65,35 +66,67 @@ final class Jdbc {
         }
     }
 
+    /**
+     * Runs the work on the connection of the unit of work open on this thread ({@link UnitOfWork}), or else on
+     * a connection of its own in auto-commit.
+     */
     <T> T inConnection(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+        try {
+            Optional<Connection> joined = UnitOfWork.connectionOf(dataSource);
+            if (joined.isPresent()) {
+                return work.run(joined.get());
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            }
         } catch (SQLException failure) {
             throw new StoreException(failure);
         }
     }
 
-    /** Runs several statements atomically. */
+    /** Runs several statements atomically: in the unit of work open on this thread, or in one of their own. */
     <T> T inTransaction(Work<T> work) {
+        try {
+            return UnitOfWork.inTransaction(dataSource, work);
+        } catch (SQLException failure) {
+            throw new StoreException(failure);
+        }
+    }
+
+    /**
+     * Reads rows and locks them ({@code FOR UPDATE}) until the unit of work open on this thread ends: a
+     * concurrent unit locking the same rows waits for it, and then reads what it committed. Outside a unit of
+     * work the lock would end with the statement, so there must be one.
+     */
+    <T> List<T> queryLocking(String sql, RowMapper<T> mapper, Object... parameters) {
+        if (!UnitOfWork.isOpen(dataSource)) {
+            throw new IllegalStateException("a row lock is only held within a unit of work: " + sql);
+        }
+        return query(sql + " FOR UPDATE", mapper, parameters);
+    }
+
+    /**
+     * An INSERT that a unique key may refuse: false then. Inside a unit of work the statement runs under a
+     * savepoint, since PostgreSQL refuses every later statement of a transaction in which one failed.
+     */
+    boolean insertUnlessDuplicate(String sql, Object... parameters) {
         return inConnection(connection -> {
-            connection.setAutoCommit(false);
-            T result;
+            Savepoint savepoint = UnitOfWork.isOpen(dataSource) ? connection.setSavepoint() : null;
             try {
-                result = work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException failure) {
-                // The first failure is the one to report: on a connection the pool has just discarded,
-                // rolling back and restoring auto-commit fail too, and must not hide it.
-                try {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                } catch (SQLException cleanup) {
-                    failure.addSuppressed(cleanup);
+                update(connection, sql, parameters);
+            } catch (SQLException failure) {
+                if (!StoreException.isDuplicateKey(failure)) {
+                    throw failure;
                 }
-                throw failure;
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                }
+                return false;
             }
-            connection.setAutoCommit(true);
-            return result;
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return true;
         });
     }
 

@@ -86,6 +86,11 @@ public final class JdbcNetworkPolicyRepository implements NetworkPolicyRepositor
     }
 
     @Override
+    public void lockForChange() {
+        jdbc.queryLocking("SELECT name FROM catalog_locks WHERE name = ?", row -> row.getString(1), "NETWORK_POLICIES");
+    }
+
+    @Override
     public List<String> usersWithPolicy(String policyName) {
         return NameOrder.sorted(jdbc.query("SELECT name FROM users WHERE network_policy = ?", row -> row.getString(1),
                 policyName), name -> name);

@@ -94,17 +94,9 @@ public final class JdbcRoleRepository implements RoleRepository {
     @Override
     public boolean insertRoleGrant(RoleGrant grant) {
         // The primary key decides: a check before the insert would miss a concurrent, uncommitted grant.
-        try {
-            jdbc.update("INSERT INTO role_grants (role_name, grantee_kind, grantee_name, granted_by, created_on) "
-                    + "VALUES (?,?,?,?,?)", grant.role(), grant.granteeKind(), grant.grantee(), grant.grantedBy(),
-                    grant.createdOn());
-            return true;
-        } catch (StoreException failure) {
-            if (failure.isDuplicateKey()) {
-                return false;
-            }
-            throw failure;
-        }
+        return jdbc.insertUnlessDuplicate("INSERT INTO role_grants (role_name, grantee_kind, grantee_name, "
+                + "granted_by, created_on) VALUES (?,?,?,?,?)", grant.role(), grant.granteeKind(), grant.grantee(),
+                grant.grantedBy(), grant.createdOn());
     }
 
     @Override
@@ -121,17 +113,10 @@ public final class JdbcRoleRepository implements RoleRepository {
     @Override
     public boolean insertPrivilegeGrant(PrivilegeGrant grant) {
         // The primary key decides: a check before the insert would miss a concurrent, uncommitted grant.
-        try {
-            jdbc.update("INSERT INTO privilege_grants (privilege, object_kind, object_name, role_name, grant_option, "
-                    + "granted_by, created_on) VALUES (?,?,?,?,?,?,?)", grant.privilege().displayName(),
-                    grant.objectKind(), grant.objectName(), grant.role(), grant.grantOption(), grant.grantedBy(), grant.createdOn());
-            return true;
-        } catch (StoreException failure) {
-            if (failure.isDuplicateKey()) {
-                return false;
-            }
-            throw failure;
-        }
+        return jdbc.insertUnlessDuplicate("INSERT INTO privilege_grants (privilege, object_kind, object_name, "
+                + "role_name, grant_option, granted_by, created_on) VALUES (?,?,?,?,?,?,?)",
+                grant.privilege().displayName(), grant.objectKind(), grant.objectName(), grant.role(),
+                grant.grantOption(), grant.grantedBy(), grant.createdOn());
     }
 
     @Override

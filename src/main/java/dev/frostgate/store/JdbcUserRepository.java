@@ -38,6 +38,12 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<User> findLocked(String name) {
+        return jdbc.queryLocking("SELECT " + COLUMNS + " FROM users WHERE name = ?", JdbcUserRepository::map, name)
+                .stream().findFirst();
+    }
+
+    @Override
     public Optional<User> findByLoginName(String loginName) {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE login_name = ?", JdbcUserRepository::map,
                 loginName.toUpperCase(Locale.ROOT));

@@ -10,6 +10,10 @@ public final class StoreException extends RuntimeException {
 
     /** True for a unique-key violation, so callers can report "already exists" instead of a failure. */
     public boolean isDuplicateKey() {
-        return getCause() instanceof SQLException failure && "23505".equals(failure.getSQLState());
+        return getCause() instanceof SQLException failure && isDuplicateKey(failure);
+    }
+
+    static boolean isDuplicateKey(SQLException failure) {
+        return "23505".equals(failure.getSQLState());
     }
 }
