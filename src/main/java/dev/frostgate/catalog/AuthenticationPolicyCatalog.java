@@ -52,7 +52,7 @@ public final class AuthenticationPolicyCatalog {
      */
     public AuthenticationPolicyCatalog(AuthenticationPolicyRepository repository, UserRepository users,
                                        AccessControl accessControl, NamespaceCatalog namespaces, ChangeFeed changes,
-                                       CachePolicy cachePolicy, String accountName,
+                                       Transactions transactions, CachePolicy cachePolicy, String accountName,
                                        Function<String, Optional<String>> integrationMethods) {
         this.editor = new AuthenticationPolicyEditor(integrationMethods);
         this.changes = changes;
@@ -67,7 +67,7 @@ public final class AuthenticationPolicyCatalog {
         this.accountName = accountName;
         this.lifecycle = new ObjectLifecycle<>(new Lifecycle(),
                 (actor, owner, objectKind, objectName) -> accessControl.requireOwnership(actor, owner, objectKind,
-                        objectName));
+                        objectName), transactions);
     }
 
     /** CREATE, ALTER, RENAME, GRANT OWNERSHIP and DROP of these policies: the shared object lifecycle. */

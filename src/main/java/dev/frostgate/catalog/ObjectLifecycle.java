@@ -15,7 +15,7 @@ import java.util.Optional;
  * uses. An object kind plugs in as a {@link Kind}: where its objects are stored, how its properties
  * apply (its {@code catalog.property} model and special rules), what CREATE needs, and what keeps an
  * object in use. Every command checks ownership the same way and publishes the kind's change once
- * the command has succeeded.
+ * the command has succeeded (delivered after its unit of work commits).
  *
  * @param <T> the kind's object record
  */
@@ -69,70 +69,85 @@ public final class ObjectLifecycle<T> {
 
     private final Kind<T> kind;
     private final OwnershipCheck ownership;
+    private final Transactions transactions;
 
-    public ObjectLifecycle(Kind<T> kind, OwnershipCheck ownership) {
+    /** @param transactions each command runs in one unit of work: its reads, guard and writes whole or not at all */
+    public ObjectLifecycle(Kind<T> kind, OwnershipCheck ownership, Transactions transactions) {
         this.kind = kind;
         this.ownership = ownership;
+        this.transactions = transactions;
     }
 
     /** CREATE; false when IF NOT EXISTS found the object already there. */
     public boolean create(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
                           boolean ifNotExists) {
-        kind.requireMayCreate(actor, name);
-        Optional<T> existing = kind.find(name.name());
-        if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
-            return false;
-        }
-        existing.ifPresent(replaced -> {
-            requireOwnership(actor, replaced);
-            kind.requireUnused(replaced, "replaced");
+        return transactions.inTransaction(() -> {
+            kind.requireMayCreate(actor, name);
+            Optional<T> existing = kind.find(name.name());
+            if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
+                return false;
+            }
+            existing.ifPresent(replaced -> {
+                requireOwnership(actor, replaced);
+                kind.requireUnused(replaced, "replaced");
+            });
+            kind.save(name.name(), kind.set(kind.fresh(actor, name), properties));
+            kind.changed();
+            return true;
         });
-        kind.save(name.name(), kind.set(kind.fresh(actor, name), properties));
-        kind.changed();
-        return true;
     }
 
     public void alterSet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
-        findForChange(actor, name, ifExists).ifPresent(object -> {
-            kind.save(kind.nameOf(object), kind.set(object, properties));
-            kind.changed();
+        transactions.runInTransaction(() -> {
+            findForChange(actor, name, ifExists).ifPresent(object -> {
+                kind.save(kind.nameOf(object), kind.set(object, properties));
+                kind.changed();
+            });
         });
     }
 
     public void alterUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
-        findForChange(actor, name, ifExists).ifPresent(object -> {
-            kind.save(kind.nameOf(object), kind.unset(object, propertyNames));
-            kind.changed();
+        transactions.runInTransaction(() -> {
+            findForChange(actor, name, ifExists).ifPresent(object -> {
+                kind.save(kind.nameOf(object), kind.unset(object, propertyNames));
+                kind.changed();
+            });
         });
     }
 
     public void rename(Actor actor, ObjectName name, ObjectName newName, boolean ifExists) {
-        findForChange(actor, name, ifExists).ifPresent(object -> {
-            if (kind.find(newName.name()).isPresent()) {
-                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
-            }
-            kind.save(kind.nameOf(object), kind.renamed(object, newName.name()));
-            kind.changed();
+        transactions.runInTransaction(() -> {
+            findForChange(actor, name, ifExists).ifPresent(object -> {
+                if (kind.find(newName.name()).isPresent()) {
+                    throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
+                }
+                kind.save(kind.nameOf(object), kind.renamed(object, newName.name()));
+                kind.changed();
+            });
         });
     }
 
     /** GRANT OWNERSHIP: the owner (or MANAGE GRANTS) hands the object to a role. */
     public void transfer(Actor actor, ObjectName name, String newOwner) {
-        findForChange(actor, name, false).ifPresent(object -> {
-            kind.save(kind.nameOf(object), kind.ownedBy(object, newOwner));
-            kind.changed();
+        transactions.runInTransaction(() -> {
+            findForChange(actor, name, false).ifPresent(object -> {
+                kind.save(kind.nameOf(object), kind.ownedBy(object, newOwner));
+                kind.changed();
+            });
         });
     }
 
     /** DROP; false when IF EXISTS found nothing. */
     public boolean drop(Actor actor, ObjectName name, boolean ifExists) {
-        Optional<T> found = findForChange(actor, name, ifExists);
-        found.ifPresent(object -> {
-            kind.requireUnused(object, "dropped");
-            kind.delete(object);
-            kind.changed();
+        return transactions.inTransaction(() -> {
+            Optional<T> found = findForChange(actor, name, ifExists);
+            found.ifPresent(object -> {
+                kind.requireUnused(object, "dropped");
+                kind.delete(object);
+                kind.changed();
+            });
+            return found.isPresent();
         });
-        return found.isPresent();
     }
 
     /** The object named, or 002003. */

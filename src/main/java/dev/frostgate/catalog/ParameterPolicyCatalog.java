@@ -37,8 +37,8 @@ public final class ParameterPolicyCatalog {
 
     public ParameterPolicyCatalog(ParameterPolicyKind kind, ParameterPolicyRepository repository,
                                   PolicyAttachmentRepository attachments, AccessControl accessControl,
-                                  NamespaceCatalog namespaces, ChangeFeed changes, CachePolicy cachePolicy,
-                                  String accountName) {
+                                  NamespaceCatalog namespaces, ChangeFeed changes, Transactions transactions,
+                                  CachePolicy cachePolicy, String accountName) {
         this.kind = kind;
         this.changes = changes;
         this.effectiveByUser = cachePolicy.expiringCache(100_000).build();
@@ -52,7 +52,7 @@ public final class ParameterPolicyCatalog {
         this.accountName = accountName;
         this.lifecycle = new ObjectLifecycle<>(new Lifecycle(),
                 (actor, owner, objectKind, objectName) -> accessControl.requireOwnership(actor, owner, objectKind,
-                        objectName));
+                        objectName), transactions);
     }
 
     public ParameterPolicyKind kind() {

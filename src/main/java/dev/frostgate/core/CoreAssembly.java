@@ -111,15 +111,15 @@ public final class CoreAssembly {
                 accountParameters, changes, transactions, accessControl, roleRepository, clock, account);
         networkPolicies.addReferenceHolder(integrations::integrationUsingNetworkPolicy);
         AuthenticationPolicyCatalog authenticationPolicies = new AuthenticationPolicyCatalog(authenticationRepository,
-                userRepository, accessControl, namespaces, changes, cachePolicy, account,
+                userRepository, accessControl, namespaces, changes, transactions, cachePolicy, account,
                 integrations::authenticationMethodOf);
         JdbcParameterPolicyRepository parameterPolicyRepository = new JdbcParameterPolicyRepository(database);
         ParameterPolicyCatalog passwordPolicies = new ParameterPolicyCatalog(ParameterPolicyKind.PASSWORD,
-                parameterPolicyRepository, authenticationRepository, accessControl, namespaces, changes, cachePolicy,
-                account);
+                parameterPolicyRepository, authenticationRepository, accessControl, namespaces, changes, transactions,
+                cachePolicy, account);
         ParameterPolicyCatalog sessionPolicies = new ParameterPolicyCatalog(ParameterPolicyKind.SESSION,
-                parameterPolicyRepository, authenticationRepository, accessControl, namespaces, changes, cachePolicy,
-                account);
+                parameterPolicyRepository, authenticationRepository, accessControl, namespaces, changes, transactions,
+                cachePolicy, account);
         PolicyReferences policyReferences = new PolicyReferences(networkRepository, accountParameters, userRepository,
                 authenticationRepository, parameterPolicyRepository, accessControl, account);
         JdbcProgrammaticAccessTokenRepository tokenRepository = new JdbcProgrammaticAccessTokenRepository(database);

@@ -24,7 +24,7 @@ class AuthenticationPolicyResolutionTest {
     // Resolution reads only policies and attachments; privileges and namespaces are not involved.
     private final ChangeFeed changes = new InProcessChangeFeed();
     private final AuthenticationPolicyCatalog catalog = new AuthenticationPolicyCatalog(policies, null, null, null,
-            changes, CachePolicy.of(Clock.fixed(NOW, ZoneOffset.UTC)), "FROSTGATE", name -> Optional.empty());
+            changes, null, CachePolicy.of(Clock.fixed(NOW, ZoneOffset.UTC)), "FROSTGATE", name -> Optional.empty());
 
     @Test
     void aUserWhoseTypeChangedIsGovernedByItsNewTypesPolicyAtOnce() {

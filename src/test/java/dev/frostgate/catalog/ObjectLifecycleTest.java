@@ -93,12 +93,29 @@ class ObjectLifecycleTest {
     }
 
     private final Gadgets gadgets = new Gadgets();
+    private final InlineTransactions transactions = new InlineTransactions();
     private final ObjectLifecycle<Gadget> lifecycle = new ObjectLifecycle<>(gadgets,
             (actor, owner, kind, name) -> {
                 if (!owner.equals(Optional.of(actor.primaryRole()))) {
                     throw AccessControl.insufficient(kind, name);
                 }
-            });
+            }, transactions);
+
+    /** Runs work as it comes: this kind keeps its objects in memory, so there is nothing to commit. */
+    private static final class InlineTransactions implements Transactions {
+        int units;
+
+        @Override
+        public <T> T inTransaction(java.util.function.Supplier<T> work) {
+            units++;
+            return work.get();
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            action.run();
+        }
+    }
 
     private static List<PropertySetting> comment(String text) {
         return List.of(new PropertySetting("COMMENT", new PropertyValue.Text(text)));
@@ -167,5 +184,16 @@ class ObjectLifecycleTest {
                 .isEqualTo(ErrorCode.INSUFFICIENT_PRIVILEGES);
         assertThat(lifecycle.drop(STRANGER, ObjectName.of("NEW_NAME"), false)).isTrue();
         assertThat(gadgets.stored).containsOnlyKeys("TAKEN");
+    }
+
+    @Test
+    void everyCommandIsOneUnitOfWork() {
+        lifecycle.create(OWNER, ObjectName.of("G"), List.of(), false, false);
+        lifecycle.alterSet(OWNER, ObjectName.of("G"), comment("x"), false);
+        lifecycle.alterUnset(OWNER, ObjectName.of("G"), List.of("COMMENT"), false);
+        lifecycle.rename(OWNER, ObjectName.of("G"), ObjectName.of("H"), false);
+        lifecycle.transfer(OWNER, ObjectName.of("H"), "OWNER_ROLE");
+        lifecycle.drop(OWNER, ObjectName.of("H"), false);
+        assertThat(transactions.units).isEqualTo(6);
     }
 }

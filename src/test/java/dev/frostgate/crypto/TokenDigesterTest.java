@@ -22,7 +22,7 @@ class TokenDigesterTest {
         ServerKey otherKey = new ServerKey(new byte[32]);
         TokenDigester digester = new TokenDigester(key);
         assertThat(digester.digest("ST-abc")).isEqualTo(digester.digest("ST-abc")).hasSize(64)
-                .isNotEqualTo(digester.digest("ST-abd")).doesNotContain("abc");
+                .isNotEqualTo(digester.digest("ST-abd")).doesNotContain("ST-");
         assertThat(new TokenDigester(otherKey).digest("ST-abc")).isNotEqualTo(digester.digest("ST-abc"));
     }
 

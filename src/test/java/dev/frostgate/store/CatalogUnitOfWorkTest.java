@@ -1,11 +1,11 @@
 package dev.frostgate.store;
 
-import static dev.frostgate.store.CoreOnStore.errorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.frostgate.change.Change;
 import dev.frostgate.error.FrostgateException;
+import dev.frostgate.testing.CoreFixture;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.api.ThrowableAssert;
 
 /**
  * The catalogs' units of work on H2 and PostgreSQL, through the statements that need them: CREATE OR REPLACE
@@ -26,8 +27,8 @@ class CatalogUnitOfWorkTest {
 
     @StoreTest
     void createOrReplaceUserFailingMidwayLeavesTheOldUserAsItWas(TestStore store) {
-        try (CoreOnStore core = new CoreOnStore(store)) {
-            core.execute("CREATE ROLE analyst", "CREATE USER alice COMMENT = 'the original'",
+        try (CoreFixture core = CoreFixture.on(store.database())) {
+            core.sql("CREATE ROLE analyst", "CREATE USER alice COMMENT = 'the original'",
                     "GRANT ROLE analyst TO USER alice", "ALTER USER alice ADD PAT first_token");
             // The fault: the store refuses the new user's row, after the old one and its grants were deleted.
             store.execute("ALTER TABLE users ADD CONSTRAINT refuse_test_comment CHECK (comment IS NULL OR comment <> '"
@@ -36,7 +37,7 @@ class CatalogUnitOfWorkTest {
             core.core().changes().subscribe(Change.class, changes::add);
 
             StoreException failure = catchThrowableOfType(StoreException.class,
-                    () -> core.execute("CREATE OR REPLACE USER alice COMMENT = '" + REFUSED_COMMENT + "'"));
+                    () -> core.sql("CREATE OR REPLACE USER alice COMMENT = '" + REFUSED_COMMENT + "'"));
 
             assertThat(failure).isNotNull();
             // Each backend's SQLState for a check violation.
@@ -49,7 +50,7 @@ class CatalogUnitOfWorkTest {
                     .isEqualTo(1);
             assertThat(changes).as("nothing is announced for a rolled-back replace").isEmpty();
 
-            core.execute("CREATE OR REPLACE USER alice COMMENT = 'the replacement'");
+            core.sql("CREATE OR REPLACE USER alice COMMENT = 'the replacement'");
             assertThat(store.users().find("ALICE").orElseThrow().comment()).contains("the replacement");
             assertThat(store.count("SELECT COUNT(*) FROM role_grants WHERE grantee_name = 'ALICE'")).isZero();
             assertThat(changes).containsExactly(new Change.UserChanged("ALICE"));
@@ -58,8 +59,8 @@ class CatalogUnitOfWorkTest {
 
     @StoreTest
     void concurrentTokenAddsNeverPassTheLimitOfFifteen(TestStore store) throws Exception {
-        try (CoreOnStore core = new CoreOnStore(store)) {
-            core.execute("CREATE USER alice");
+        try (CoreFixture core = CoreFixture.on(store.database())) {
+            core.sql("CREATE USER alice");
             int attempts = 24;
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -71,7 +72,7 @@ class CatalogUnitOfWorkTest {
                     adds.add(threads.submit(() -> {
                         start.await();
                         try {
-                            core.execute(statement);
+                            core.sql(statement);
                             return "added";
                         } catch (FrostgateException refused) {
                             return refused.errorCode().code();
@@ -95,35 +96,35 @@ class CatalogUnitOfWorkTest {
 
     @StoreTest
     void aRuleChangeThatLocksTheCallerOutIsRolledBackAndAnnouncesNothing(TestStore store) {
-        try (CoreOnStore core = new CoreOnStore(store)) {
-            core.execute("CREATE NETWORK RULE office TYPE = IPV4 VALUE_LIST = ('10.0.0.0/8')",
+        try (CoreFixture core = CoreFixture.on(store.database())) {
+            core.sql("CREATE NETWORK RULE office TYPE = IPV4 VALUE_LIST = ('10.0.0.0/8')",
                     "CREATE NETWORK POLICY office_only ALLOWED_NETWORK_RULE_LIST = ('office')",
                     "ALTER ACCOUNT SET NETWORK_POLICY = office_only");
             List<Change> changes = new CopyOnWriteArrayList<>();
             core.core().changes().subscribe(Change.class, changes::add);
 
-            assertThat(errorCode(() -> core.execute("ALTER NETWORK RULE office SET VALUE_LIST = ('192.168.0.0/16')")))
+            assertThat(errorCode(() -> core.sql("ALTER NETWORK RULE office SET VALUE_LIST = ('192.168.0.0/16')")))
                     .isEqualTo("090230");
 
             assertThat(store.value("SELECT value_list FROM network_rules WHERE name = 'OFFICE'"))
                     .isEqualTo("10.0.0.0/8");
             assertThat(changes).isEmpty();
-            core.execute("ALTER NETWORK RULE office SET VALUE_LIST = ('10.0.0.0/16')");
+            core.sql("ALTER NETWORK RULE office SET VALUE_LIST = ('10.0.0.0/16')");
             assertThat(changes).containsExactly(new Change.NetworkPoliciesChanged());
         }
     }
 
     @StoreTest
     void concurrentPolicyChangesAreJudgedOneAfterTheOther(TestStore store) throws Exception {
-        try (CoreOnStore core = new CoreOnStore(store)) {
-            core.execute("CREATE NETWORK POLICY office ALLOWED_IP_LIST = ('10.0.0.0/8', '10.0.0.1')",
+        try (CoreFixture core = CoreFixture.on(store.database())) {
+            core.sql("CREATE NETWORK POLICY office ALLOWED_IP_LIST = ('10.0.0.0/8', '10.0.0.1')",
                     "ALTER ACCOUNT SET NETWORK_POLICY = office");
             // Each removal alone leaves the caller (10.0.0.1) admitted by the other entry; both together do not.
             List<String> removals = List.of("ALTER NETWORK POLICY office REMOVE ALLOWED_IP_LIST = ('10.0.0.0/8')",
                     "ALTER NETWORK POLICY office REMOVE ALLOWED_IP_LIST = ('10.0.0.1')");
             for (int round = 0; round < 5; round++) {
-                core.execute("ALTER NETWORK POLICY office SET ALLOWED_IP_LIST = ('10.0.0.0/8', '10.0.0.1')");
-                List<String> outcomes = runTogether(removals.stream().map(sql -> (Statement) () -> core.execute(sql))
+                core.sql("ALTER NETWORK POLICY office SET ALLOWED_IP_LIST = ('10.0.0.0/8', '10.0.0.1')");
+                List<String> outcomes = runTogether(removals.stream().map(sql -> (Statement) () -> core.sql(sql))
                         .toList());
                 assertThat(outcomes).as("round " + round).containsExactlyInAnyOrder("done", "090230");
                 assertThat(store.value("SELECT allowed_ip_list FROM network_policies WHERE name = 'OFFICE'"))
@@ -163,5 +164,12 @@ class CatalogUnitOfWorkTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** The Snowflake error code the statement failed with (it must fail with a catalogued error). */
+    private static String errorCode(ThrowableAssert.ThrowingCallable statement) {
+        FrostgateException failure = catchThrowableOfType(FrostgateException.class, statement);
+        assertThat(failure).as("the statement fails with a catalogued error").isNotNull();
+        return failure.errorCode().code();
     }
 }

@@ -42,12 +42,14 @@ public final class CoreFixture implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final Database database;
+    private final boolean ownsDatabase;
     private final Core core;
     private final MutableClock clock;
     private final Session admin;
 
-    private CoreFixture(Database database, Core core, MutableClock clock) {
+    private CoreFixture(Database database, boolean ownsDatabase, Core core, MutableClock clock) {
         this.database = database;
+        this.ownsDatabase = ownsDatabase;
         this.core = core;
         this.clock = clock;
         this.admin = admitted(login(password(Core.ADMIN_USER, ADMIN_PASSWORD))).issued().session();
@@ -60,19 +62,31 @@ public final class CoreFixture implements AutoCloseable {
 
     /** The core with these challenge stages in its login flow. */
     public static CoreFixture start(List<ChallengeStage> challengeStages) {
-        SecureRandom random = new SecureRandom();
-        byte[] serverKey = new byte[32];
-        random.nextBytes(serverKey);
         Database database = Database.open(new Database.Settings(
                 Optional.of("jdbc:h2:mem:core-fixture-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1"),
                 Optional.empty(), Optional.empty(), Path.of(System.getProperty("java.io.tmpdir")), 4));
+        return build(database, true, challengeStages);
+    }
+
+    /**
+     * The core on a store the caller opened and closes (an empty one: the core bootstraps ADMIN in it), for
+     * tests of what the catalogs make of each backend.
+     */
+    public static CoreFixture on(Database database) {
+        return build(database, false, List.of());
+    }
+
+    private static CoreFixture build(Database database, boolean ownsDatabase, List<ChallengeStage> challengeStages) {
+        SecureRandom random = new SecureRandom();
+        byte[] serverKey = new byte[32];
+        random.nextBytes(serverKey);
         MutableClock clock = MutableClock.startingNow();
         CoreSettings settings = new CoreSettings(ACCOUNT, Optional.of(Base64.getEncoder().encodeToString(serverKey)),
                 Path.of(System.getProperty("java.io.tmpdir")), Optional.of(ADMIN_PASSWORD), 4,
                 HostAllowList.EVERY_HOST);
         Core core = CoreAssembly.build(database, settings, clock, random,
                 new PrintStream(OutputStream.nullOutputStream()), challengeStages);
-        return new CoreFixture(database, core, clock);
+        return new CoreFixture(database, ownsDatabase, core, clock);
     }
 
     public Core core() {
@@ -237,6 +251,9 @@ public final class CoreFixture implements AutoCloseable {
     @Override
     public void close() {
         core.close();
+        if (!ownsDatabase) {
+            return;
+        }
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
