@@ -25,9 +25,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 
 /** JdbcRoleRepository (roles, role grants, privilege grants) on H2 and PostgreSQL. */
 class RoleRepositoryTest {
+    /** The users the tests' sessions, tokens and grants belong to (they refer to a stored user). */
+    @BeforeEach
+    void storeTheirUsers(TestStore store) {
+        store.usersNamed("ALICE", "BOB", "X", "ANALYST");
+    }
+
     private static final List<String> ACCOUNT_PRIVILEGES = List.of(
             "CREATE USER>USERADMIN", "CREATE ROLE>USERADMIN",
             "MANAGE GRANTS>SECURITYADMIN", "APPLY AUTHENTICATION POLICY>SECURITYADMIN",
@@ -232,11 +239,12 @@ class RoleRepositoryTest {
     void concurrentDuplicateGrantsReportFalseInsteadOfFailing(TestStore store) throws Exception {
         boolean roleGrant = whileAnotherTransactionHoldsTheSameRow(store,
                 "INSERT INTO role_grants (role_name, grantee_kind, grantee_name, granted_by, created_on) "
-                        + "VALUES ('SYSADMIN', 'USER', 'ALICE', 'X', ?)",
+                        + "VALUES ('SYSADMIN', 'USER', (SELECT id FROM users WHERE name = 'ALICE'), 'X', ?)",
                 () -> store.roles().insertRoleGrant(new RoleGrant("SYSADMIN", GranteeKind.USER, "ALICE", "Y", T0)));
         boolean privilegeGrant = whileAnotherTransactionHoldsTheSameRow(store,
                 "INSERT INTO privilege_grants (privilege, object_kind, object_name, role_name, grant_option, "
-                        + "granted_by, created_on) VALUES ('MONITOR', 'USER', 'ALICE', 'SYSADMIN', FALSE, 'X', ?)",
+                        + "granted_by, created_on) VALUES ('MONITOR', 'USER', (SELECT id FROM users WHERE name = 'ALICE'), "
+                        + "'SYSADMIN', FALSE, 'X', ?)",
                 () -> store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE",
                         "SYSADMIN", false, "Y", T0)));
 
