@@ -63,6 +63,8 @@ public final class UserCatalog {
             requireOwnership(actor, existing.get());
         }
         Instant now = clock.instant();
+        // A new id also when replacing: the replaced user's grants, tokens and policies were keyed by its id and
+        // go with it, so the new user of that name inherits none of them.
         User user = editor.set(User.builder(UserId.random(), name, now), properties, now, passwordCheck(name))
                 .owner(Optional.of(actor.primaryRole())).build();
         UserPropertyEditor.checkTypeConsistency(user);
