@@ -38,10 +38,11 @@ DELETE FROM role_grants WHERE grantee_kind = 'USER'
 UPDATE role_grants SET grantee_name = (SELECT u.id FROM users u WHERE u.name = role_grants.grantee_name)
     WHERE grantee_kind = 'USER';
 
-DELETE FROM privilege_grants WHERE object_kind = 'USER'
+-- A privilege ON USER without a name (APPLY AUTHENTICATION POLICY ON USER: on every user) names no user and stays ''.
+DELETE FROM privilege_grants WHERE object_kind = 'USER' AND object_name <> ''
     AND NOT EXISTS (SELECT 1 FROM users u WHERE u.name = privilege_grants.object_name);
 UPDATE privilege_grants SET object_name = (SELECT u.id FROM users u WHERE u.name = privilege_grants.object_name)
-    WHERE object_kind = 'USER';
+    WHERE object_kind = 'USER' AND object_name <> '';
 
 DELETE FROM policy_attachments WHERE target_kind = 'USER'
     AND NOT EXISTS (SELECT 1 FROM users u WHERE u.name = policy_attachments.target_name);

@@ -78,13 +78,13 @@ public final class JdbcAuthenticationPolicyRepository implements AuthenticationP
     public Optional<PolicyAttachment> attachment(PolicyAttachment.PolicyKind kind, PolicyAttachment.TargetKind target,
                                                  String targetName) {
         return jdbc.queryOne(ATTACHMENTS + " AND a.policy_kind = ? AND a.target_kind = ? AND a.target_name = "
-                + targetKey(target), JdbcAuthenticationPolicyRepository::attachment, kind, target, targetName);
+                + targetKey(target, targetName), JdbcAuthenticationPolicyRepository::attachment, kind, target, targetName);
     }
 
     @Override
     public void attach(PolicyAttachment attachment) {
         jdbc.inTransaction(connection -> {
-            String target = targetKey(attachment.targetKind());
+            String target = targetKey(attachment.targetKind(), attachment.targetName());
             Jdbc.update(connection, "DELETE FROM policy_attachments WHERE policy_kind = ? AND target_kind = ? "
                     + "AND target_name = " + target, attachment.policyKind(), attachment.targetKind(),
                     attachment.targetName());
@@ -97,17 +97,17 @@ public final class JdbcAuthenticationPolicyRepository implements AuthenticationP
     @Override
     public boolean detach(PolicyAttachment.PolicyKind kind, PolicyAttachment.TargetKind target, String targetName) {
         return jdbc.update("DELETE FROM policy_attachments WHERE policy_kind = ? AND target_kind = ? "
-                + "AND target_name = " + targetKey(target), kind, target, targetName) > 0;
+                + "AND target_name = " + targetKey(target, targetName), kind, target, targetName) > 0;
     }
 
     /** An attachment to a user holds the user's id (V27); these read it with the user's current name. */
     private static final String ATTACHMENTS = "SELECT a.policy_kind, a.target_kind, "
             + UserReferences.name("a.target_kind", "a.target_name", "target_name")
             + ", a.policy_name FROM policy_attachments a" + UserReferences.joinUser("a.target_kind", "a.target_name")
-            + " WHERE " + UserReferences.referenceExists("a.target_kind");
+            + " WHERE " + UserReferences.referenceExists("a.target_kind", "a.target_name");
 
-    private static String targetKey(PolicyAttachment.TargetKind target) {
-        return UserReferences.key(target == PolicyAttachment.TargetKind.USER);
+    private static String targetKey(PolicyAttachment.TargetKind target, String targetName) {
+        return UserReferences.key(target == PolicyAttachment.TargetKind.USER, targetName);
     }
 
     private static PolicyAttachment attachment(ResultSet row) throws SQLException {

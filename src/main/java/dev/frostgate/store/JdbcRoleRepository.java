@@ -59,12 +59,12 @@ public final class JdbcRoleRepository implements RoleRepository {
             + UserReferences.name("g.grantee_kind", "g.grantee_name", "grantee_name")
             + ", g.granted_by, g.created_on FROM role_grants g"
             + UserReferences.joinUser("g.grantee_kind", "g.grantee_name")
-            + " WHERE " + UserReferences.referenceExists("g.grantee_kind");
+            + " WHERE " + UserReferences.referenceExists("g.grantee_kind", "g.grantee_name");
     private static final String PRIVILEGE_GRANTS = "SELECT g.privilege, g.object_kind, "
             + UserReferences.name("g.object_kind", "g.object_name", "object_name")
             + ", g.role_name, g.grant_option, g.granted_by, g.created_on FROM privilege_grants g"
             + UserReferences.joinUser("g.object_kind", "g.object_name")
-            + " WHERE " + UserReferences.referenceExists("g.object_kind");
+            + " WHERE " + UserReferences.referenceExists("g.object_kind", "g.object_name");
 
     @Override
     public List<RoleGrant> roleGrants() {
@@ -73,7 +73,7 @@ public final class JdbcRoleRepository implements RoleRepository {
 
     @Override
     public List<RoleGrant> roleGrantsTo(RoleGrant.GranteeKind granteeKind, String grantee) {
-        return jdbc.query(ROLE_GRANTS + " AND g.grantee_kind = ? AND g.grantee_name = " + granteeKey(granteeKind),
+        return jdbc.query(ROLE_GRANTS + " AND g.grantee_kind = ? AND g.grantee_name = " + granteeKey(granteeKind, grantee),
                 JdbcRoleRepository::roleGrant, granteeKind, grantee);
     }
 
@@ -89,7 +89,7 @@ public final class JdbcRoleRepository implements RoleRepository {
 
     @Override
     public List<PrivilegeGrant> privilegeGrantsOn(ObjectKind kind, String objectName) {
-        return jdbc.query(PRIVILEGE_GRANTS + " AND g.object_kind = ? AND g.object_name = " + objectKey(kind),
+        return jdbc.query(PRIVILEGE_GRANTS + " AND g.object_kind = ? AND g.object_name = " + objectKey(kind, objectName),
                 JdbcRoleRepository::privilegeGrant, kind, objectName);
     }
 
@@ -103,7 +103,7 @@ public final class JdbcRoleRepository implements RoleRepository {
         // The primary key decides: a check before the insert would miss a concurrent, uncommitted grant.
         try {
             jdbc.update("INSERT INTO role_grants (role_name, grantee_kind, grantee_name, granted_by, created_on) "
-                    + "VALUES (?,?," + granteeKey(grant.granteeKind()) + ",?,?)", grant.role(), grant.granteeKind(),
+                    + "VALUES (?,?," + granteeKey(grant.granteeKind(), grant.grantee()) + ",?,?)", grant.role(), grant.granteeKind(),
                     grant.grantee(), grant.grantedBy(), grant.createdOn());
             return true;
         } catch (StoreException failure) {
@@ -117,7 +117,7 @@ public final class JdbcRoleRepository implements RoleRepository {
     @Override
     public boolean deleteRoleGrant(String role, RoleGrant.GranteeKind granteeKind, String grantee) {
         return jdbc.update("DELETE FROM role_grants WHERE role_name = ? AND grantee_kind = ? AND grantee_name = "
-                + granteeKey(granteeKind), role, granteeKind, grantee) > 0;
+                + granteeKey(granteeKind, grantee), role, granteeKind, grantee) > 0;
     }
 
     @Override
@@ -130,7 +130,7 @@ public final class JdbcRoleRepository implements RoleRepository {
         // The primary key decides: a check before the insert would miss a concurrent, uncommitted grant.
         try {
             jdbc.update("INSERT INTO privilege_grants (privilege, object_kind, object_name, role_name, grant_option, "
-                    + "granted_by, created_on) VALUES (?,?," + objectKey(grant.objectKind()) + ",?,?,?,?)",
+                    + "granted_by, created_on) VALUES (?,?," + objectKey(grant.objectKind(), grant.objectName()) + ",?,?,?,?)",
                     grant.privilege().displayName(), grant.objectKind(), grant.objectName(), grant.role(),
                     grant.grantOption(), grant.grantedBy(), grant.createdOn());
             return true;
@@ -145,15 +145,15 @@ public final class JdbcRoleRepository implements RoleRepository {
     @Override
     public boolean deletePrivilegeGrant(Privilege privilege, ObjectKind kind, String objectName, String role) {
         return jdbc.update("DELETE FROM privilege_grants WHERE privilege = ? AND object_kind = ? AND object_name = "
-                + objectKey(kind) + " AND role_name = ?", privilege.displayName(), kind, objectName, role) > 0;
+                + objectKey(kind, objectName) + " AND role_name = ?", privilege.displayName(), kind, objectName, role) > 0;
     }
 
-    private static String granteeKey(RoleGrant.GranteeKind kind) {
-        return UserReferences.key(kind == RoleGrant.GranteeKind.USER);
+    private static String granteeKey(RoleGrant.GranteeKind kind, String grantee) {
+        return UserReferences.key(kind == RoleGrant.GranteeKind.USER, grantee);
     }
 
-    private static String objectKey(ObjectKind kind) {
-        return UserReferences.key(kind == ObjectKind.USER);
+    private static String objectKey(ObjectKind kind, String objectName) {
+        return UserReferences.key(kind == ObjectKind.USER, objectName);
     }
 
     /** Stored as Snowflake spells it; only grantable privileges are ever written (migrations included). */

@@ -34,9 +34,18 @@ final class UserReferences {
                 + " FROM " + table + " " + alias + " JOIN users u ON u.id = " + alias + "." + OWNER_COLUMN;
     }
 
-    /** The next parameter as a key of kind {@code user}: a user's name becomes its id, anything else stays. */
-    static String key(boolean user) {
-        return user ? ID_OF_NAMED : "?";
+    /**
+     * The object name of a grant on every user at once ({@code GRANT APPLY AUTHENTICATION POLICY ON USER TO ROLE r},
+     * {@code Authorization.holdsOnObjectOrKind}): it names no user, so it is stored as it is.
+     */
+    static final String EVERY_USER = "";
+
+    /**
+     * The next parameter, {@code name}, as a key of kind {@code user}: a user's name becomes its id; anything else,
+     * and {@link #EVERY_USER}, stays.
+     */
+    static String key(boolean user, String name) {
+        return user && !name.equals(EVERY_USER) ? ID_OF_NAMED : "?";
     }
 
     /**
@@ -49,11 +58,12 @@ final class UserReferences {
 
     /** After {@link #joinUser}: the key as a name, the user's for kind USER, else the key itself. */
     static String name(String kindColumn, String keyColumn, String alias) {
-        return "CASE WHEN " + kindColumn + " = 'USER' THEN u.name ELSE " + keyColumn + " END AS " + alias;
+        return "CASE WHEN " + kindColumn + " = 'USER' AND " + keyColumn + " <> '" + EVERY_USER + "' THEN u.name ELSE "
+                + keyColumn + " END AS " + alias;
     }
 
     /** After {@link #joinUser}: the row does not refer to a user that is gone (DROP USER leaves none). */
-    static String referenceExists(String kindColumn) {
-        return "(" + kindColumn + " <> 'USER' OR u.id IS NOT NULL)";
+    static String referenceExists(String kindColumn, String keyColumn) {
+        return "(" + kindColumn + " <> 'USER' OR " + keyColumn + " = '" + EVERY_USER + "' OR u.id IS NOT NULL)";
     }
 }

@@ -25,16 +25,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.BeforeEach;
 
 /** JdbcRoleRepository (roles, role grants, privilege grants) on H2 and PostgreSQL. */
 class RoleRepositoryTest {
-    /** The users the tests' sessions, tokens and grants belong to (they refer to a stored user). */
-    @BeforeEach
-    void storeTheirUsers(TestStore store) {
-        store.usersNamed("ALICE", "BOB", "X", "ANALYST");
-    }
-
     private static final List<String> ACCOUNT_PRIVILEGES = List.of(
             "CREATE USER>USERADMIN", "CREATE ROLE>USERADMIN",
             "MANAGE GRANTS>SECURITYADMIN", "APPLY AUTHENTICATION POLICY>SECURITYADMIN",
@@ -131,6 +124,7 @@ class RoleRepositoryTest {
 
     @StoreTest
     void aRoleGrantIsInsertedOnceAndTheDuplicateReportsFalse(TestStore store) {
+        store.usersNamed("ALICE");
         RoleGrant grant = new RoleGrant("SYSADMIN", GranteeKind.USER, "ALICE", "SECURITYADMIN", at(1));
 
         assertThat(store.roles().insertRoleGrant(grant)).isTrue();
@@ -142,6 +136,7 @@ class RoleRepositoryTest {
 
     @StoreTest
     void grantsToAUserAndToARoleOfTheSameNameAreDistinct(TestStore store) {
+        store.usersNamed("X");
         assertThat(store.roles().insertRoleGrant(new RoleGrant("SYSADMIN", GranteeKind.USER, "X", "S", T0))).isTrue();
         assertThat(store.roles().insertRoleGrant(new RoleGrant("SYSADMIN", GranteeKind.ROLE, "X", "S", T0))).isTrue();
         assertThat(store.roles().insertRoleGrant(new RoleGrant("USERADMIN", GranteeKind.USER, "X", "S", T0))).isTrue();
@@ -159,6 +154,7 @@ class RoleRepositoryTest {
 
     @StoreTest
     void privilegeGrantsRoundTripAndTheDuplicateReportsFalse(TestStore store) {
+        store.usersNamed("ALICE");
         PrivilegeGrant onUser = new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "ANALYST", true, "USERADMIN",
                 at(1));
         PrivilegeGrant onAccount = new PrivilegeGrant(Privilege.CREATE_USER, ObjectKind.ACCOUNT, "", "ANALYST", false,
@@ -180,6 +176,7 @@ class RoleRepositoryTest {
 
     @StoreTest
     void deletePrivilegeGrantRemovesExactlyThatGrant(TestStore store) {
+        store.usersNamed("ALICE", "BOB");
         store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "R1", false, "X",
                 T0));
         store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "R2", false, "X",
@@ -198,6 +195,7 @@ class RoleRepositoryTest {
 
     @StoreTest
     void deletingARoleRemovesEveryGrantOfItToItAndOnIt(TestStore store) {
+        store.usersNamed("ALICE", "ANALYST");
         JdbcRoleRepository roles = store.roles();
         roles.insert(new Role("ANALYST", Optional.empty(), Optional.of("USERADMIN"), T0));
         roles.insert(new Role("JUNIOR", Optional.empty(), Optional.of("USERADMIN"), T0));
@@ -237,6 +235,7 @@ class RoleRepositoryTest {
      */
     @StoreTest
     void concurrentDuplicateGrantsReportFalseInsteadOfFailing(TestStore store) throws Exception {
+        store.usersNamed("ALICE");
         boolean roleGrant = whileAnotherTransactionHoldsTheSameRow(store,
                 "INSERT INTO role_grants (role_name, grantee_kind, grantee_name, granted_by, created_on) "
                         + "VALUES ('SYSADMIN', 'USER', (SELECT id FROM users WHERE name = 'ALICE'), 'X', ?)",

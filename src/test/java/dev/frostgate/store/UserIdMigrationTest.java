@@ -70,6 +70,10 @@ class UserIdMigrationTest {
             }
             insert(connection, "INSERT INTO role_grants (role_name, grantee_kind, grantee_name, granted_by, "
                     + "created_on) VALUES ('ROLE_BOB', 'ROLE', 'ROLE_ALICE', 'USERADMIN', ?)", T0);
+            // On every user at once: names no user, and stays.
+            insert(connection, "INSERT INTO privilege_grants (privilege, object_kind, object_name, role_name, "
+                    + "grant_option, granted_by, created_on) VALUES ('APPLY AUTHENTICATION POLICY', 'USER', '', "
+                    + "'ROLE_BOB', FALSE, 'USERADMIN', ?)", T0);
             insert(connection, "INSERT INTO policy_attachments (policy_kind, target_kind, target_name, policy_name) "
                     + "VALUES ('AUTHENTICATION', 'ACCOUNT', '', 'DEFAULT')");
             insert(connection, "INSERT INTO login_history (event_timestamp, event_type, user_name, "
@@ -91,7 +95,9 @@ class UserIdMigrationTest {
         assertThat(store.roles().roleGrants()).extracting(StoreSamples::describe)
                 .contains("ROLE_ALICE>USER:ALICE", "ROLE_BOB>ROLE:ROLE_ALICE").doesNotContain("ROLE_ALICE>USER:GONE");
         assertThat(store.roles().privilegeGrants()).filteredOn(grant -> grant.objectKind() == ObjectKind.USER)
-                .extracting(PrivilegeGrant::objectName).containsExactly("ALICE");
+                .extracting(PrivilegeGrant::objectName).containsExactlyInAnyOrder("ALICE", "");
+        assertThat(store.roles().privilegeGrantsOn(ObjectKind.USER, "")).extracting(grant -> grant.role())
+                .containsExactly("ROLE_BOB");
         JdbcProgrammaticAccessTokenRepository tokens = new JdbcProgrammaticAccessTokenRepository(store.database());
         assertThat(tokens.all()).extracting(ProgrammaticAccessToken::id).containsExactly("token-ALICE");
         assertThat(tokens.find("ALICE", "LAPTOP")).map(ProgrammaticAccessToken::secretDigest).contains("digest-ALICE");

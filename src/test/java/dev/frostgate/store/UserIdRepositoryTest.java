@@ -125,6 +125,23 @@ class UserIdRepositoryTest {
         assertThat(policies.attachment(PolicyKind.SESSION, TargetKind.USER, "BOB")).isPresent();
     }
 
+    /** A privilege on every user at once (GRANT APPLY AUTHENTICATION POLICY ON USER) names no user: kept as it is. */
+    @StoreTest
+    void aGrantOnEveryUserNamesNoUserAndIsKeptAsItIs(TestStore store) {
+        store.users().insert(minimalUser("ALICE"));
+        PrivilegeGrant onEveryUser = new PrivilegeGrant(Privilege.APPLY_AUTHENTICATION_POLICY, ObjectKind.USER, "",
+                "SYSADMIN", false, "X", T0);
+
+        assertThat(store.roles().insertPrivilegeGrant(onEveryUser)).isTrue();
+        store.users().delete("ALICE");
+
+        assertThat(store.roles().privilegeGrantsOn(ObjectKind.USER, "")).containsExactly(onEveryUser);
+        assertThat(store.roles().privilegeGrantsTo("SYSADMIN")).contains(onEveryUser);
+        assertThat(store.roles().deletePrivilegeGrant(Privilege.APPLY_AUTHENTICATION_POLICY, ObjectKind.USER, "",
+                "SYSADMIN")).isTrue();
+        assertThat(store.roles().privilegeGrantsOn(ObjectKind.USER, "")).isEmpty();
+    }
+
     /** Sessions, tokens, grants and attachments name a stored user; one of a name nobody has is refused. */
     @StoreTest
     void whatNamesAUserNobodyHasIsRefused(TestStore store) {
