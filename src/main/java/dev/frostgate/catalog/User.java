@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * A user as stored. {@code passwordHash} is an Argon2id PHC string, never a password. The
- * temporary lock after failed logins is {@code lockedUntil}; DISABLED is the administrator's switch.
+ * temporary lock after failed logins is {@code lockedUntil}; DISABLED is the administrator's switch. {@code id} is
+ * the user's immutable identity ({@link UserId}); {@code name} is what SQL calls it, and a rename changes only that.
  */
 public record User(
+        UserId id,
         String name,
         String loginName,
         Optional<String> displayName,
@@ -38,6 +40,7 @@ public record User(
     public static final int PASSWORD_HISTORY_LIMIT = 24;
 
     public User {
+        java.util.Objects.requireNonNull(id, "id");
         passwordHistory = List.copyOf(passwordHistory);
     }
 
@@ -76,8 +79,9 @@ public record User(
         return new Builder(this);
     }
 
-    public static Builder builder(String name, Instant createdOn) {
-        return new Builder(new User(name, name, Optional.empty(), Optional.empty(), Optional.empty(),
+    /** A new user: {@code id} is drawn once, at its creation ({@link UserId#random()}), and never changes. */
+    public static Builder builder(UserId id, String name, Instant createdOn) {
+        return new Builder(new User(id, name, name, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), UserType.PERSON, Optional.empty(), Optional.empty(), false,
                 false, Optional.empty(), Optional.empty(), 0, Optional.empty(), DefaultSecondaryRoles.ALL,
                 Optional.empty(), createdOn, Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
@@ -86,6 +90,8 @@ public record User(
 
     /** Copy-and-change for a record with many fields; used by property application and lockout. */
     public static final class Builder {
+        /** Copied, never set: no change to a user changes who it is. */
+        private final UserId id;
         private String name;
         private String loginName;
         private Optional<String> displayName;
@@ -112,6 +118,7 @@ public record User(
         private Optional<UserPublicKey> rsaPublicKey2;
 
         private Builder(User user) {
+            id = user.id;
             name = user.name;
             loginName = user.loginName;
             displayName = user.displayName;
@@ -169,7 +176,7 @@ public record User(
         }
 
         public User build() {
-            return new User(name, loginName, displayName, firstName, lastName, email, comment, type, passwordHash,
+            return new User(id, name, loginName, displayName, firstName, lastName, email, comment, type, passwordHash,
                     passwordLastSet, disabled, mustChangePassword, expiresAt, lockedUntil, failedLoginAttempts,
                     defaultRole, defaultSecondaryRoles, owner, createdOn, lastSuccessLogin, networkPolicy,
                     passwordHistory, rsaPublicKey, rsaPublicKey2);

@@ -74,7 +74,9 @@ public final class UserCatalog {
             requireOwnership(actor, existing.get());
         }
         Instant now = clock.instant();
-        User user = editor.set(User.builder(name, now), properties, now, passwordCheck(name))
+        // A new id also when replacing: the replaced user's grants, tokens and policies were keyed by its id and
+        // go with it, so the new user of that name inherits none of them.
+        User user = editor.set(User.builder(UserId.random(), name, now), properties, now, passwordCheck(name))
                 .owner(Optional.of(actor.primaryRole())).build();
         UserPropertyEditor.checkTypeConsistency(user);
         if (user.networkPolicy().isPresent()) {
@@ -133,7 +135,7 @@ public final class UserCatalog {
     /** Creates the bootstrap administrator; only used on an empty store. */
     public void createBootstrapAdministrator(String name, String passwordHash) {
         Instant now = clock.instant();
-        users.insert(User.builder(name, now).passwordHash(Optional.of(passwordHash))
+        users.insert(User.builder(UserId.random(), name, now).passwordHash(Optional.of(passwordHash))
                 .passwordLastSet(Optional.of(now)).defaultRole(Optional.of(SystemRoles.ACCOUNTADMIN))
                 .owner(Optional.of(SystemRoles.ACCOUNTADMIN)).build());
     }

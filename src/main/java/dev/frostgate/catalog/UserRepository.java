@@ -15,6 +15,9 @@ public interface UserRepository {
      */
     Optional<User> findLocked(String name);
 
+    /** The user with this immutable id, whatever it is called now (SCIM and the console address users so). */
+    Optional<User> findById(UserId id);
+
     /** Login names are unique and case-insensitive; they are stored upper-cased. */
     Optional<User> findByLoginName(String loginName);
 
@@ -39,10 +42,15 @@ public interface UserRepository {
      * {@code after}'s on rename) into {@code after}, writing only the fields that differ between the two. What
      * others wrote since the read survives: above all the lock-out counters and LAST_SUCCESS_LOGIN that logins
      * maintain ({@link #recordFailedLogin}, {@link #recordLoginOutcome}), which an ALTER USER must not undo.
+     * The row is found by its id, which both must share; a rename is this one row's change, since everything
+     * that refers to the user (grants, tokens, sessions, policy attachments) refers to its id.
      */
     void update(User before, User after);
 
-    /** Removes the user and every grant to it; returns whether it existed. */
+    /**
+     * Removes the user and everything keyed by its id (grants to it and on it, tokens, sessions, policy
+     * attachments); returns whether it existed. A new user of the same name gets a new id and so none of them.
+     */
     boolean delete(String name);
 
     /** Records a login outcome without touching other fields, so concurrent ALTERs are not overwritten. */

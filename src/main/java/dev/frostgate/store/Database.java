@@ -18,7 +18,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 public final class Database implements AutoCloseable {
     /** Migrations that need Java, between the SQL scripts of classpath:db/migration by version. */
-    static final List<JavaMigration> JAVA_MIGRATIONS = List.of(new UserEmailKeyBackfill());
+    static final List<JavaMigration> JAVA_MIGRATIONS = List.of(new UserEmailKeyBackfill(),
+            new UserIdBackfill(), new TokenUserNameDrop());
 
     private final HikariDataSource dataSource;
 

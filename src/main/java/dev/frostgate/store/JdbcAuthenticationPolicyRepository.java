@@ -67,8 +67,8 @@ public final class JdbcAuthenticationPolicyRepository implements AuthenticationP
 
     @Override
     public List<PolicyAttachment> attachments(PolicyAttachment.PolicyKind kind) {
-        return jdbc.query("SELECT policy_kind, target_kind, target_name, policy_name FROM policy_attachments "
-                + "WHERE policy_kind = ?", JdbcAuthenticationPolicyRepository::attachment, kind).stream()
+        return jdbc.query(ATTACHMENTS + " AND a.policy_kind = ?", JdbcAuthenticationPolicyRepository::attachment,
+                        kind).stream()
                 .sorted(NameOrder.by((PolicyAttachment attachment) -> attachment.targetKind().name())
                         .thenComparing(NameOrder.by(PolicyAttachment::targetName)))
                 .toList();
@@ -77,18 +77,19 @@ public final class JdbcAuthenticationPolicyRepository implements AuthenticationP
     @Override
     public Optional<PolicyAttachment> attachment(PolicyAttachment.PolicyKind kind, PolicyAttachment.TargetKind target,
                                                  String targetName) {
-        return jdbc.queryOne("SELECT policy_kind, target_kind, target_name, policy_name FROM policy_attachments "
-                + "WHERE policy_kind = ? AND target_kind = ? AND target_name = ?",
-                JdbcAuthenticationPolicyRepository::attachment, kind, target, targetName);
+        return jdbc.queryOne(ATTACHMENTS + " AND a.policy_kind = ? AND a.target_kind = ? AND a.target_name = "
+                + targetKey(target, targetName), JdbcAuthenticationPolicyRepository::attachment, kind, target, targetName);
     }
 
     @Override
     public void attach(PolicyAttachment attachment) {
         jdbc.inTransaction(connection -> {
+            String target = targetKey(attachment.targetKind(), attachment.targetName());
             Jdbc.update(connection, "DELETE FROM policy_attachments WHERE policy_kind = ? AND target_kind = ? "
-                    + "AND target_name = ?", attachment.policyKind(), attachment.targetKind(), attachment.targetName());
+                    + "AND target_name = " + target, attachment.policyKind(), attachment.targetKind(),
+                    attachment.targetName());
             return Jdbc.update(connection, "INSERT INTO policy_attachments (policy_kind, target_kind, target_name, "
-                    + "policy_name) VALUES (?,?,?,?)", attachment.policyKind(), attachment.targetKind(),
+                    + "policy_name) VALUES (?,?," + target + ",?)", attachment.policyKind(), attachment.targetKind(),
                     attachment.targetName(), attachment.policyName());
         });
     }
@@ -96,7 +97,17 @@ public final class JdbcAuthenticationPolicyRepository implements AuthenticationP
     @Override
     public boolean detach(PolicyAttachment.PolicyKind kind, PolicyAttachment.TargetKind target, String targetName) {
         return jdbc.update("DELETE FROM policy_attachments WHERE policy_kind = ? AND target_kind = ? "
-                + "AND target_name = ?", kind, target, targetName) > 0;
+                + "AND target_name = " + targetKey(target, targetName), kind, target, targetName) > 0;
+    }
+
+    /** An attachment to a user holds the user's id (V27); these read it with the user's current name. */
+    private static final String ATTACHMENTS = "SELECT a.policy_kind, a.target_kind, "
+            + UserReferences.name("a.target_kind", "a.target_name", "target_name")
+            + ", a.policy_name FROM policy_attachments a" + UserReferences.joinUser("a.target_kind", "a.target_name")
+            + " WHERE " + UserReferences.referenceExists("a.target_kind", "a.target_name");
+
+    private static String targetKey(PolicyAttachment.TargetKind target, String targetName) {
+        return UserReferences.key(target == PolicyAttachment.TargetKind.USER, targetName);
     }
 
     private static PolicyAttachment attachment(ResultSet row) throws SQLException {

@@ -13,10 +13,15 @@ import java.util.Optional;
 
 /** The {@code programmatic_access_tokens} table. */
 public final class JdbcProgrammaticAccessTokenRepository implements ProgrammaticAccessTokenRepository {
-    private static final String COLUMNS = "id, user_name, name, secret_digest, role_restriction, expires_at, "
-            + "created_on, created_by, comment, disabled, mins_to_bypass, bypass_until, rotated_to, last_altered_on, "
-            + "last_altered_by, last_used_on";
-    private static final String PLACEHOLDERS = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** As stored: the owner is its id (V27), so a rename of the user leaves its tokens alone. */
+    private static final List<String> STORED_COLUMNS = List.of("id", "user_id", "name", "secret_digest",
+            "role_restriction", "expires_at", "created_on", "created_by", "comment", "disabled", "mins_to_bypass",
+            "bypass_until", "rotated_to", "last_altered_on", "last_altered_by", "last_used_on");
+    private static final String INSERT = "INSERT INTO programmatic_access_tokens ("
+            + String.join(", ", STORED_COLUMNS) + ") VALUES (" + UserReferences.placeholders(STORED_COLUMNS) + ")";
+    /** As read: with the owner's current name. */
+    private static final String SELECT = UserReferences.selectWithOwnerName(STORED_COLUMNS,
+            "programmatic_access_tokens", "t");
     private static final List<String> MODIFIABLE_COLUMNS = List.of("name", "comment", "disabled", "mins_to_bypass",
             "bypass_until", "last_altered_on", "last_altered_by");
 
@@ -28,19 +33,19 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
 
     @Override
     public Optional<ProgrammaticAccessToken> findBySecretDigest(String digest) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM programmatic_access_tokens WHERE secret_digest = ?",
+        return jdbc.queryOne(SELECT + " WHERE t.secret_digest = ?",
                 JdbcProgrammaticAccessTokenRepository::map, digest);
     }
 
     @Override
     public Optional<ProgrammaticAccessToken> find(String userName, String name) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM programmatic_access_tokens WHERE user_name = ? AND name = ?",
+        return jdbc.queryOne(SELECT + " WHERE t.user_id = " + UserReferences.ID_OF_NAMED + " AND t.name = ?",
                 JdbcProgrammaticAccessTokenRepository::map, userName, name);
     }
 
     @Override
     public List<ProgrammaticAccessToken> forUser(String userName) {
-        return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens WHERE user_name = ?",
+        return NameOrder.sorted(jdbc.query(SELECT + " WHERE t.user_id = " + UserReferences.ID_OF_NAMED,
                 JdbcProgrammaticAccessTokenRepository::map, userName), ProgrammaticAccessToken::name);
     }
 
@@ -51,16 +56,15 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
 
     @Override
     public boolean delete(String userName, String name) {
-        return jdbc.update("DELETE FROM programmatic_access_tokens WHERE user_name = ? AND name = ?", userName,
-                name) > 0;
+        return jdbc.update("DELETE FROM programmatic_access_tokens WHERE user_id = " + UserReferences.ID_OF_NAMED
+                + " AND name = ?", userName, name) > 0;
     }
 
     @Override
     public void update(ProgrammaticAccessToken before, ProgrammaticAccessToken after) {
         ChangedColumns changed = ChangedColumns.between(MODIFIABLE_COLUMNS, modifiable(before), modifiable(after));
         if (!changed.isEmpty()) {
-            jdbc.update(changed.update("programmatic_access_tokens", "WHERE user_name = ? AND name = ?"),
-                    changed.parameters(before.userName(), before.name()));
+            jdbc.update(changed.update("programmatic_access_tokens", "WHERE id = ?"), changed.parameters(before.id()));
         }
     }
 
@@ -86,8 +90,7 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
 
     @Override
     public List<ProgrammaticAccessToken> all() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens",
-                JdbcProgrammaticAccessTokenRepository::map).stream()
+        return jdbc.query(SELECT, JdbcProgrammaticAccessTokenRepository::map).stream()
                 .sorted(NameOrder.by(ProgrammaticAccessToken::userName)
                         .thenComparing(NameOrder.by(ProgrammaticAccessToken::name)))
                 .toList();
@@ -110,8 +113,7 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
     }
 
     private static int insert(Connection connection, ProgrammaticAccessToken token) throws SQLException {
-        return Jdbc.update(connection, "INSERT INTO programmatic_access_tokens (" + COLUMNS + ") VALUES "
-                + PLACEHOLDERS, token.id(), token.userName(), token.name(), token.secretDigest(),
+        return Jdbc.update(connection, INSERT, token.id(), token.userName(), token.name(), token.secretDigest(),
                 token.roleRestriction(), token.expiresAt(), token.createdOn(), token.createdBy(), token.comment(),
                 token.disabled(), token.minsToBypassNetworkPolicyRequirement(), token.bypassUntil(), token.rotatedTo(),
                 token.lastAlteredOn(), token.lastAlteredBy(), token.lastUsedOn());
@@ -126,7 +128,8 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
 
     @Override
     public void disableAll(String userName) {
-        jdbc.update("UPDATE programmatic_access_tokens SET disabled = TRUE WHERE user_name = ?", userName);
+        jdbc.update("UPDATE programmatic_access_tokens SET disabled = TRUE WHERE user_id = "
+                + UserReferences.ID_OF_NAMED, userName);
     }
 
     @Override
@@ -136,8 +139,8 @@ public final class JdbcProgrammaticAccessTokenRepository implements Programmatic
 
     @Override
     public List<ProgrammaticAccessToken> expiringBetween(Instant from, Instant until) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM programmatic_access_tokens WHERE expires_at > ? "
-                + "AND expires_at <= ? AND disabled = FALSE AND rotated_to IS NULL ORDER BY expires_at, id",
+        return jdbc.query(SELECT + " WHERE t.expires_at > ? AND t.expires_at <= ? AND t.disabled = FALSE "
+                + "AND t.rotated_to IS NULL ORDER BY t.expires_at, t.id",
                 JdbcProgrammaticAccessTokenRepository::map, from, until);
     }
 

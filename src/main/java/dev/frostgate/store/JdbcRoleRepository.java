@@ -54,10 +54,17 @@ public final class JdbcRoleRepository implements RoleRepository {
         });
     }
 
-    private static final String ROLE_GRANTS = "SELECT role_name, grantee_kind, grantee_name, granted_by, created_on "
-            + "FROM role_grants";
-    private static final String PRIVILEGE_GRANTS = "SELECT privilege, object_kind, object_name, role_name, "
-            + "grant_option, granted_by, created_on FROM privilege_grants";
+    /** Grants to users hold the user's id (V27); these read them with the user's current name. */
+    private static final String ROLE_GRANTS = "SELECT g.role_name, g.grantee_kind, "
+            + UserReferences.name("g.grantee_kind", "g.grantee_name", "grantee_name")
+            + ", g.granted_by, g.created_on FROM role_grants g"
+            + UserReferences.joinUser("g.grantee_kind", "g.grantee_name")
+            + " WHERE " + UserReferences.referenceExists("g.grantee_kind", "g.grantee_name");
+    private static final String PRIVILEGE_GRANTS = "SELECT g.privilege, g.object_kind, "
+            + UserReferences.name("g.object_kind", "g.object_name", "object_name")
+            + ", g.role_name, g.grant_option, g.granted_by, g.created_on FROM privilege_grants g"
+            + UserReferences.joinUser("g.object_kind", "g.object_name")
+            + " WHERE " + UserReferences.referenceExists("g.object_kind", "g.object_name");
 
     @Override
     public List<RoleGrant> roleGrants() {
@@ -66,43 +73,43 @@ public final class JdbcRoleRepository implements RoleRepository {
 
     @Override
     public List<RoleGrant> roleGrantsTo(RoleGrant.GranteeKind granteeKind, String grantee) {
-        return jdbc.query(ROLE_GRANTS + " WHERE grantee_kind = ? AND grantee_name = ?", JdbcRoleRepository::roleGrant,
-                granteeKind, grantee);
+        return jdbc.query(ROLE_GRANTS + " AND g.grantee_kind = ? AND g.grantee_name = " + granteeKey(granteeKind, grantee),
+                JdbcRoleRepository::roleGrant, granteeKind, grantee);
     }
 
     @Override
     public List<RoleGrant> roleGrantsOf(String role) {
-        return jdbc.query(ROLE_GRANTS + " WHERE role_name = ?", JdbcRoleRepository::roleGrant, role);
+        return jdbc.query(ROLE_GRANTS + " AND g.role_name = ?", JdbcRoleRepository::roleGrant, role);
     }
 
     @Override
     public List<PrivilegeGrant> privilegeGrantsTo(String role) {
-        return jdbc.query(PRIVILEGE_GRANTS + " WHERE role_name = ?", JdbcRoleRepository::privilegeGrant, role);
+        return jdbc.query(PRIVILEGE_GRANTS + " AND g.role_name = ?", JdbcRoleRepository::privilegeGrant, role);
     }
 
     @Override
     public List<PrivilegeGrant> privilegeGrantsOn(ObjectKind kind, String objectName) {
-        return jdbc.query(PRIVILEGE_GRANTS + " WHERE object_kind = ? AND object_name = ?",
+        return jdbc.query(PRIVILEGE_GRANTS + " AND g.object_kind = ? AND g.object_name = " + objectKey(kind, objectName),
                 JdbcRoleRepository::privilegeGrant, kind, objectName);
     }
 
     @Override
     public List<RoleGrant> roleGrantsToRoles() {
-        return jdbc.query(ROLE_GRANTS + " WHERE grantee_kind = 'ROLE'", JdbcRoleRepository::roleGrant);
+        return jdbc.query(ROLE_GRANTS + " AND g.grantee_kind = 'ROLE'", JdbcRoleRepository::roleGrant);
     }
 
     @Override
     public boolean insertRoleGrant(RoleGrant grant) {
         // The primary key decides: a check before the insert would miss a concurrent, uncommitted grant.
         return jdbc.insertUnlessDuplicate("INSERT INTO role_grants (role_name, grantee_kind, grantee_name, "
-                + "granted_by, created_on) VALUES (?,?,?,?,?)", grant.role(), grant.granteeKind(), grant.grantee(),
-                grant.grantedBy(), grant.createdOn());
+                + "granted_by, created_on) VALUES (?,?," + granteeKey(grant.granteeKind(), grant.grantee()) + ",?,?)",
+                grant.role(), grant.granteeKind(), grant.grantee(), grant.grantedBy(), grant.createdOn());
     }
 
     @Override
     public boolean deleteRoleGrant(String role, RoleGrant.GranteeKind granteeKind, String grantee) {
-        return jdbc.update("DELETE FROM role_grants WHERE role_name = ? AND grantee_kind = ? AND grantee_name = ?",
-                role, granteeKind, grantee) > 0;
+        return jdbc.update("DELETE FROM role_grants WHERE role_name = ? AND grantee_kind = ? AND grantee_name = "
+                + granteeKey(granteeKind, grantee), role, granteeKind, grantee) > 0;
     }
 
     @Override
@@ -114,15 +121,24 @@ public final class JdbcRoleRepository implements RoleRepository {
     public boolean insertPrivilegeGrant(PrivilegeGrant grant) {
         // The primary key decides: a check before the insert would miss a concurrent, uncommitted grant.
         return jdbc.insertUnlessDuplicate("INSERT INTO privilege_grants (privilege, object_kind, object_name, "
-                + "role_name, grant_option, granted_by, created_on) VALUES (?,?,?,?,?,?,?)",
+                + "role_name, grant_option, granted_by, created_on) VALUES (?,?,"
+                + objectKey(grant.objectKind(), grant.objectName()) + ",?,?,?,?)",
                 grant.privilege().displayName(), grant.objectKind(), grant.objectName(), grant.role(),
                 grant.grantOption(), grant.grantedBy(), grant.createdOn());
     }
 
     @Override
     public boolean deletePrivilegeGrant(Privilege privilege, ObjectKind kind, String objectName, String role) {
-        return jdbc.update("DELETE FROM privilege_grants WHERE privilege = ? AND object_kind = ? AND object_name = ? "
-                + "AND role_name = ?", privilege.displayName(), kind, objectName, role) > 0;
+        return jdbc.update("DELETE FROM privilege_grants WHERE privilege = ? AND object_kind = ? AND object_name = "
+                + objectKey(kind, objectName) + " AND role_name = ?", privilege.displayName(), kind, objectName, role) > 0;
+    }
+
+    private static String granteeKey(RoleGrant.GranteeKind kind, String grantee) {
+        return UserReferences.key(kind == RoleGrant.GranteeKind.USER, grantee);
+    }
+
+    private static String objectKey(ObjectKind kind, String objectName) {
+        return UserReferences.key(kind == ObjectKind.USER, objectName);
     }
 
     /** Stored as Snowflake spells it; only grantable privileges are ever written (migrations included). */

@@ -10,10 +10,15 @@ import java.util.Optional;
 
 /** Sessions, found by the keyed digest of a token. */
 public final class JdbcSessionRepository implements SessionRepository {
-    private static final String COLUMNS = "id, session_token_digest, master_token_digest, user_name, primary_role, "
-            + "secondary_roles_all, authentication_method, client_ip, client_type, created_on, session_expires_at, "
-            + "master_expires_at, context_database, context_schema, last_activity, credential_id, role_switching, "
-            + "integration_network_policy, context_warehouse";
+    /** As stored: the user is its id (V27), so a rename leaves sessions alone. */
+    private static final List<String> STORED_COLUMNS = List.of("id", "session_token_digest", "master_token_digest",
+            "user_id", "primary_role", "secondary_roles_all", "authentication_method", "client_ip", "client_type",
+            "created_on", "session_expires_at", "master_expires_at", "context_database", "context_schema",
+            "last_activity", "credential_id", "role_switching", "integration_network_policy", "context_warehouse");
+    private static final String INSERT = "INSERT INTO sessions (" + String.join(", ", STORED_COLUMNS) + ") VALUES ("
+            + UserReferences.placeholders(STORED_COLUMNS) + ")";
+    /** As read: with the user's current name. */
+    private static final String SELECT = UserReferences.selectWithOwnerName(STORED_COLUMNS, "sessions", "s");
 
     private static final List<String> CHANGEABLE_COLUMNS = List.of("session_token_digest", "master_token_digest",
             "primary_role", "secondary_roles_all", "session_expires_at", "master_expires_at", "context_database",
@@ -27,7 +32,7 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public void insert(Session session) {
-        jdbc.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update(INSERT,
                 session.id(), session.sessionTokenDigest(), session.masterTokenDigest(), session.userName(),
                 session.primaryRole(), session.secondaryRolesAll(), session.authenticationMethod(), session.clientIp(),
                 session.clientType(),
@@ -39,19 +44,19 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> findBySessionTokenDigest(String digest) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM sessions WHERE session_token_digest = ?",
+        return jdbc.queryOne(SELECT + " WHERE s.session_token_digest = ?",
                 JdbcSessionRepository::map, digest);
     }
 
     @Override
     public Optional<Session> findByMasterTokenDigest(String digest) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM sessions WHERE master_token_digest = ?",
+        return jdbc.queryOne(SELECT + " WHERE s.master_token_digest = ?",
                 JdbcSessionRepository::map, digest);
     }
 
     @Override
     public Optional<Session> findById(long id) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM sessions WHERE id = ?", JdbcSessionRepository::map, id);
+        return jdbc.queryOne(SELECT + " WHERE s.id = ?", JdbcSessionRepository::map, id);
     }
 
     @Override
@@ -82,7 +87,7 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public void deleteForUser(String userName) {
-        jdbc.update("DELETE FROM sessions WHERE user_name = ?", userName);
+        jdbc.update("DELETE FROM sessions WHERE user_id = " + UserReferences.ID_OF_NAMED, userName);
     }
 
     private static Session map(ResultSet row) throws SQLException {

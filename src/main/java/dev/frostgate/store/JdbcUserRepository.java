@@ -3,6 +3,7 @@ package dev.frostgate.store;
 import dev.frostgate.catalog.EmailAddresses;
 import dev.frostgate.catalog.NameOrder;
 import dev.frostgate.catalog.User;
+import dev.frostgate.catalog.UserId;
 import dev.frostgate.catalog.UserPublicKey;
 import dev.frostgate.catalog.UserRepository;
 import dev.frostgate.catalog.UserType;
@@ -18,7 +19,7 @@ import java.util.Optional;
 
 /** Users in the {@code users} table. */
 public final class JdbcUserRepository implements UserRepository {
-    private static final String COLUMNS = "name, login_name, display_name, first_name, last_name, email, comment, "
+    private static final String COLUMNS = "id, name, login_name, display_name, first_name, last_name, email, comment, "
             + "user_type, password_hash, password_last_set, disabled, must_change_password, expires_at, locked_until, "
             + "failed_login_attempts, default_role, default_secondary_roles, owner, created_on, last_success_login, "
             + "network_policy, password_history, rsa_public_key, rsa_public_key_id, rsa_public_key_set_on, "
@@ -41,6 +42,11 @@ public final class JdbcUserRepository implements UserRepository {
     public Optional<User> findLocked(String name) {
         return jdbc.queryLocking("SELECT " + COLUMNS + " FROM users WHERE name = ?", JdbcUserRepository::map, name)
                 .stream().findFirst();
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserRepository::map, id.value());
     }
 
     @Override
@@ -82,39 +88,32 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void update(User before, User after) {
-        String previousName = before.name();
+        if (!before.id().equals(after.id())) {
+            throw new IllegalArgumentException("a user's id never changes: " + before.id() + " into " + after.id());
+        }
         ChangedColumns changed = ChangedColumns.between(COLUMN_NAMES, values(before), values(after));
-        jdbc.inTransaction(connection -> {
-            if (!changed.isEmpty()) {
-                Jdbc.update(connection, changed.update("users", "WHERE name = ?"), changed.parameters(previousName));
-            }
-            if (!previousName.equals(after.name())) {
-                Jdbc.update(connection, "UPDATE role_grants SET grantee_name = ? WHERE grantee_kind = 'USER' "
-                        + "AND grantee_name = ?", after.name(), previousName);
-                Jdbc.update(connection, "UPDATE privilege_grants SET object_name = ? WHERE object_kind = 'USER' "
-                        + "AND object_name = ?", after.name(), previousName);
-                Jdbc.update(connection, "UPDATE sessions SET user_name = ? WHERE user_name = ?",
-                        after.name(), previousName);
-                Jdbc.update(connection, "UPDATE programmatic_access_tokens SET user_name = ? WHERE user_name = ?",
-                        after.name(), previousName);
-                Jdbc.update(connection, "UPDATE policy_attachments SET target_name = ? WHERE target_kind = 'USER' "
-                        + "AND target_name = ?", after.name(), previousName);
-            }
-            return null;
-        });
+        if (!changed.isEmpty()) {
+            jdbc.update(changed.update("users", "WHERE id = ?"), changed.parameters(before.id().value()));
+        }
     }
 
     @Override
     public boolean delete(String name) {
         return jdbc.inTransaction(connection -> {
-            Jdbc.update(connection, "DELETE FROM role_grants WHERE grantee_kind = 'USER' AND grantee_name = ?", name);
+            Optional<String> id = Jdbc.query(connection, "SELECT id FROM users WHERE name = ?",
+                    row -> row.getString("id"), name).stream().findFirst();
+            if (id.isEmpty()) {
+                return false;
+            }
+            // Tokens and sessions go with the row (their foreign keys cascade); the shared grant and attachment
+            // columns can have no foreign key, so their rows of this id go here, in the same transaction.
+            Jdbc.update(connection, "DELETE FROM role_grants WHERE grantee_kind = 'USER' AND grantee_name = ?",
+                    id.get());
             Jdbc.update(connection, "DELETE FROM privilege_grants WHERE object_kind = 'USER' AND object_name = ?",
-                    name);
-            Jdbc.update(connection, "DELETE FROM sessions WHERE user_name = ?", name);
-            Jdbc.update(connection, "DELETE FROM programmatic_access_tokens WHERE user_name = ?", name);
+                    id.get());
             Jdbc.update(connection, "DELETE FROM policy_attachments WHERE target_kind = 'USER' AND target_name = ?",
-                    name);
-            return Jdbc.update(connection, "DELETE FROM users WHERE name = ?", name) > 0;
+                    id.get());
+            return Jdbc.update(connection, "DELETE FROM users WHERE id = ?", id.get()) > 0;
         });
     }
 
@@ -142,7 +141,7 @@ public final class JdbcUserRepository implements UserRepository {
 
     /** In COLUMNS' order; email_key is kept in step with email here, on every write of a user. */
     private static Object[] values(User user) {
-        return new Object[] {user.name(), user.loginName().toUpperCase(Locale.ROOT), user.displayName(),
+        return new Object[] {user.id().value(), user.name(), user.loginName().toUpperCase(Locale.ROOT), user.displayName(),
                 user.firstName(), user.lastName(), user.email(), user.comment(), user.type(), user.passwordHash(),
                 user.passwordLastSet(), user.disabled(), user.mustChangePassword(), user.expiresAt(),
                 user.lockedUntil(), user.failedLoginAttempts(), user.defaultRole(), user.defaultSecondaryRoles(),
@@ -155,7 +154,7 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     private static User map(ResultSet row) throws SQLException {
-        return new User(row.getString("name"), row.getString("login_name"), Jdbc.text(row, "display_name"),
+        return new User(new UserId(row.getString("id")), row.getString("name"), row.getString("login_name"), Jdbc.text(row, "display_name"),
                 Jdbc.text(row, "first_name"), Jdbc.text(row, "last_name"), Jdbc.text(row, "email"),
                 Jdbc.text(row, "comment"), UserType.valueOf(row.getString("user_type")),
                 Jdbc.text(row, "password_hash"), Jdbc.instant(row, "password_last_set"), row.getBoolean("disabled"),

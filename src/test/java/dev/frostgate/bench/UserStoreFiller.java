@@ -1,6 +1,7 @@
 package dev.frostgate.bench;
 
 import dev.frostgate.catalog.SystemRoles;
+import dev.frostgate.catalog.UserId;
 import dev.frostgate.store.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,9 +35,9 @@ import java.util.Optional;
 final class UserStoreFiller {
     static final int USERS_PER_TEAM = 10;
     private static final int BATCH = 5_000;
-    private static final String INSERT_USER = "INSERT INTO users (name, login_name, display_name, email, email_key, "
-            + "user_type, disabled, must_change_password, failed_login_attempts, default_role, "
-            + "default_secondary_roles, owner, created_on) VALUES (?,?,?,?,?,'PERSON',FALSE,FALSE,0,?,'ALL',?,?)";
+    private static final String INSERT_USER = "INSERT INTO users (id, name, login_name, display_name, email, "
+            + "email_key, user_type, disabled, must_change_password, failed_login_attempts, default_role, "
+            + "default_secondary_roles, owner, created_on) VALUES (?,?,?,?,?,?,'PERSON',FALSE,FALSE,0,?,'ALL',?,?)";
     private static final String INSERT_ROLE = "INSERT INTO roles (name, comment, owner, created_on) VALUES (?,?,?,?)";
     private static final String INSERT_ROLE_GRANT = "INSERT INTO role_grants (role_name, grantee_kind, grantee_name, "
             + "granted_by, created_on) VALUES (?,?,?,?,?)";
@@ -112,18 +113,21 @@ final class UserStoreFiller {
                     roleGrants++;
                 }
                 String email = name.toLowerCase(Locale.ROOT) + "@example.com";
-                user.setString(1, name);
+                // Grants to a user and on it hold its id, as the store writes them (V27).
+                String id = UserId.random().value();
+                user.setString(1, id);
                 user.setString(2, name);
                 user.setString(3, name);
-                user.setString(4, email);
+                user.setString(4, name);
                 user.setString(5, email);
-                user.setString(6, team);
-                user.setString(7, SystemRoles.USERADMIN);
-                user.setObject(8, now);
+                user.setString(6, email);
+                user.setString(7, team);
+                user.setString(8, SystemRoles.USERADMIN);
+                user.setObject(9, now);
                 user.addBatch();
-                roleGrant(roleGrant, team, "USER", name, now);
+                roleGrant(roleGrant, team, "USER", id, now);
                 roleGrants++;
-                privilegeGrant.setString(1, name);
+                privilegeGrant.setString(1, id);
                 privilegeGrant.setString(2, team);
                 privilegeGrant.setString(3, SystemRoles.USERADMIN);
                 privilegeGrant.setObject(4, now);

@@ -30,7 +30,7 @@ class AuthenticationPolicyResolutionTest {
     void aUserWhoseTypeChangedIsGovernedByItsNewTypesPolicyAtOnce() {
         policies.attach("FOR_PEOPLE", PolicyAttachment.TargetKind.PERSON_USERS, PolicyAttachment.ACCOUNT_TARGET);
         policies.attach("FOR_SERVICES", PolicyAttachment.TargetKind.SERVICE_USERS, PolicyAttachment.ACCOUNT_TARGET);
-        User person = User.builder("KIM", NOW).type(UserType.PERSON).build();
+        User person = User.builder(UserId.random(), "KIM", NOW).type(UserType.PERSON).build();
         assertThat(catalog.effectivePolicy(Optional.of(person)).policy().name()).isEqualTo("FOR_PEOPLE");
 
         User service = person.toBuilder().type(UserType.SERVICE).build();
@@ -43,13 +43,13 @@ class AuthenticationPolicyResolutionTest {
     @Test
     void aDroppedUsersPolicyDoesNotGovernANewUserOfTheSameName() {
         policies.attach("KIMS_OWN", PolicyAttachment.TargetKind.USER, "KIM");
-        User kim = User.builder("KIM", NOW).build();
+        User kim = User.builder(UserId.random(), "KIM", NOW).build();
         assertThat(catalog.effectivePolicy(Optional.of(kim)).setOn()).isEqualTo("USER");
 
         policies.detach(PolicyAttachment.PolicyKind.AUTHENTICATION, PolicyAttachment.TargetKind.USER, "KIM");
         changes.publish(new Change.UserChanged("KIM"));
 
-        assertThat(catalog.effectivePolicy(Optional.of(User.builder("KIM", NOW).build())).setOn())
+        assertThat(catalog.effectivePolicy(Optional.of(User.builder(UserId.random(), "KIM", NOW).build())).setOn())
                 .isEqualTo("SYSTEM");
     }
 

@@ -45,14 +45,16 @@ class CatalogUnitOfWorkTest {
             assertThat(((SQLException) failure.getCause()).getSQLState()).isEqualTo(checkViolation);
             assertThat(store.users().find("ALICE").orElseThrow().comment()).contains("the original");
             assertThat(store.count("SELECT COUNT(*) FROM role_grants WHERE grantee_kind = 'USER' "
-                    + "AND grantee_name = 'ALICE' AND role_name = 'ANALYST'")).isEqualTo(1);
-            assertThat(store.count("SELECT COUNT(*) FROM programmatic_access_tokens WHERE user_name = 'ALICE'"))
+                    + "AND grantee_name = (SELECT id FROM users WHERE name = 'ALICE') AND role_name = 'ANALYST'")).isEqualTo(1);
+            assertThat(store.count("SELECT COUNT(*) FROM programmatic_access_tokens WHERE user_id = "
+                    + "(SELECT id FROM users WHERE name = 'ALICE')"))
                     .isEqualTo(1);
             assertThat(changes).as("nothing is announced for a rolled-back replace").isEmpty();
 
             core.sql("CREATE OR REPLACE USER alice COMMENT = 'the replacement'");
             assertThat(store.users().find("ALICE").orElseThrow().comment()).contains("the replacement");
-            assertThat(store.count("SELECT COUNT(*) FROM role_grants WHERE grantee_name = 'ALICE'")).isZero();
+            assertThat(store.count("SELECT COUNT(*) FROM role_grants WHERE grantee_kind = 'USER' "
+                    + "AND role_name = 'ANALYST'")).as("the old user's grants went with it").isZero();
             assertThat(changes).containsExactly(new Change.UserChanged("ALICE"));
         }
     }
@@ -89,7 +91,8 @@ class CatalogUnitOfWorkTest {
             assertThat(outcomes).filteredOn("added"::equals).hasSize(15);
             assertThat(outcomes).filteredOn(outcome -> !outcome.equals("added")).as("refused over the limit")
                     .hasSize(attempts - 15).containsOnly("001009");
-            assertThat(store.count("SELECT COUNT(*) FROM programmatic_access_tokens WHERE user_name = 'ALICE'"))
+            assertThat(store.count("SELECT COUNT(*) FROM programmatic_access_tokens WHERE user_id = "
+                    + "(SELECT id FROM users WHERE name = 'ALICE')"))
                     .isEqualTo(15);
         }
     }

@@ -19,6 +19,7 @@ import java.util.Set;
 class GrantLookupRepositoryTest {
 
     private static void grants(TestStore store) {
+        store.usersNamed("ALICE", "BOB");
         RoleRepository roles = store.roles();
         roles.insertRoleGrant(new RoleGrant("ANALYST", GranteeKind.USER, "ALICE", "X", T0));
         roles.insertRoleGrant(new RoleGrant("ANALYST", GranteeKind.ROLE, "SYSADMIN", "X", T0));

@@ -57,6 +57,8 @@ class ListOrderTest {
         JdbcNamespaceRepository namespaces = new JdbcNamespaceRepository(database);
         JdbcSecurityIntegrationRepository integrations = new JdbcSecurityIntegrationRepository(database);
         JdbcProgrammaticAccessTokenRepository tokens = new JdbcProgrammaticAccessTokenRepository(database);
+        // The owner of the first tokens below: tokens belong to a stored user. "ALICE" sorts before every name.
+        users.insert(minimalUser("ALICE"));
         for (int index = 0; index < NAMES.size(); index++) {
             String name = NAMES.get(index);
             users.insert(minimalUser(name).toBuilder().loginName("LOGIN_" + index).networkPolicy(Optional.of("P"))
@@ -79,7 +81,9 @@ class ListOrderTest {
             tokens.insert(token("other-" + index, name, "T"));
         }
 
-        assertThat(names(users.list(), User::name)).as("SHOW USERS").isEqualTo(CODE_POINT_ORDER);
+        List<String> usersInOrder = new ArrayList<>(List.of("ALICE"));
+        usersInOrder.addAll(CODE_POINT_ORDER);
+        assertThat(names(users.list(), User::name)).as("SHOW USERS").isEqualTo(usersInOrder);
         assertThat(names(roles.list(), Role::name).stream().filter(NAMES::contains))
                 .as("SHOW ROLES, system roles aside").containsExactlyElementsOf(CODE_POINT_ORDER);
         assertThat(names(network.rules(), NetworkRule::name)).as("SHOW NETWORK RULES").isEqualTo(CODE_POINT_ORDER);

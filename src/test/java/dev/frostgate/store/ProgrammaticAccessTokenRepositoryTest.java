@@ -15,9 +15,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 
 /** The background jobs' queries and MODIFY's update of JdbcProgrammaticAccessTokenRepository, on H2 and PostgreSQL. */
 class ProgrammaticAccessTokenRepositoryTest {
+    /** The users the tests' sessions, tokens and grants belong to (they refer to a stored user). */
+    @BeforeEach
+    void storeTheirUsers(TestStore store) {
+        store.usersNamed("ALICE", "BOB");
+    }
+
     private static final Duration DAY = Duration.ofDays(1);
 
     private static ProgrammaticAccessToken token(String name, Instant expiresAt, boolean disabled,

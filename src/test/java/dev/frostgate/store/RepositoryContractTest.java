@@ -53,7 +53,7 @@ class RepositoryContractTest {
     }
 
     private static User user(String name) {
-        return User.builder(name, NOW).loginName(name + "@EXAMPLE.COM").email(Optional.of("e@x"))
+        return User.builder(StoreSamples.idOf(name), name, NOW).loginName(name + "@EXAMPLE.COM").email(Optional.of("e@x"))
                 .passwordHash(Optional.of("$argon2id$v=19$m=1,t=1,p=1$AA$AA")).passwordLastSet(Optional.of(NOW))
                 .expiresAt(Optional.of(NOW.plusSeconds(86_400))).owner(Optional.of("USERADMIN"))
                 .type(UserType.LEGACY_SERVICE).defaultSecondaryRoles(User.DefaultSecondaryRoles.NONE)
@@ -114,6 +114,7 @@ class RepositoryContractTest {
                     .contains("ACCOUNTADMIN", "SECURITYADMIN", "USERADMIN", "SYSADMIN", "PUBLIC");
             assertThat(roles.roleGrants()).extracting(grant -> grant.role() + ">" + grant.grantee())
                     .contains("SECURITYADMIN>ACCOUNTADMIN", "SYSADMIN>ACCOUNTADMIN", "USERADMIN>SECURITYADMIN");
+            new JdbcUserRepository(database).insert(user("BOB"));
             JdbcSessionRepository sessions = new JdbcSessionRepository(database);
             Session session = new Session(1, "s1", "m1", "BOB", "PUBLIC", false, "PASSWORD", Optional.empty(),
                     Optional.of("JDBC_DRIVER"), NOW, NOW.plusSeconds(1), NOW.plusSeconds(2), Optional.of("DB"),

@@ -124,6 +124,7 @@ class RoleRepositoryTest {
 
     @StoreTest
     void aRoleGrantIsInsertedOnceAndTheDuplicateReportsFalse(TestStore store) {
+        store.usersNamed("ALICE");
         RoleGrant grant = new RoleGrant("SYSADMIN", GranteeKind.USER, "ALICE", "SECURITYADMIN", at(1));
 
         assertThat(store.roles().insertRoleGrant(grant)).isTrue();
@@ -135,6 +136,7 @@ class RoleRepositoryTest {
 
     @StoreTest
     void grantsToAUserAndToARoleOfTheSameNameAreDistinct(TestStore store) {
+        store.usersNamed("X");
         assertThat(store.roles().insertRoleGrant(new RoleGrant("SYSADMIN", GranteeKind.USER, "X", "S", T0))).isTrue();
         assertThat(store.roles().insertRoleGrant(new RoleGrant("SYSADMIN", GranteeKind.ROLE, "X", "S", T0))).isTrue();
         assertThat(store.roles().insertRoleGrant(new RoleGrant("USERADMIN", GranteeKind.USER, "X", "S", T0))).isTrue();
@@ -152,6 +154,7 @@ class RoleRepositoryTest {
 
     @StoreTest
     void privilegeGrantsRoundTripAndTheDuplicateReportsFalse(TestStore store) {
+        store.usersNamed("ALICE");
         PrivilegeGrant onUser = new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "ANALYST", true, "USERADMIN",
                 at(1));
         PrivilegeGrant onAccount = new PrivilegeGrant(Privilege.CREATE_USER, ObjectKind.ACCOUNT, "", "ANALYST", false,
@@ -173,6 +176,7 @@ class RoleRepositoryTest {
 
     @StoreTest
     void deletePrivilegeGrantRemovesExactlyThatGrant(TestStore store) {
+        store.usersNamed("ALICE", "BOB");
         store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "R1", false, "X",
                 T0));
         store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE", "R2", false, "X",
@@ -191,6 +195,7 @@ class RoleRepositoryTest {
 
     @StoreTest
     void deletingARoleRemovesEveryGrantOfItToItAndOnIt(TestStore store) {
+        store.usersNamed("ALICE", "ANALYST");
         JdbcRoleRepository roles = store.roles();
         roles.insert(new Role("ANALYST", Optional.empty(), Optional.of("USERADMIN"), T0));
         roles.insert(new Role("JUNIOR", Optional.empty(), Optional.of("USERADMIN"), T0));
@@ -230,13 +235,15 @@ class RoleRepositoryTest {
      */
     @StoreTest
     void concurrentDuplicateGrantsReportFalseInsteadOfFailing(TestStore store) throws Exception {
+        store.usersNamed("ALICE");
         boolean roleGrant = whileAnotherTransactionHoldsTheSameRow(store,
                 "INSERT INTO role_grants (role_name, grantee_kind, grantee_name, granted_by, created_on) "
-                        + "VALUES ('SYSADMIN', 'USER', 'ALICE', 'X', ?)",
+                        + "VALUES ('SYSADMIN', 'USER', (SELECT id FROM users WHERE name = 'ALICE'), 'X', ?)",
                 () -> store.roles().insertRoleGrant(new RoleGrant("SYSADMIN", GranteeKind.USER, "ALICE", "Y", T0)));
         boolean privilegeGrant = whileAnotherTransactionHoldsTheSameRow(store,
                 "INSERT INTO privilege_grants (privilege, object_kind, object_name, role_name, grant_option, "
-                        + "granted_by, created_on) VALUES ('MONITOR', 'USER', 'ALICE', 'SYSADMIN', FALSE, 'X', ?)",
+                        + "granted_by, created_on) VALUES ('MONITOR', 'USER', (SELECT id FROM users WHERE name = 'ALICE'), "
+                        + "'SYSADMIN', FALSE, 'X', ?)",
                 () -> store.roles().insertPrivilegeGrant(new PrivilegeGrant(Privilege.MONITOR, ObjectKind.USER, "ALICE",
                         "SYSADMIN", false, "Y", T0)));
 

@@ -9,9 +9,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.frostgate.auth.RoleSwitching;
 import dev.frostgate.auth.Session;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 
 /** JdbcSessionRepository on H2 and PostgreSQL. */
 class SessionRepositoryTest {
+    /** The users the tests' sessions, tokens and grants belong to (they refer to a stored user). */
+    @BeforeEach
+    void storeTheirUsers(TestStore store) {
+        store.usersNamed("ALICE", "BOB", "MALLORY", "alice");
+    }
+
 
     @StoreTest
     void aSessionIsFoundByEitherDigestAndById(TestStore store) {
@@ -156,9 +163,10 @@ class SessionRepositoryTest {
     @StoreTest
     void aSessionWithoutRecordedActivityReportsItsCreationTime(TestStore store) {
         // Rows written before V8 have no last_activity.
-        store.execute("INSERT INTO sessions (id, session_token_digest, master_token_digest, user_name, primary_role, "
+        store.execute("INSERT INTO sessions (id, session_token_digest, master_token_digest, user_id, primary_role, "
                 + "secondary_roles_all, authentication_method, created_on, session_expires_at, master_expires_at) "
-                + "VALUES (5, 's5', 'm5', 'ALICE', 'PUBLIC', TRUE, 'PASSWORD', ?, ?, ?)", at(10), at(70), at(130));
+                + "VALUES (5, 's5', 'm5', (SELECT id FROM users WHERE name = 'ALICE'), 'PUBLIC', TRUE, 'PASSWORD', "
+                + "?, ?, ?)", at(10), at(70), at(130));
 
         Session found = store.sessions().findById(5).orElseThrow();
         assertThat(found.lastActivity()).isEqualTo(at(10));

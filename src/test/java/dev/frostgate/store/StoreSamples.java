@@ -3,6 +3,7 @@ package dev.frostgate.store;
 import dev.frostgate.audit.LoginEvent;
 import dev.frostgate.auth.Session;
 import dev.frostgate.catalog.User;
+import dev.frostgate.catalog.UserId;
 import dev.frostgate.catalog.UserPublicKey;
 import dev.frostgate.catalog.UserType;
 import dev.frostgate.crypto.RsaPublicKey;
@@ -21,13 +22,19 @@ final class StoreSamples {
 
     private StoreSamples() {}
 
+    /** The sample user {@code name}'s id: the same for every sample of that name, so samples compare equal. */
+    static UserId idOf(String name) {
+        return new UserId(java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString());
+    }
+
     static Instant at(long seconds) {
         return T0.plusSeconds(seconds);
     }
 
     /** A user with every optional field present and every flag away from its default. */
     static User fullUser(String name) {
-        return User.builder(name, T0)
+        return User.builder(idOf(name), name, T0)
                 .loginName(name.toLowerCase(java.util.Locale.ROOT) + "@Example.COM")
                 .displayName(Optional.of("Display " + name))
                 .firstName(Optional.of("First"))
@@ -58,7 +65,7 @@ final class StoreSamples {
 
     /** A user with nothing but its name, login name and creation time. */
     static User minimalUser(String name) {
-        return User.builder(name, T0).build();
+        return User.builder(idOf(name), name, T0).build();
     }
 
     static Session session(long id, String user, String digestPrefix) {
@@ -74,6 +81,16 @@ final class StoreSamples {
                 success ? Optional.empty() : Optional.of("INCORRECT_USERNAME_PASSWORD"), Optional.empty(),
                 Optional.empty(), success ? Optional.empty() : Optional.of("uuid-" + user + "-" + when),
                 success ? Optional.empty() : Optional.of("details of " + user));
+    }
+
+    /** The same user under another id: the store keys a user by its id, and the samples' ids follow their names. */
+    static User withId(User user, UserId id) {
+        return new User(id, user.name(), user.loginName(), user.displayName(), user.firstName(), user.lastName(),
+                user.email(), user.comment(), user.type(), user.passwordHash(), user.passwordLastSet(), user.disabled(),
+                user.mustChangePassword(), user.expiresAt(), user.lockedUntil(), user.failedLoginAttempts(),
+                user.defaultRole(), user.defaultSecondaryRoles(), user.owner(), user.createdOn(),
+                user.lastSuccessLogin(), user.networkPolicy(), user.passwordHistory(), user.rsaPublicKey(),
+                user.rsaPublicKey2());
     }
 
     /** The user as the store gives it back: its login name upper-cased. */

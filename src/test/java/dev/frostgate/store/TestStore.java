@@ -64,9 +64,27 @@ final class TestStore implements AutoCloseable {
         return new JdbcUserRepository(database());
     }
 
-    /** Changes the stored user {@code name} into {@code after} from a fresh read of it, as ALTER USER does. */
+    /**
+     * Changes the stored user {@code name} into {@code after} from a fresh read of it, as ALTER USER does: {@code
+     * after} is a sample of any id, taken as a change of the stored user (whose id stays).
+     */
     void updateUser(String name, User after) {
-        users().update(users().find(name).orElseThrow(), after);
+        User before = users().find(name).orElseThrow();
+        users().update(before, StoreSamples.withId(after, before.id()));
+    }
+
+    /**
+     * Stores a minimal user of each name that is not stored yet: sessions, tokens, grants and policy attachments
+     * refer to an existing user (by its id), so a test storing those for a user name needs the user first.
+     */
+    void usersNamed(String... names) {
+        for (String name : names) {
+            if (users().find(name).isEmpty()) {
+                // Login names are unique ignoring case, names are not ("alice" and "ALICE" are two users).
+                users().insert(StoreSamples.minimalUser(name).toBuilder()
+                        .loginName(StoreSamples.idOf(name).value()).build());
+            }
+        }
     }
 
     JdbcRoleRepository roles() {

@@ -36,7 +36,7 @@ class TimestampTest {
     void userTimestampsRoundTripToTheMicrosecond(TestStore store) {
         for (int i = 0; i < INSTANTS.size(); i++) {
             Instant instant = INSTANTS.get(i);
-            User user = User.builder("U" + i, instant).passwordLastSet(Optional.of(instant))
+            User user = User.builder(StoreSamples.idOf("U" + i), "U" + i, instant).passwordLastSet(Optional.of(instant))
                     .expiresAt(Optional.of(instant)).lockedUntil(Optional.of(instant))
                     .lastSuccessLogin(Optional.of(instant)).build();
             store.users().insert(user);
@@ -47,6 +47,7 @@ class TimestampTest {
 
     @StoreTest
     void sessionRoleGrantAndHistoryTimestampsRoundTripToTheMicrosecond(TestStore store) {
+        store.usersNamed("U");
         for (int i = 0; i < INSTANTS.size(); i++) {
             Instant instant = INSTANTS.get(i);
             Session session = new Session(i, "s" + i, "m" + i, "U", "PUBLIC", false, "PASSWORD", Optional.empty(),

@@ -1,0 +1,56 @@
+package dev.frostgate.store;
+
+import dev.frostgate.catalog.UserId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Migration V26: gives every user stored before V25 an id, drawn as the catalog draws one at CREATE USER
+ * ({@link UserId#random()}), so ids have one format and one source whether a user was made before or after the
+ * upgrade (H2's RANDOM_UUID and PostgreSQL's gen_random_uuid would be two).
+ */
+final class UserIdBackfill implements JavaMigration {
+    static final MigrationVersion VERSION = MigrationVersion.fromVersion("26");
+    /** Flyway refuses a changed applied migration by its checksum; a Java one declares its own. */
+    private static final int CHECKSUM = 26_01;
+
+    @Override
+    public MigrationVersion getVersion() {
+        return VERSION;
+    }
+
+    @Override
+    public String getDescription() {
+        return "user id backfill";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return CHECKSUM;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        Connection connection = context.getConnection();
+        try (PreparedStatement select = connection.prepareStatement("SELECT name FROM users WHERE id IS NULL");
+             PreparedStatement update = connection.prepareStatement("UPDATE users SET id = ? WHERE name = ?");
+             ResultSet users = select.executeQuery()) {
+            while (users.next()) {
+                update.setString(1, UserId.random().value());
+                update.setString(2, users.getString("name"));
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+}
