@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration V28: drops programmatic_access_tokens.user_name, which V27 replaced by user_id. V10 declared
@@ -17,35 +15,15 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * to drop a column that a constraint of several columns covers (PostgreSQL would drop the constraint with it): the
  * constraints on the column are found in the information schema, which both keep, and dropped first.
  */
-final class TokenUserNameDrop implements JavaMigration {
-    static final MigrationVersion VERSION = MigrationVersion.fromVersion("28");
-    /** Flyway refuses a changed applied migration by its checksum; a Java one declares its own. */
-    private static final int CHECKSUM = 28_01;
+final class TokenUserNameDrop extends JavaStoreMigration {
+    TokenUserNameDrop() {
+        super("28", "token user name drop", 28_01);
+    }
     private static final String CONSTRAINTS_ON_THE_COLUMN = "SELECT DISTINCT c.constraint_name "
             + "FROM information_schema.table_constraints c JOIN information_schema.key_column_usage k "
             + "ON k.constraint_schema = c.constraint_schema AND k.constraint_name = c.constraint_name "
             + "WHERE LOWER(c.table_name) = 'programmatic_access_tokens' AND LOWER(k.column_name) = 'user_name' "
             + "AND c.constraint_schema = CURRENT_SCHEMA";
-
-    @Override
-    public MigrationVersion getVersion() {
-        return VERSION;
-    }
-
-    @Override
-    public String getDescription() {
-        return "token user name drop";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return CHECKSUM;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
 
     @Override
     public void migrate(Context context) throws SQLException {

@@ -5,38 +5,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration V26: gives every user stored before V25 an id, drawn as the catalog draws one at CREATE USER
  * ({@link UserId#random()}), so ids have one format and one source whether a user was made before or after the
  * upgrade (H2's RANDOM_UUID and PostgreSQL's gen_random_uuid would be two).
  */
-final class UserIdBackfill implements JavaMigration {
-    static final MigrationVersion VERSION = MigrationVersion.fromVersion("26");
-    /** Flyway refuses a changed applied migration by its checksum; a Java one declares its own. */
-    private static final int CHECKSUM = 26_01;
-
-    @Override
-    public MigrationVersion getVersion() {
-        return VERSION;
-    }
-
-    @Override
-    public String getDescription() {
-        return "user id backfill";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return CHECKSUM;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+final class UserIdBackfill extends JavaStoreMigration {
+    UserIdBackfill() {
+        super("26", "user id backfill", 26_01);
     }
 
     @Override
