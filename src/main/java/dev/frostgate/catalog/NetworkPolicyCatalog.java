@@ -16,6 +16,7 @@ import dev.frostgate.policy.CompiledNetworkPolicy;
 import dev.frostgate.policy.IpRange;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -562,7 +563,7 @@ public final class NetworkPolicyCatalog {
     }
 
     private static String[] names(Enum<?>[] constants) {
-        return java.util.Arrays.stream(constants).map(Enum::name).toArray(String[]::new);
+        return Arrays.stream(constants).map(Enum::name).toArray(String[]::new);
     }
 
 

@@ -1,8 +1,10 @@
 package dev.frostgate.catalog.property;
 
 import dev.frostgate.crypto.RsaPublicKey;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,7 +61,7 @@ public record PropertyDeclaration(String name, Kind kind, List<String> defaultVa
 
     /** One or more of {@code allowed}, upper-cased and without repeats; {@code defaultValue} when unset. */
     public static PropertyDeclaration choices(String name, List<String> defaultValue,
-            java.util.Collection<String> allowed) {
+            Collection<String> allowed) {
         return new PropertyDeclaration(name, Kind.CHOICE_LIST, defaultValue, false, false,
                 allowed.stream().sorted().toList(), 0, 0, "");
     }
@@ -218,9 +220,9 @@ public record PropertyDeclaration(String name, Kind kind, List<String> defaultVa
     }
 
     private String decimal(PropertyValue value) {
-        java.math.BigDecimal number = PropertyValues.number(name, value);
-        if (number.compareTo(java.math.BigDecimal.valueOf(minimum)) < 0
-                || number.compareTo(java.math.BigDecimal.valueOf(maximum)) > 0) {
+        BigDecimal number = PropertyValues.number(name, value);
+        if (number.compareTo(BigDecimal.valueOf(minimum)) < 0
+                || number.compareTo(BigDecimal.valueOf(maximum)) > 0) {
             throw invalid(value);
         }
         return number.toPlainString();
