@@ -34,6 +34,7 @@ public final class AuthenticationPolicyCatalog {
     private final ChangeFeed changes;
     private final Cache<GovernedUser, Optional<EffectivePolicy>> effectiveByUser;
     private final ObjectLifecycle<AuthenticationPolicy> lifecycle;
+    private final Transactions transactions;
 
     /**
      * What resolution depends on, and so the cache key: the name (for a policy on the user) and the type (for
@@ -55,6 +56,7 @@ public final class AuthenticationPolicyCatalog {
                                        Transactions transactions, CachePolicy cachePolicy, String accountName,
                                        Function<String, Optional<String>> integrationMethods) {
         this.editor = new AuthenticationPolicyEditor(integrationMethods);
+        this.transactions = transactions;
         this.changes = changes;
         this.clock = cachePolicy.clock();
         this.effectiveByUser = cachePolicy.expiringCache(100_000).build();
@@ -95,12 +97,18 @@ public final class AuthenticationPolicyCatalog {
 
     /**
      * Attaches a policy to the account (all users, or all users of one type) or to a user. A target
-     * that already has one needs FORCE, as in Snowflake.
+     * that already has one needs FORCE, as in Snowflake. The policy's row stays locked until the attachment is
+     * written, so a concurrent DROP either sees the attachment or has dropped the policy first.
      */
     public void attach(Actor actor, PolicyAttachment.TargetKind target, String targetName, ObjectName policyName,
                        boolean force) {
+        transactions.runInTransaction(() -> attachInTransaction(actor, target, targetName, policyName, force));
+    }
+
+    private void attachInTransaction(Actor actor, PolicyAttachment.TargetKind target, String targetName,
+                                     ObjectName policyName, boolean force) {
         requireApply(actor, target, targetName);
-        AuthenticationPolicy policy = repository.find(policyName.name())
+        AuthenticationPolicy policy = repository.findLocked(policyName.name())
                 .orElseThrow(() -> notFound(policyName.name()));
         if (target == PolicyAttachment.TargetKind.USER) {
             users.find(targetName).orElseThrow(() -> UserCatalog.notFound(targetName));
@@ -208,6 +216,11 @@ public final class AuthenticationPolicyCatalog {
         }
 
         @Override
+        public Optional<AuthenticationPolicy> findForChange(String name) {
+            return repository.findLocked(name);
+        }
+
+        @Override
         public String nameOf(AuthenticationPolicy policy) {
             return policy.name();
         }
@@ -223,9 +236,9 @@ public final class AuthenticationPolicyCatalog {
         }
 
         @Override
-        public AuthenticationPolicy fresh(Actor actor, ObjectName name) {
-            return AuthenticationPolicy.withDefaults(name.name(), name.database(), name.schema(),
-                    Optional.of(actor.primaryRole()), clock.instant());
+        public AuthenticationPolicy created(Actor actor, ObjectName name, List<PropertySetting> properties) {
+            return editor.set(AuthenticationPolicy.withDefaults(name.name(), name.database(), name.schema(),
+                    Optional.of(actor.primaryRole()), clock.instant()), properties);
         }
 
         @Override
@@ -249,8 +262,13 @@ public final class AuthenticationPolicyCatalog {
         }
 
         @Override
-        public void save(String storedName, AuthenticationPolicy policy) {
-            repository.save(storedName, policy);
+        public void insert(AuthenticationPolicy policy) {
+            repository.save(policy.name(), policy);
+        }
+
+        @Override
+        public void update(AuthenticationPolicy before, AuthenticationPolicy after) {
+            repository.save(before.name(), after);
         }
 
         @Override
@@ -259,12 +277,12 @@ public final class AuthenticationPolicyCatalog {
         }
 
         @Override
-        public void requireUnused(AuthenticationPolicy policy, String verb) {
-            requireDetached(policy.name(), verb);
+        public void requireRemovable(Actor actor, AuthenticationPolicy policy, ObjectLifecycle.Removal removal) {
+            requireDetached(policy.name(), removal.verb());
         }
 
         @Override
-        public void changed() {
+        public void changed(AuthenticationPolicy policy) {
             AuthenticationPolicyCatalog.this.changed();
         }
     }

@@ -8,6 +8,9 @@ public interface AuthenticationPolicyRepository extends PolicyAttachmentReposito
 
     Optional<AuthenticationPolicy> find(String name);
 
+    /** The policy with its row locked until the open unit of work ends: a DROP and an attachment take turns. */
+    Optional<AuthenticationPolicy> findLocked(String name);
+
     List<AuthenticationPolicy> list();
 
     /** Inserts or replaces the policy stored as {@code previousName}; a rename moves its attachments. */

@@ -4,10 +4,10 @@ import dev.frostgate.catalog.property.ObjectName;
 import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The commands every named object kind shares, written once: CREATE [OR REPLACE] [IF NOT EXISTS],
@@ -21,6 +21,16 @@ import java.util.Optional;
  */
 public final class ObjectLifecycle<T> {
 
+    /** Why an object is about to go: {@link Kind#requireRemovable} words its refusal after it. */
+    public enum Removal {
+        REPLACED, DROPPED;
+
+        /** "replaced" or "dropped", as in "… cannot be dropped because …". */
+        public String verb() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** One object kind, as the lifecycle needs it. */
     public interface Kind<T> {
 
@@ -29,6 +39,14 @@ public final class ObjectLifecycle<T> {
 
         Optional<T> find(String name);
 
+        /**
+         * The object, read for a change: kinds whose "in use" guard races other writers (an attachment made
+         * while a DROP checks there is none) lock its row until the unit of work ends. Unlocked by default.
+         */
+        default Optional<T> findForChange(String name) {
+            return find(name);
+        }
+
         String nameOf(T object);
 
         Optional<String> ownerOf(T object);
@@ -36,8 +54,8 @@ public final class ObjectLifecycle<T> {
         /** Refuses a CREATE the actor may not run (the CREATE privilege on the account or schema). */
         void requireMayCreate(Actor actor, ObjectName name);
 
-        /** A new object with its defaults, owned by the actor's primary role, before CREATE's properties. */
-        T fresh(Actor actor, ObjectName name);
+        /** The object CREATE makes: its defaults, then {@code properties}, owned by the actor's primary role. */
+        T created(Actor actor, ObjectName name, List<PropertySetting> properties);
 
         /** SET: the properties applied and the kind's rules between them checked. */
         T set(T object, List<PropertySetting> properties);
@@ -49,16 +67,37 @@ public final class ObjectLifecycle<T> {
 
         T ownedBy(T object, String role);
 
-        /** Stores the object under {@code storedName}: its name until now (the same as its name but for RENAME). */
-        void save(String storedName, T object);
+        /** Stores a new object. */
+        void insert(T object);
+
+        /** Stores a changed object: {@code before} as read (its name until now, but for RENAME the same), {@code after}. */
+        void update(T before, T after);
 
         void delete(T object);
 
-        /** Refuses, with 003554, replacing or dropping ({@code verb}) an object something still uses. */
-        void requireUnused(T object, String verb);
+        /**
+         * Refuses replacing or dropping an object that must stay: one something still uses (003554), or one
+         * that may never go (the current user, a system role).
+         */
+        void requireRemovable(Actor actor, T object, Removal removal);
 
-        /** Publishes the change for the caches that depend on this kind. */
-        void changed();
+        /**
+         * What follows a write, in the same unit of work: the kind's rules judged on the store as written, so a
+         * refusal rolls the write back (the network lock-out guard), and the writes that go with it.
+         * {@code before} is empty for CREATE.
+         */
+        default void written(Actor actor, Optional<T> before, T after) {}
+
+        /**
+         * Whether the actor may SET or UNSET these properties without owning the object (a user's own
+         * DEFAULT_ROLE). No by default.
+         */
+        default boolean mayAlterUnowned(Actor actor, T object, List<String> propertyNames) {
+            return false;
+        }
+
+        /** Publishes the change of {@code object} (as it was before the command) for the caches that depend on it. */
+        void changed(T object);
     }
 
     /** Refuses, with 003001, a change by an actor that does not own the object: {@link AccessControl#requireOwnership}. */
@@ -78,40 +117,50 @@ public final class ObjectLifecycle<T> {
         this.transactions = transactions;
     }
 
-    /** CREATE; false when IF NOT EXISTS found the object already there. */
+    /**
+     * CREATE; false when IF NOT EXISTS found the object already there. OR REPLACE removes the old object first,
+     * in the same unit of work, so the new one is judged without it and a refusal leaves the old one as it was.
+     */
     public boolean create(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
                           boolean ifNotExists) {
         return transactions.inTransaction(() -> {
             kind.requireMayCreate(actor, name);
-            Optional<T> existing = kind.find(name.name());
+            Optional<T> existing = kind.findForChange(name.name());
             if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
                 return false;
             }
             existing.ifPresent(replaced -> {
                 requireOwnership(actor, replaced);
-                kind.requireUnused(replaced, "replaced");
+                kind.requireRemovable(actor, replaced, Removal.REPLACED);
+                kind.delete(replaced);
             });
-            kind.save(name.name(), kind.set(kind.fresh(actor, name), properties));
-            kind.changed();
+            T created = kind.created(actor, name, properties);
+            kind.insert(created);
+            kind.written(actor, Optional.empty(), created);
+            kind.changed(existing.orElse(created));
             return true;
         });
     }
 
     public void alterSet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
-        transactions.runInTransaction(() -> {
-            findForChange(actor, name, ifExists).ifPresent(object -> {
-                kind.save(kind.nameOf(object), kind.set(object, properties));
-                kind.changed();
-            });
-        });
+        List<String> propertyNames = properties.stream().map(PropertySetting::name).toList();
+        alter(actor, name, ifExists, propertyNames, object -> kind.set(object, properties));
     }
 
     public void alterUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
+        alter(actor, name, ifExists, propertyNames, object -> kind.unset(object, propertyNames));
+    }
+
+    private void alter(Actor actor, ObjectName name, boolean ifExists, List<String> propertyNames,
+                       UnaryOperator<T> change) {
         transactions.runInTransaction(() -> {
-            findForChange(actor, name, ifExists).ifPresent(object -> {
-                kind.save(kind.nameOf(object), kind.unset(object, propertyNames));
-                kind.changed();
-            });
+            Optional<T> found = Existence.forChange(kind.findForChange(name.name()), ifExists,
+                    () -> notFound(name.name()), object -> {
+                        if (!kind.mayAlterUnowned(actor, object, propertyNames)) {
+                            requireOwnership(actor, object);
+                        }
+                    });
+            found.ifPresent(object -> write(actor, object, change.apply(object)));
         });
     }
 
@@ -121,8 +170,7 @@ public final class ObjectLifecycle<T> {
                 if (kind.find(newName.name()).isPresent()) {
                     throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
                 }
-                kind.save(kind.nameOf(object), kind.renamed(object, newName.name()));
-                kind.changed();
+                write(actor, object, kind.renamed(object, newName.name()));
             });
         });
     }
@@ -130,10 +178,7 @@ public final class ObjectLifecycle<T> {
     /** GRANT OWNERSHIP: the owner (or MANAGE GRANTS) hands the object to a role. */
     public void transfer(Actor actor, ObjectName name, String newOwner) {
         transactions.runInTransaction(() -> {
-            findForChange(actor, name, false).ifPresent(object -> {
-                kind.save(kind.nameOf(object), kind.ownedBy(object, newOwner));
-                kind.changed();
-            });
+            findForChange(actor, name, false).ifPresent(object -> write(actor, object, kind.ownedBy(object, newOwner)));
         });
     }
 
@@ -142,12 +187,18 @@ public final class ObjectLifecycle<T> {
         return transactions.inTransaction(() -> {
             Optional<T> found = findForChange(actor, name, ifExists);
             found.ifPresent(object -> {
-                kind.requireUnused(object, "dropped");
+                kind.requireRemovable(actor, object, Removal.DROPPED);
                 kind.delete(object);
-                kind.changed();
+                kind.changed(object);
             });
             return found.isPresent();
         });
+    }
+
+    private void write(Actor actor, T before, T after) {
+        kind.update(before, after);
+        kind.written(actor, Optional.of(before), after);
+        kind.changed(before);
     }
 
     /** The object named, or 002003. */
@@ -160,7 +211,7 @@ public final class ObjectLifecycle<T> {
     }
 
     private Optional<T> findForChange(Actor actor, ObjectName name, boolean ifExists) {
-        return Existence.forChange(kind.find(name.name()), ifExists, () -> notFound(name.name()),
+        return Existence.forChange(kind.findForChange(name.name()), ifExists, () -> notFound(name.name()),
                 object -> requireOwnership(actor, object));
     }
 

@@ -34,12 +34,14 @@ public final class ParameterPolicyCatalog {
     private final ChangeFeed changes;
     private final Cache<String, Optional<ParameterPolicy>> effectiveByUser;
     private final ObjectLifecycle<ParameterPolicy> lifecycle;
+    private final Transactions transactions;
 
     public ParameterPolicyCatalog(ParameterPolicyKind kind, ParameterPolicyRepository repository,
                                   PolicyAttachmentRepository attachments, AccessControl accessControl,
                                   NamespaceCatalog namespaces, ChangeFeed changes, Transactions transactions,
                                   CachePolicy cachePolicy, String accountName) {
         this.kind = kind;
+        this.transactions = transactions;
         this.changes = changes;
         this.effectiveByUser = cachePolicy.expiringCache(100_000).build();
         changes.subscribe(Change.PoliciesChanged.class, change -> effectiveByUser.invalidateAll());
@@ -72,15 +74,24 @@ public final class ParameterPolicyCatalog {
         return repository.list(kind);
     }
 
-    /** ALTER ACCOUNT | USER SET … POLICY: needs APPLY <kind> POLICY on the account; a set target needs FORCE. */
+    /**
+     * ALTER ACCOUNT | USER SET … POLICY: needs APPLY <kind> POLICY on the account; a set target needs FORCE. The
+     * policy's row stays locked until the attachment is written, so a concurrent DROP sees it or went first.
+     */
     public void attach(Actor actor, PolicyAttachment.TargetKind target, String targetName, ObjectName policyName,
                        boolean force) {
+        transactions.runInTransaction(() -> attachInTransaction(actor, target, targetName, policyName, force));
+    }
+
+    private void attachInTransaction(Actor actor, PolicyAttachment.TargetKind target, String targetName,
+                                     ObjectName policyName, boolean force) {
         requireApply(actor);
         if (target == PolicyAttachment.TargetKind.PERSON_USERS || target == PolicyAttachment.TargetKind.SERVICE_USERS) {
             throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE,
                     kind.displayName().toUpperCase() + " FOR ALL PERSON USERS / SERVICE USERS");
         }
-        ParameterPolicy policy = require(policyName);
+        ParameterPolicy policy = repository.findLocked(kind, policyName.name())
+                .orElseThrow(() -> lifecycle.notFound(policyName.name()));
         Optional<PolicyAttachment> existing = attachments.attachment(kind.attachmentKind(), target, targetName);
         if (existing.isPresent() && !force && !existing.get().policyName().equals(policy.name())) {
             throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, kind.displayName() + " "
@@ -170,6 +181,11 @@ public final class ParameterPolicyCatalog {
         }
 
         @Override
+        public Optional<ParameterPolicy> findForChange(String name) {
+            return repository.findLocked(kind, name);
+        }
+
+        @Override
         public String nameOf(ParameterPolicy policy) {
             return policy.name();
         }
@@ -185,9 +201,9 @@ public final class ParameterPolicyCatalog {
         }
 
         @Override
-        public ParameterPolicy fresh(Actor actor, ObjectName name) {
-            return new ParameterPolicy(kind, name.name(), name.database(), name.schema(), Map.of(), Optional.empty(),
-                    Optional.of(actor.primaryRole()), clock.instant());
+        public ParameterPolicy created(Actor actor, ObjectName name, List<PropertySetting> properties) {
+            return set(new ParameterPolicy(kind, name.name(), name.database(), name.schema(), Map.of(),
+                    Optional.empty(), Optional.of(actor.primaryRole()), clock.instant()), properties);
         }
 
         @Override
@@ -220,8 +236,13 @@ public final class ParameterPolicyCatalog {
         }
 
         @Override
-        public void save(String storedName, ParameterPolicy policy) {
-            repository.save(storedName, policy);
+        public void insert(ParameterPolicy policy) {
+            repository.save(policy.name(), policy);
+        }
+
+        @Override
+        public void update(ParameterPolicy before, ParameterPolicy after) {
+            repository.save(before.name(), after);
         }
 
         @Override
@@ -230,12 +251,12 @@ public final class ParameterPolicyCatalog {
         }
 
         @Override
-        public void requireUnused(ParameterPolicy policy, String verb) {
-            requireDetached(policy.name(), verb);
+        public void requireRemovable(Actor actor, ParameterPolicy policy, ObjectLifecycle.Removal removal) {
+            requireDetached(policy.name(), removal.verb());
         }
 
         @Override
-        public void changed() {
+        public void changed(ParameterPolicy policy) {
             ParameterPolicyCatalog.this.changed();
         }
     }

@@ -8,6 +8,9 @@ public interface ParameterPolicyRepository {
 
     Optional<ParameterPolicy> find(ParameterPolicyKind kind, String name);
 
+    /** The policy with its row locked until the open unit of work ends: a DROP and an attachment take turns. */
+    Optional<ParameterPolicy> findLocked(ParameterPolicyKind kind, String name);
+
     List<ParameterPolicy> list(ParameterPolicyKind kind);
 
     /** Inserts or replaces the policy stored as {@code previousName}; a rename moves its attachments. */

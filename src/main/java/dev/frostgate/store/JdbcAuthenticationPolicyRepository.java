@@ -36,6 +36,12 @@ public final class JdbcAuthenticationPolicyRepository implements AuthenticationP
     }
 
     @Override
+    public Optional<AuthenticationPolicy> findLocked(String name) {
+        return jdbc.queryLocking("SELECT " + COLUMNS + " FROM authentication_policies WHERE name = ?",
+                JdbcAuthenticationPolicyRepository::map, name).stream().findFirst();
+    }
+
+    @Override
     public List<AuthenticationPolicy> list() {
         return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM authentication_policies",
                 JdbcAuthenticationPolicyRepository::map), AuthenticationPolicy::name);

@@ -33,6 +33,12 @@ public final class JdbcParameterPolicyRepository implements ParameterPolicyRepos
     }
 
     @Override
+    public Optional<ParameterPolicy> findLocked(ParameterPolicyKind kind, String name) {
+        return jdbc.queryLocking("SELECT " + COLUMNS + " FROM parameter_policies WHERE kind = ? AND name = ?",
+                JdbcParameterPolicyRepository::map, kind, name).stream().findFirst();
+    }
+
+    @Override
     public List<ParameterPolicy> list(ParameterPolicyKind kind) {
         return NameOrder.sorted(jdbc.query("SELECT " + COLUMNS + " FROM parameter_policies WHERE kind = ?",
                 JdbcParameterPolicyRepository::map, kind), ParameterPolicy::name);

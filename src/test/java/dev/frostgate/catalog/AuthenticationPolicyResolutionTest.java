@@ -77,6 +77,11 @@ class AuthenticationPolicyResolutionTest {
         }
 
         @Override
+        public Optional<AuthenticationPolicy> findLocked(String name) {
+            return find(name);
+        }
+
+        @Override
         public List<AuthenticationPolicy> list() {
             return NameOrder.sorted(List.copyOf(stored.values()), AuthenticationPolicy::name);
         }

@@ -26,17 +26,28 @@ class ObjectLifecycleTest {
 
     record Gadget(String name, Optional<String> owner, Optional<String> comment) {}
 
-    /** A kind whose objects live in a map; "in use" is a set of names; every publication is counted. */
+    /**
+     * A kind whose objects live in a map; "in use" is a set of names; a comment of "LOCKED OUT" is refused once
+     * written, as the network lock-out guard refuses; anyone may change a gadget's comment to "public"; every
+     * publication is counted.
+     */
     static final class Gadgets implements ObjectLifecycle.Kind<Gadget> {
         final Map<String, Gadget> stored = new LinkedHashMap<>();
         final Set<String> inUse = new java.util.HashSet<>();
         final List<String> published = new ArrayList<>();
+        final List<String> readForChange = new ArrayList<>();
         boolean mayCreate = true;
 
         @Override public String displayName() { return "Gadget"; }
         @Override public Optional<Gadget> find(String name) { return Optional.ofNullable(stored.get(name)); }
         @Override public String nameOf(Gadget gadget) { return gadget.name(); }
         @Override public Optional<String> ownerOf(Gadget gadget) { return gadget.owner(); }
+
+        @Override
+        public Optional<Gadget> findForChange(String name) {
+            readForChange.add(name);
+            return find(name);
+        }
 
         @Override
         public void requireMayCreate(Actor actor, ObjectName name) {
@@ -46,8 +57,8 @@ class ObjectLifecycleTest {
         }
 
         @Override
-        public Gadget fresh(Actor actor, ObjectName name) {
-            return new Gadget(name.name(), Optional.of(actor.primaryRole()), Optional.empty());
+        public Gadget created(Actor actor, ObjectName name, List<PropertySetting> properties) {
+            return set(new Gadget(name.name(), Optional.of(actor.primaryRole()), Optional.empty()), properties);
         }
 
         @Override
@@ -73,27 +84,44 @@ class ObjectLifecycleTest {
             return new Gadget(gadget.name(), Optional.of(role), gadget.comment());
         }
 
+        @Override public void insert(Gadget gadget) { stored.put(gadget.name(), gadget); }
+
         @Override
-        public void save(String storedName, Gadget gadget) {
-            stored.remove(storedName);
-            stored.put(gadget.name(), gadget);
+        public void update(Gadget before, Gadget after) {
+            stored.remove(before.name());
+            stored.put(after.name(), after);
         }
 
         @Override public void delete(Gadget gadget) { stored.remove(gadget.name()); }
 
         @Override
-        public void requireUnused(Gadget gadget, String verb) {
+        public void requireRemovable(Actor actor, Gadget gadget, ObjectLifecycle.Removal removal) {
             if (inUse.contains(gadget.name())) {
                 throw new FrostgateException(ErrorCode.OBJECT_IN_USE, "Gadget '" + gadget.name() + "' cannot be "
-                        + verb + " because it is in use.");
+                        + removal.verb() + " because it is in use.");
             }
         }
 
-        @Override public void changed() { published.add("changed"); }
+        @Override
+        public void written(Actor actor, Optional<Gadget> before, Gadget after) {
+            if (after.comment().equals(Optional.of("LOCKED OUT"))) {
+                throw new FrostgateException(ErrorCode.NETWORK_POLICY_LOCKOUT, after.name(), actor.clientAddress());
+            }
+        }
+
+        @Override
+        public boolean mayAlterUnowned(Actor actor, Gadget gadget, List<String> propertyNames) {
+            return propertyNames.equals(List.of("COMMENT")) && !actor.userName().isEmpty()
+                    && stored.containsKey(gadget.name()) && publicComment;
+        }
+
+        boolean publicComment;
+
+        @Override public void changed(Gadget gadget) { published.add(gadget.name()); }
     }
 
     private final Gadgets gadgets = new Gadgets();
-    private final InlineTransactions transactions = new InlineTransactions();
+    private final InlineTransactions transactions = new InlineTransactions(gadgets);
     private final ObjectLifecycle<Gadget> lifecycle = new ObjectLifecycle<>(gadgets,
             (actor, owner, kind, name) -> {
                 if (!owner.equals(Optional.of(actor.primaryRole()))) {
@@ -101,14 +129,26 @@ class ObjectLifecycleTest {
                 }
             }, transactions);
 
-    /** Runs work as it comes: this kind keeps its objects in memory, so there is nothing to commit. */
+    /** Units of work over the in-memory kind: a unit that throws puts the objects back as they were. */
     private static final class InlineTransactions implements Transactions {
+        private final Gadgets gadgets;
         int units;
+
+        InlineTransactions(Gadgets gadgets) {
+            this.gadgets = gadgets;
+        }
 
         @Override
         public <T> T inTransaction(java.util.function.Supplier<T> work) {
             units++;
-            return work.get();
+            Map<String, Gadget> before = new LinkedHashMap<>(gadgets.stored);
+            try {
+                return work.get();
+            } catch (RuntimeException refused) {
+                gadgets.stored.clear();
+                gadgets.stored.putAll(before);
+                throw refused;
+            }
         }
 
         @Override
@@ -195,5 +235,55 @@ class ObjectLifecycleTest {
         lifecycle.transfer(OWNER, ObjectName.of("H"), "OWNER_ROLE");
         lifecycle.drop(OWNER, ObjectName.of("H"), false);
         assertThat(transactions.units).isEqualTo(6);
+    }
+
+    @Test
+    void aReplacementThatIsRefusedLeavesTheOldObject() {
+        lifecycle.create(OWNER, ObjectName.of("G"), comment("kept"), false, false);
+        gadgets.published.clear();
+        assertThat(refused(() -> lifecycle.create(OWNER, ObjectName.of("G"),
+                List.of(new PropertySetting("COLOUR", new PropertyValue.Text("red"))), true, false)))
+                .isEqualTo(ErrorCode.INVALID_PROPERTY);
+        assertThat(refused(() -> lifecycle.create(OWNER, ObjectName.of("G"), comment("LOCKED OUT"), true, false)))
+                .isEqualTo(ErrorCode.NETWORK_POLICY_LOCKOUT);
+        assertThat(gadgets.stored.get("G").comment()).contains("kept");
+        assertThat(gadgets.published).isEmpty();
+    }
+
+    @Test
+    void theKindsRuleAfterAWriteRollsItBack() {
+        lifecycle.create(OWNER, ObjectName.of("G"), comment("kept"), false, false);
+        gadgets.published.clear();
+        assertThat(refused(() -> lifecycle.alterSet(OWNER, ObjectName.of("G"), comment("LOCKED OUT"), false)))
+                .isEqualTo(ErrorCode.NETWORK_POLICY_LOCKOUT);
+        assertThat(refused(() -> lifecycle.create(OWNER, ObjectName.of("H"), comment("LOCKED OUT"), false, false)))
+                .isEqualTo(ErrorCode.NETWORK_POLICY_LOCKOUT);
+        assertThat(gadgets.stored).containsOnlyKeys("G");
+        assertThat(gadgets.stored.get("G").comment()).contains("kept");
+        assertThat(gadgets.published).isEmpty();
+    }
+
+    @Test
+    void aKindMayLetOthersAlterSomePropertiesButNeverRenameOrDrop() {
+        lifecycle.create(OWNER, ObjectName.of("G"), List.of(), false, false);
+        gadgets.publicComment = true;
+        lifecycle.alterSet(STRANGER, ObjectName.of("G"), comment("public"), false);
+        assertThat(gadgets.stored.get("G").comment()).contains("public");
+        assertThat(refused(() -> lifecycle.rename(STRANGER, ObjectName.of("G"), ObjectName.of("H"), false)))
+                .isEqualTo(ErrorCode.INSUFFICIENT_PRIVILEGES);
+        assertThat(refused(() -> lifecycle.drop(STRANGER, ObjectName.of("G"), false)))
+                .isEqualTo(ErrorCode.INSUFFICIENT_PRIVILEGES);
+        gadgets.publicComment = false;
+        assertThat(refused(() -> lifecycle.alterSet(STRANGER, ObjectName.of("G"), comment("x"), false)))
+                .isEqualTo(ErrorCode.INSUFFICIENT_PRIVILEGES);
+    }
+
+    @Test
+    void changesReadTheObjectForChangeAndPublishItUnderItsOldName() {
+        lifecycle.create(OWNER, ObjectName.of("G"), List.of(), false, false);
+        lifecycle.rename(OWNER, ObjectName.of("G"), ObjectName.of("H"), false);
+        lifecycle.drop(OWNER, ObjectName.of("H"), false);
+        assertThat(gadgets.readForChange).containsExactly("G", "G", "H");
+        assertThat(gadgets.published).containsExactly("G", "G", "H");
     }
 }
