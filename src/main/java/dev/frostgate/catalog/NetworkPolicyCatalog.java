@@ -24,14 +24,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Network rules and network policies: validation, privileges, attachment to the account and to
  * users, and the lock-out guard — no change may leave the caller's own address outside the policy
- * that governs the caller. Every change runs in a unit of work holding the network-policy lock
- * ({@link NetworkPolicyRepository#lockForChange}), so the guard and the in-use checks judge the store as the
- * previous change left it, and the change is written only if they pass.
+ * that governs the caller. Rules and policies are {@link ObjectLifecycle} kinds ({@link #rules()},
+ * {@link #policies()}). Every change, theirs and the attachments', runs in a unit of work holding the
+ * network-policy lock ({@link NetworkPolicyRepository#lockForChange}, taken by {@link LockingTransactions}), so
+ * the guard and the in-use checks judge the store as the previous change left it, and the change is written
+ * only if they pass.
  */
 public final class NetworkPolicyCatalog {
     private static final Set<String> POLICY_LISTS = Set.of("ALLOWED_NETWORK_RULE_LIST", "BLOCKED_NETWORK_RULE_LIST",
@@ -60,12 +61,14 @@ public final class NetworkPolicyCatalog {
     private final Clock clock;
     private final String accountName;
     private final List<Function<String, Optional<String>>> referenceHolders = new CopyOnWriteArrayList<>();
+    private final ObjectLifecycle<NetworkRule> rules;
+    private final ObjectLifecycle<NetworkPolicy> policies;
 
     public NetworkPolicyCatalog(NetworkPolicyRepository repository, AccountParameterRepository accountParameters,
                                 UserRepository users, NetworkAccess networkAccess, AccessControl accessControl,
                                 ChangeFeed changes, Transactions transactions, Clock clock, String accountName) {
         this.repository = repository;
-        this.transactions = transactions;
+        this.transactions = new LockingTransactions(transactions, repository::lockForChange);
         this.changes = changes;
         this.accountParameters = accountParameters;
         this.users = users;
@@ -73,6 +76,10 @@ public final class NetworkPolicyCatalog {
         this.accessControl = accessControl;
         this.clock = clock;
         this.accountName = accountName;
+        ObjectLifecycle.OwnershipCheck ownership = (actor, owner, objectKind, objectName) ->
+                accessControl.requireOwnership(actor, owner, objectKind, objectName);
+        this.rules = new ObjectLifecycle<>(new RuleKind(), ownership, this.transactions);
+        this.policies = new ObjectLifecycle<>(new PolicyKind(), ownership, this.transactions);
     }
 
     /**
@@ -83,267 +90,65 @@ public final class NetworkPolicyCatalog {
         referenceHolders.add(holder);
     }
 
-    // ---- network rules -------------------------------------------------------------------------
-
-    public boolean createRule(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
-                              boolean ifNotExists) {
-        return whileLocked(() -> createRuleLocked(actor, name, properties, orReplace, ifNotExists));
+    /** CREATE, ALTER, GRANT OWNERSHIP and DROP of network rules: the shared object lifecycle, under the lock. */
+    public ObjectLifecycle<NetworkRule> rules() {
+        return rules;
     }
 
-    private boolean createRuleLocked(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
-                                     boolean ifNotExists) {
-        accessControl.requireOnAccount(actor, Privilege.CREATE_NETWORK_RULE, accountName);
-        Optional<NetworkRule> existing = repository.findRule(name.name());
-        if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
-            return false;
-        }
-        existing.ifPresent(rule -> requireOwnership(actor, rule.owner(), "network rule", rule.name()));
-        NetworkRule.Type type = null;
-        NetworkRule.Mode mode = NetworkRule.Mode.INGRESS;
-        List<String> values = null;
-        Optional<String> comment = Optional.empty();
-        for (PropertyModel.Read property : RULE_PROPERTIES.read(properties)) {
-            switch (property.name()) {
-                case "TYPE" -> type = NetworkRule.Type.valueOf(property.value());
-                case "MODE" -> mode = NetworkRule.Mode.valueOf(property.value());
-                case VALUE_LIST -> values = property.values();
-                default -> comment = Optional.of(property.value());
-            }
-        }
-        if (type == null) {
-            throw new InvalidPropertyException(new PropertyFailure.MissingRequired("TYPE"));
-        }
-        if (values == null) {
-            throw new InvalidPropertyException(new PropertyFailure.MissingRequired(VALUE_LIST));
-        }
-        validateRuleValues(type, values);
-        repository.saveRule(new NetworkRule(name.name(), name.database(), name.schema(), type, mode, values, comment,
-                Optional.of(actor.primaryRole()), clock.instant()));
-        changed();
-        return true;
+    /** CREATE, ALTER, RENAME, GRANT OWNERSHIP and DROP of network policies: the shared object lifecycle, under the lock. */
+    public ObjectLifecycle<NetworkPolicy> policies() {
+        return policies;
     }
 
-    public void alterRuleSet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
-        runLocked(() -> alterRuleSetLocked(actor, name, properties, ifExists));
-    }
-
-    private void alterRuleSetLocked(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
-        Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
-        if (found.isEmpty()) {
-            return;
-        }
-        NetworkRule rule = found.get();
-        List<String> values = rule.values();
-        Optional<String> comment = rule.comment();
-        for (PropertyModel.Read property : RULE_PROPERTIES.read(properties)) {
-            switch (property.name()) {
-                case VALUE_LIST -> values = property.values();
-                case COMMENT -> comment = Optional.of(property.value());
-                default -> throw new InvalidPropertyException(
-                        new PropertyFailure.Unchangeable(property.name(), "network rule"));
-            }
-        }
-        validateRuleValues(rule.type(), values);
-        saveRuleGuarded(actor, rule.withValues(values, comment));
-    }
-
-    public void alterRuleUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
-        runLocked(() -> alterRuleUnsetLocked(actor, name, propertyNames, ifExists));
-    }
-
-    private void alterRuleUnsetLocked(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
-        Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
-        if (found.isEmpty()) {
-            return;
-        }
-        NetworkRule rule = found.get();
-        List<String> values = rule.values();
-        Optional<String> comment = rule.comment();
-        for (PropertyDeclaration property : RULE_PROPERTIES.unset(propertyNames)) {
-            switch (property.name()) {
-                case VALUE_LIST -> values = List.of();
-                case COMMENT -> comment = Optional.empty();
-                default -> throw new InvalidPropertyException(
-                        new PropertyFailure.Unchangeable(property.name(), "network rule"));
-            }
-        }
-        saveRuleGuarded(actor, rule.withValues(values, comment));
-    }
-
-    public boolean dropRule(Actor actor, ObjectName name, boolean ifExists) {
-        return whileLocked(() -> dropRuleLocked(actor, name, ifExists));
-    }
-
-    private boolean dropRuleLocked(Actor actor, ObjectName name, boolean ifExists) {
-        Optional<NetworkRule> found = findRuleForChange(actor, name, ifExists);
-        if (found.isEmpty()) {
-            return false;
-        }
-        List<String> usedBy = repository.policies().stream().filter(policy -> references(policy, name.name()))
-                .map(NetworkPolicy::name).toList();
-        if (!usedBy.isEmpty()) {
-            throw new FrostgateException(ErrorCode.OBJECT_IN_USE, "Network rule '" + name.name()
-                    + "' cannot be dropped because it is used by network policy '" + usedBy.get(0) + "'.");
-        }
-        repository.deleteRule(name.name());
-        changed();
-        return true;
-    }
-
-    public List<NetworkRule> rules() {
+    public List<NetworkRule> listRules() {
         return repository.rules();
     }
 
-    public NetworkRule requireRule(ObjectName name) {
-        return repository.findRule(name.name()).orElseThrow(() -> notFound("Network rule", name.name()));
-    }
-
-    // ---- network policies ----------------------------------------------------------------------
-
-    public boolean createPolicy(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
-                                boolean ifNotExists) {
-        return whileLocked(() -> createPolicyLocked(actor, name, properties, orReplace, ifNotExists));
-    }
-
-    private boolean createPolicyLocked(Actor actor, ObjectName name, List<PropertySetting> properties,
-                                       boolean orReplace, boolean ifNotExists) {
-        accessControl.requireOnAccount(actor, Privilege.CREATE_NETWORK_POLICY, accountName);
-        Optional<NetworkPolicy> existing = repository.findPolicy(name.name());
-        if (!Existence.mayCreate(existing, orReplace, ifNotExists, name.name())) {
-            return false;
-        }
-        if (existing.isPresent()) {
-            requireOwnership(actor, existing.get().owner(), "network policy", name.name());
-            requireDetached(name.name(), "replaced");
-        }
-        NetworkPolicy policy = applyLists(new NetworkPolicy(name.name(), List.of(), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.of(actor.primaryRole()), clock.instant()), properties);
-        repository.savePolicy(name.name(), policy);
-        changed();
-        return true;
-    }
-
-    public void alterPolicySet(Actor actor, ObjectName name, List<PropertySetting> properties, boolean ifExists) {
-        runLocked(() -> alterPolicySetLocked(actor, name, properties, ifExists));
-    }
-
-    private void alterPolicySetLocked(Actor actor, ObjectName name, List<PropertySetting> properties,
-                                      boolean ifExists) {
-        findPolicyForChange(actor, name, ifExists)
-                .ifPresent(policy -> savePolicyGuarded(actor, policy.name(), applyLists(policy, properties)));
-    }
-
-    public void alterPolicyUnset(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
-        runLocked(() -> alterPolicyUnsetLocked(actor, name, propertyNames, ifExists));
-    }
-
-    private void alterPolicyUnsetLocked(Actor actor, ObjectName name, List<String> propertyNames, boolean ifExists) {
-        findPolicyForChange(actor, name, ifExists).ifPresent(policy -> {
-            NetworkPolicy changed = policy;
-            for (PropertyDeclaration property : POLICY_PROPERTIES.unset(propertyNames)) {
-                changed = withList(changed, property.name(), List.of());
-            }
-            savePolicyGuarded(actor, policy.name(), changed);
-        });
-    }
-
-    /** {@code ALTER NETWORK POLICY … ADD | REMOVE <list> = (…)}. */
-    public void alterPolicyList(Actor actor, ObjectName name, boolean add, PropertySetting change, boolean ifExists) {
-        runLocked(() -> alterPolicyListLocked(actor, name, add, change, ifExists));
-    }
-
-    private void alterPolicyListLocked(Actor actor, ObjectName name, boolean add, PropertySetting change,
-                                       boolean ifExists) {
-        findPolicyForChange(actor, name, ifExists).ifPresent(policy -> {
-            if (!POLICY_LISTS.contains(change.name())) {
-                throw PropertyValues.unknown(change.name(), "NETWORK POLICY");
-            }
-            Set<String> entries = new LinkedHashSet<>(listOf(policy, change.name()));
-            List<String> changes = normalisedEntries(change);
-            if (add) {
-                entries.addAll(changes);
-            } else {
-                changes.forEach(entries::remove);
-            }
-            savePolicyGuarded(actor, policy.name(),
-                    applyLists(policy, List.of(new PropertySetting(change.name(), listValue(entries)))));
-        });
-    }
-
-    public void renamePolicy(Actor actor, ObjectName name, ObjectName newName, boolean ifExists) {
-        runLocked(() -> renamePolicyLocked(actor, name, newName, ifExists));
-    }
-
-    private void renamePolicyLocked(Actor actor, ObjectName name, ObjectName newName, boolean ifExists) {
-        Optional<NetworkPolicy> found = findPolicyForChange(actor, name, ifExists);
-        if (found.isEmpty()) {
-            return;
-        }
-        if (repository.findPolicy(newName.name()).isPresent()) {
-            throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName.name());
-        }
-        requireUnreferenced(name.name(), "renamed");
-        repository.savePolicy(found.get().name(), found.get().renamed(newName.name()));
-        changed();
-    }
-
-    public boolean dropPolicy(Actor actor, ObjectName name, boolean ifExists) {
-        return whileLocked(() -> dropPolicyLocked(actor, name, ifExists));
-    }
-
-    private boolean dropPolicyLocked(Actor actor, ObjectName name, boolean ifExists) {
-        Optional<NetworkPolicy> found = findPolicyForChange(actor, name, ifExists);
-        if (found.isEmpty()) {
-            return false;
-        }
-        requireDetached(name.name(), "dropped");
-        repository.deletePolicy(name.name());
-        changed();
-        return true;
-    }
-
-    public List<NetworkPolicy> policies() {
+    public List<NetworkPolicy> listPolicies() {
         return repository.policies();
     }
 
-    public NetworkPolicy requirePolicy(ObjectName name) {
-        return repository.findPolicy(name.name()).orElseThrow(() -> notFound("Network policy", name.name()));
+    /**
+     * {@code ALTER NETWORK POLICY … ADD | REMOVE <list> = (…)}: a SET of the list merged with the change. The
+     * merge reads the list inside the command's own locked unit of work, which the SET joins, so concurrent
+     * changes of one list are judged one after the other and none is lost. Ownership is checked before the
+     * entries are read, as for any ALTER.
+     */
+    public void alterPolicyList(Actor actor, ObjectName name, boolean add, PropertySetting change, boolean ifExists) {
+        transactions.runInTransaction(() -> {
+            Optional<NetworkPolicy> found = Existence.forChange(repository.findPolicy(name.name()), ifExists,
+                    () -> policies.notFound(name.name()), policy -> accessControl.requireOwnership(actor,
+                            policy.owner(), "network policy", policy.name()));
+            found.ifPresent(policy -> policies.alterSet(actor, name,
+                    List.of(new PropertySetting(change.name(), listValue(merged(policy, add, change)))), false));
+        });
     }
 
-    /** GRANT OWNERSHIP ON NETWORK RULE | NETWORK POLICY: the owner (or MANAGE GRANTS) hands it to a role. */
-    public void transferRule(Actor actor, ObjectName name, String newOwner) {
-        runLocked(() -> transferRuleLocked(actor, name, newOwner));
-    }
-
-    private void transferRuleLocked(Actor actor, ObjectName name, String newOwner) {
-        NetworkRule rule = requireRule(name);
-        requireOwnership(actor, rule.owner(), "network rule", rule.name());
-        repository.saveRule(new NetworkRule(rule.name(), rule.databaseName(), rule.schemaName(), rule.type(),
-                rule.mode(), rule.values(), rule.comment(), Optional.of(newOwner), rule.createdOn()));
-    }
-
-    public void transferPolicy(Actor actor, ObjectName name, String newOwner) {
-        runLocked(() -> transferPolicyLocked(actor, name, newOwner));
-    }
-
-    private void transferPolicyLocked(Actor actor, ObjectName name, String newOwner) {
-        NetworkPolicy policy = requirePolicy(name);
-        requireOwnership(actor, policy.owner(), "network policy", policy.name());
-        repository.savePolicy(policy.name(), new NetworkPolicy(policy.name(), policy.allowedNetworkRules(),
-                policy.blockedNetworkRules(), policy.allowedIpList(), policy.blockedIpList(), policy.comment(),
-                Optional.of(newOwner), policy.createdOn()));
+    /** The policy's list with the change's entries (checked and normalised) added or removed. */
+    private Set<String> merged(NetworkPolicy policy, boolean add, PropertySetting change) {
+        if (!POLICY_LISTS.contains(change.name())) {
+            throw PropertyValues.unknown(change.name(), "NETWORK POLICY");
+        }
+        Set<String> entries = new LinkedHashSet<>(listOf(policy, change.name()));
+        List<String> changes = normalisedEntries(change);
+        if (add) {
+            entries.addAll(changes);
+        } else {
+            changes.forEach(entries::remove);
+        }
+        return entries;
     }
 
     // ---- attachment ----------------------------------------------------------------------------
 
     /** {@code ALTER ACCOUNT SET NETWORK_POLICY = p}: needs ATTACH POLICY on the account. */
     public void attachToAccount(Actor actor, String policyName) {
-        runLocked(() -> attachToAccountLocked(actor, policyName));
+        transactions.runInTransaction(() -> attachToAccountLocked(actor, policyName));
     }
 
     private void attachToAccountLocked(Actor actor, String policyName) {
         accessControl.requireOnAccount(actor, Privilege.ATTACH_POLICY, accountName);
-        NetworkPolicy policy = requirePolicy(ObjectName.of(policyName));
+        NetworkPolicy policy = policies.require(ObjectName.of(policyName));
         Optional<User> caller = users.find(actor.userName());
         if (caller.flatMap(User::networkPolicy).isEmpty()) {
             guard(actor, networkAccess.compile(policy));
@@ -353,7 +158,7 @@ public final class NetworkPolicyCatalog {
     }
 
     public void detachFromAccount(Actor actor) {
-        runLocked(() -> detachFromAccountLocked(actor));
+        transactions.runInTransaction(() -> detachFromAccountLocked(actor));
     }
 
     private void detachFromAccountLocked(Actor actor) {
@@ -371,7 +176,7 @@ public final class NetworkPolicyCatalog {
         repository.lockForChange();
         Optional<CompiledNetworkPolicy> effective;
         if (policyName.isPresent()) {
-            effective = Optional.of(networkAccess.compile(requirePolicy(ObjectName.of(policyName.get()))));
+            effective = Optional.of(networkAccess.compile(policies.require(ObjectName.of(policyName.get()))));
         } else {
             effective = accountParameters.find(NetworkAccess.ACCOUNT_PARAMETER).flatMap(this::compiledFromStore);
         }
@@ -382,21 +187,6 @@ public final class NetworkPolicyCatalog {
 
     private void changed() {
         changes.publish(new Change.NetworkPoliciesChanged());
-    }
-
-    /** Writes the rule, then judges the policy governing the caller with it: a lock-out rolls the write back. */
-    private void saveRuleGuarded(Actor actor, NetworkRule rule) {
-        repository.saveRule(rule);
-        governingPolicyName(actor).flatMap(this::compiledFromStore).ifPresent(policy -> guard(actor, policy));
-        changed();
-    }
-
-    private void savePolicyGuarded(Actor actor, String previousName, NetworkPolicy policy) {
-        if (governsCaller(actor, policy.name())) {
-            guard(actor, networkAccess.compile(policy));
-        }
-        repository.savePolicy(previousName, policy);
-        changed();
     }
 
     private boolean governsCaller(Actor actor, String policyName) {
@@ -415,21 +205,6 @@ public final class NetworkPolicyCatalog {
      */
     private Optional<CompiledNetworkPolicy> compiledFromStore(String policyName) {
         return repository.findPolicy(policyName).map(networkAccess::compile);
-    }
-
-    /** Runs a change in a unit of work that holds the network-policy lock from its start. */
-    private <T> T whileLocked(Supplier<T> change) {
-        return transactions.inTransaction(() -> {
-            repository.lockForChange();
-            return change.get();
-        });
-    }
-
-    private void runLocked(Runnable change) {
-        whileLocked(() -> {
-            change.run();
-            return null;
-        });
     }
 
     private static void guard(Actor actor, CompiledNetworkPolicy policy) {
@@ -487,7 +262,7 @@ public final class NetworkPolicyCatalog {
                 normalised.add(entry.trim());
             } else {
                 NetworkRule rule = repository.findRule(lastPart(entry))
-                        .orElseThrow(() -> notFound("Network rule", entry));
+                        .orElseThrow(() -> rules.notFound(entry));
                 if (rule.mode() != NetworkRule.Mode.INGRESS) {
                     throw new FrostgateException(ErrorCode.NETWORK_RULE_NOT_INGRESS, rule.name(), rule.mode());
                 }
@@ -548,20 +323,6 @@ public final class NetworkPolicyCatalog {
         }
     }
 
-    private Optional<NetworkRule> findRuleForChange(Actor actor, ObjectName name, boolean ifExists) {
-        return Existence.forChange(repository.findRule(name.name()), ifExists, () -> notFound("Network rule",
-                name.name()), rule -> requireOwnership(actor, rule.owner(), "network rule", rule.name()));
-    }
-
-    private Optional<NetworkPolicy> findPolicyForChange(Actor actor, ObjectName name, boolean ifExists) {
-        return Existence.forChange(repository.findPolicy(name.name()), ifExists, () -> notFound("Network policy",
-                name.name()), policy -> requireOwnership(actor, policy.owner(), "network policy", policy.name()));
-    }
-
-    private void requireOwnership(Actor actor, Optional<String> owner, String kind, String name) {
-        accessControl.requireOwnership(actor, owner, kind, name);
-    }
-
     private static String[] names(Enum<?>[] constants) {
         return Arrays.stream(constants).map(Enum::name).toArray(String[]::new);
     }
@@ -574,7 +335,243 @@ public final class NetworkPolicyCatalog {
         return parts[parts.length - 1].toUpperCase(Locale.ROOT);
     }
 
-    private static FrostgateException notFound(String kind, String name) {
-        return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, kind, name);
+    /** Network rules as an {@link ObjectLifecycle} kind: TYPE and MODE are fixed at CREATE. */
+    private final class RuleKind implements ObjectLifecycle.Kind<NetworkRule> {
+        @Override
+        public String displayName() {
+            return "Network rule";
+        }
+
+        @Override
+        public Optional<NetworkRule> find(String name) {
+            return repository.findRule(name);
+        }
+
+        @Override
+        public String nameOf(NetworkRule rule) {
+            return rule.name();
+        }
+
+        @Override
+        public Optional<String> ownerOf(NetworkRule rule) {
+            return rule.owner();
+        }
+
+        @Override
+        public void requireMayCreate(Actor actor, ObjectName name) {
+            accessControl.requireOnAccount(actor, Privilege.CREATE_NETWORK_RULE, accountName);
+        }
+
+        @Override
+        public NetworkRule created(Actor actor, ObjectName name, List<PropertySetting> properties) {
+            NetworkRule.Type type = null;
+            NetworkRule.Mode mode = NetworkRule.Mode.INGRESS;
+            List<String> values = null;
+            Optional<String> comment = Optional.empty();
+            for (PropertyModel.Read property : RULE_PROPERTIES.read(properties)) {
+                switch (property.name()) {
+                    case "TYPE" -> type = NetworkRule.Type.valueOf(property.value());
+                    case "MODE" -> mode = NetworkRule.Mode.valueOf(property.value());
+                    case VALUE_LIST -> values = property.values();
+                    default -> comment = Optional.of(property.value());
+                }
+            }
+            if (type == null) {
+                throw new InvalidPropertyException(new PropertyFailure.MissingRequired("TYPE"));
+            }
+            if (values == null) {
+                throw new InvalidPropertyException(new PropertyFailure.MissingRequired(VALUE_LIST));
+            }
+            validateRuleValues(type, values);
+            return new NetworkRule(name.name(), name.database(), name.schema(), type, mode, values, comment,
+                    Optional.of(actor.primaryRole()), clock.instant());
+        }
+
+        @Override
+        public NetworkRule set(NetworkRule rule, List<PropertySetting> properties) {
+            List<String> values = rule.values();
+            Optional<String> comment = rule.comment();
+            for (PropertyModel.Read property : RULE_PROPERTIES.read(properties)) {
+                switch (property.name()) {
+                    case VALUE_LIST -> values = property.values();
+                    case COMMENT -> comment = Optional.of(property.value());
+                    default -> throw unchangeable(property.name());
+                }
+            }
+            validateRuleValues(rule.type(), values);
+            return rule.withValues(values, comment);
+        }
+
+        @Override
+        public NetworkRule unset(NetworkRule rule, List<String> propertyNames) {
+            List<String> values = rule.values();
+            Optional<String> comment = rule.comment();
+            for (PropertyDeclaration property : RULE_PROPERTIES.unset(propertyNames)) {
+                switch (property.name()) {
+                    case VALUE_LIST -> values = List.of();
+                    case COMMENT -> comment = Optional.empty();
+                    default -> throw unchangeable(property.name());
+                }
+            }
+            return rule.withValues(values, comment);
+        }
+
+        /** Snowflake has no ALTER NETWORK RULE … RENAME, and no door asks for it. */
+        @Override
+        public NetworkRule renamed(NetworkRule rule, String newName) {
+            throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "ALTER NETWORK RULE RENAME");
+        }
+
+        @Override
+        public NetworkRule ownedBy(NetworkRule rule, String role) {
+            return new NetworkRule(rule.name(), rule.databaseName(), rule.schemaName(), rule.type(), rule.mode(),
+                    rule.values(), rule.comment(), Optional.of(role), rule.createdOn());
+        }
+
+        @Override
+        public void insert(NetworkRule rule) {
+            repository.saveRule(rule);
+        }
+
+        /** A rule keeps its name (no RENAME), so the row of {@code after}'s name is the one replaced. */
+        @Override
+        public void update(NetworkRule before, NetworkRule after) {
+            repository.saveRule(after);
+        }
+
+        @Override
+        public void delete(NetworkRule rule) {
+            repository.deleteRule(rule.name());
+        }
+
+        /** A rule a policy names stays: dropping or replacing it would change what that policy admits. */
+        @Override
+        public void requireRemovable(Actor actor, NetworkRule rule, ObjectLifecycle.Removal removal) {
+            repository.policies().stream().filter(policy -> references(policy, rule.name())).findFirst()
+                    .ifPresent(policy -> {
+                        throw new FrostgateException(ErrorCode.OBJECT_IN_USE, "Network rule '" + rule.name()
+                                + "' cannot be " + removal.verb() + " because it is used by network policy '"
+                                + policy.name() + "'.");
+                    });
+        }
+
+        /**
+         * A changed rule may change the policy governing the caller: that policy, as the store now has it, must
+         * still admit the caller. A new rule is in no policy yet (a used one cannot be replaced).
+         */
+        @Override
+        public void written(Actor actor, Optional<NetworkRule> before, NetworkRule after) {
+            if (before.isPresent()) {
+                governingPolicyName(actor).flatMap(NetworkPolicyCatalog.this::compiledFromStore)
+                        .ifPresent(policy -> guard(actor, policy));
+            }
+        }
+
+        @Override
+        public void changed(NetworkRule rule) {
+            NetworkPolicyCatalog.this.changed();
+        }
+
+        private static InvalidPropertyException unchangeable(String propertyName) {
+            return new InvalidPropertyException(new PropertyFailure.Unchangeable(propertyName, "network rule"));
+        }
+    }
+
+    /** Network policies as an {@link ObjectLifecycle} kind. */
+    private final class PolicyKind implements ObjectLifecycle.Kind<NetworkPolicy> {
+        @Override
+        public String displayName() {
+            return "Network policy";
+        }
+
+        @Override
+        public Optional<NetworkPolicy> find(String name) {
+            return repository.findPolicy(name);
+        }
+
+        @Override
+        public String nameOf(NetworkPolicy policy) {
+            return policy.name();
+        }
+
+        @Override
+        public Optional<String> ownerOf(NetworkPolicy policy) {
+            return policy.owner();
+        }
+
+        @Override
+        public void requireMayCreate(Actor actor, ObjectName name) {
+            accessControl.requireOnAccount(actor, Privilege.CREATE_NETWORK_POLICY, accountName);
+        }
+
+        @Override
+        public NetworkPolicy created(Actor actor, ObjectName name, List<PropertySetting> properties) {
+            return applyLists(new NetworkPolicy(name.name(), List.of(), List.of(), List.of(), List.of(),
+                    Optional.empty(), Optional.of(actor.primaryRole()), clock.instant()), properties);
+        }
+
+        @Override
+        public NetworkPolicy set(NetworkPolicy policy, List<PropertySetting> properties) {
+            return applyLists(policy, properties);
+        }
+
+        @Override
+        public NetworkPolicy unset(NetworkPolicy policy, List<String> propertyNames) {
+            NetworkPolicy changed = policy;
+            for (PropertyDeclaration property : POLICY_PROPERTIES.unset(propertyNames)) {
+                changed = withList(changed, property.name(), List.of());
+            }
+            return changed;
+        }
+
+        /**
+         * The store carries the new name to the users and the account holding the policy; an integration that
+         * names it would be left naming nothing, so such a policy keeps its name.
+         */
+        @Override
+        public NetworkPolicy renamed(NetworkPolicy policy, String newName) {
+            requireUnreferenced(policy.name(), "renamed");
+            return policy.renamed(newName);
+        }
+
+        @Override
+        public NetworkPolicy ownedBy(NetworkPolicy policy, String role) {
+            return new NetworkPolicy(policy.name(), policy.allowedNetworkRules(), policy.blockedNetworkRules(),
+                    policy.allowedIpList(), policy.blockedIpList(), policy.comment(), Optional.of(role),
+                    policy.createdOn());
+        }
+
+        @Override
+        public void insert(NetworkPolicy policy) {
+            repository.savePolicy(policy.name(), policy);
+        }
+
+        @Override
+        public void update(NetworkPolicy before, NetworkPolicy after) {
+            repository.savePolicy(before.name(), after);
+        }
+
+        @Override
+        public void delete(NetworkPolicy policy) {
+            repository.deletePolicy(policy.name());
+        }
+
+        @Override
+        public void requireRemovable(Actor actor, NetworkPolicy policy, ObjectLifecycle.Removal removal) {
+            requireDetached(policy.name(), removal.verb());
+        }
+
+        /** The lock-out guard: the policy as written, if it governs the caller, must still admit the caller. */
+        @Override
+        public void written(Actor actor, Optional<NetworkPolicy> before, NetworkPolicy after) {
+            if (governsCaller(actor, after.name())) {
+                guard(actor, networkAccess.compile(after));
+            }
+        }
+
+        @Override
+        public void changed(NetworkPolicy policy) {
+            NetworkPolicyCatalog.this.changed();
+        }
     }
 }

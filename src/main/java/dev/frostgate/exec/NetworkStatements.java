@@ -5,6 +5,7 @@ import static dev.frostgate.exec.ResultTable.row;
 import dev.frostgate.catalog.NetworkPolicy;
 import dev.frostgate.catalog.NetworkPolicyCatalog;
 import dev.frostgate.catalog.NetworkRule;
+import dev.frostgate.catalog.ObjectLifecycle;
 import dev.frostgate.sql.Statement;
 import java.util.List;
 import java.util.Optional;
@@ -32,37 +33,22 @@ final class NetworkStatements implements ObjectStatements {
 
     @Override
     public ResultTable create(SessionContext context, Statement.CreateObject create) {
-        boolean created = create.type() == Statement.ObjectType.NETWORK_RULE
-                ? catalog.createRule(context.actor(), SqlProperties.name(create.name()),
-                        SqlProperties.settings(create.properties()), create.orReplace(),
-                        create.ifNotExists())
-                : catalog.createPolicy(context.actor(), SqlProperties.name(create.name()),
-                        SqlProperties.settings(create.properties()), create.orReplace(),
-                        create.ifNotExists());
+        boolean created = objects(create.type()).create(context.actor(), SqlProperties.name(create.name()),
+                SqlProperties.settings(create.properties()), create.orReplace(), create.ifNotExists());
         return ResultTable.created(kindName(create.type()), create.name().name(), created);
     }
 
     @Override
     public ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
-        if (alter.type() == Statement.ObjectType.NETWORK_RULE) {
-            catalog.alterRuleSet(context.actor(), SqlProperties.name(alter.name()),
-                    SqlProperties.settings(alter.properties()), alter.ifExists());
-        } else {
-            catalog.alterPolicySet(context.actor(), SqlProperties.name(alter.name()),
-                    SqlProperties.settings(alter.properties()), alter.ifExists());
-        }
+        objects(alter.type()).alterSet(context.actor(), SqlProperties.name(alter.name()),
+                SqlProperties.settings(alter.properties()), alter.ifExists());
         return ResultTable.success();
     }
 
     @Override
     public ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
-        if (alter.type() == Statement.ObjectType.NETWORK_RULE) {
-            catalog.alterRuleUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(),
-                    alter.ifExists());
-        } else {
-            catalog.alterPolicyUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(),
-                    alter.ifExists());
-        }
+        objects(alter.type()).alterUnset(context.actor(), SqlProperties.name(alter.name()), alter.propertyNames(),
+                alter.ifExists());
         return ResultTable.success();
     }
 
@@ -71,7 +57,7 @@ final class NetworkStatements implements ObjectStatements {
         if (rename.type() != Statement.ObjectType.NETWORK_POLICY) {
             return ObjectStatements.super.rename(context, rename);
         }
-        catalog.renamePolicy(context.actor(), SqlProperties.name(rename.name()), SqlProperties.name(rename.newName()),
+        catalog.policies().rename(context.actor(), SqlProperties.name(rename.name()), SqlProperties.name(rename.newName()),
                 rename.ifExists());
         return ResultTable.success();
     }
@@ -88,22 +74,20 @@ final class NetworkStatements implements ObjectStatements {
 
     @Override
     public ResultTable drop(SessionContext context, Statement.DropObject drop) {
-        boolean dropped = drop.type() == Statement.ObjectType.NETWORK_RULE
-                ? catalog.dropRule(context.actor(), SqlProperties.name(drop.name()), drop.ifExists())
-                : catalog.dropPolicy(context.actor(), SqlProperties.name(drop.name()), drop.ifExists());
+        boolean dropped = objects(drop.type()).drop(context.actor(), SqlProperties.name(drop.name()), drop.ifExists());
         return ResultTable.dropped(drop.name().name(), dropped);
     }
 
     @Override
     public ResultTable describe(SessionContext context, Statement.DescribeObject describe) {
         if (describe.type() == Statement.ObjectType.NETWORK_RULE) {
-            NetworkRule rule = catalog.requireRule(SqlProperties.name(describe.name()));
+            NetworkRule rule = catalog.rules().require(SqlProperties.name(describe.name()));
             return new ResultTable(DESCRIBE_RULE_COLUMNS, List.of(row(rule.createdOn(), rule.name(),
                     rule.databaseName().orElse(null), rule.schemaName().orElse(null), rule.owner().orElse(null),
                     rule.comment().orElse(null), rule.type().name(), rule.mode().name(),
                     String.join(",", rule.values()))), StatementKind.DESCRIBE);
         }
-        NetworkPolicy policy = catalog.requirePolicy(SqlProperties.name(describe.name()));
+        NetworkPolicy policy = catalog.policies().require(SqlProperties.name(describe.name()));
         return new ResultTable(DESCRIBE_POLICY_COLUMNS, List.of(
                 row("ALLOWED_IP_LIST", String.join(",", policy.allowedIpList())),
                 row("BLOCKED_IP_LIST", String.join(",", policy.blockedIpList())),
@@ -117,7 +101,7 @@ final class NetworkStatements implements ObjectStatements {
         Optional<NamePattern> like = show.likePattern().map(NamePattern::caseInsensitive);
         long limit = show.limit().orElse(Long.MAX_VALUE);
         if (show.type() == Statement.ObjectType.NETWORK_RULE) {
-            List<List<Object>> rows = catalog.rules().stream()
+            List<List<Object>> rows = catalog.listRules().stream()
                     .filter(rule -> like.map(pattern -> pattern.matches(rule.name())).orElse(true))
                     .filter(rule -> show.startsWith().map(rule.name()::startsWith).orElse(true)).limit(limit)
                     .map(rule -> row(rule.createdOn(), rule.name(), rule.databaseName().orElse(null),
@@ -126,7 +110,7 @@ final class NetworkStatements implements ObjectStatements {
                     .toList();
             return new ResultTable(SHOW_RULE_COLUMNS, rows, StatementKind.SHOW);
         }
-        List<List<Object>> rows = catalog.policies().stream()
+        List<List<Object>> rows = catalog.listPolicies().stream()
                 .filter(policy -> like.map(pattern -> pattern.matches(policy.name())).orElse(true))
                 .filter(policy -> show.startsWith().map(policy.name()::startsWith).orElse(true)).limit(limit)
                 .map(policy -> row(policy.createdOn(), policy.name(), policy.comment().orElse(null),
@@ -134,6 +118,11 @@ final class NetworkStatements implements ObjectStatements {
                         (long) policy.allowedNetworkRules().size(), (long) policy.blockedNetworkRules().size()))
                 .toList();
         return new ResultTable(SHOW_POLICY_COLUMNS, rows, StatementKind.SHOW);
+    }
+
+    /** The lifecycle of the statement's kind: CREATE, ALTER … SET / UNSET and DROP are the same for both. */
+    private ObjectLifecycle<?> objects(Statement.ObjectType type) {
+        return type == Statement.ObjectType.NETWORK_RULE ? catalog.rules() : catalog.policies();
     }
 
     private static String kindName(Statement.ObjectType type) {

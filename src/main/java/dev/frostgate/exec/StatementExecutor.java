@@ -123,9 +123,9 @@ public final class StatementExecutor {
         roles.requireExisting(grant.role());
         QualifiedName name = new QualifiedName(java.util.List.of(grant.on().name().orElseThrow().split("\\.")));
         switch (grant.on().kind()) {
-            case "NETWORK_RULE" -> networkPolicies.transferRule(context.actor(), SqlProperties.name(name),
+            case "NETWORK_RULE" -> networkPolicies.rules().transfer(context.actor(), SqlProperties.name(name),
                     grant.role());
-            case "NETWORK_POLICY" -> networkPolicies.transferPolicy(context.actor(), SqlProperties.name(name),
+            case "NETWORK_POLICY" -> networkPolicies.policies().transfer(context.actor(), SqlProperties.name(name),
                     grant.role());
             case "AUTHENTICATION_POLICY" -> authenticationPolicies.objects().transfer(context.actor(),
                     SqlProperties.name(name),

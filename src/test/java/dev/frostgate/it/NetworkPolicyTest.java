@@ -108,6 +108,11 @@ class NetworkPolicyTest {
         login("carol").close();
         SQLException inUse = failsWith("003554", () -> execute(admin, "DROP NETWORK RULE loopback"));
         assertThat(inUse.getMessage()).contains("RULES_FIRST");
+        SQLException replaced = failsWith("003554", () -> execute(admin,
+                "CREATE OR REPLACE NETWORK RULE loopback TYPE = IPV4 VALUE_LIST = ('10.0.0.0/8')"));
+        assertThat(replaced.getMessage()).contains("Network rule 'LOOPBACK' cannot be replaced because it is used by "
+                + "network policy 'RULES_FIRST'.");
+        login("carol").close();
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.assertj.core.api.ThrowableAssert;
  * The catalogs' units of work on H2 and PostgreSQL, through the statements that need them: CREATE OR REPLACE
  * USER fails whole, the limit of 15 tokens holds against concurrent ADDs, the lock-out guard rolls back instead
  * of compensating and judges concurrent changes one after the other, and caches hear of a change only once it
- * is committed.
+ * is committed; a network rule a policy uses is not replaced.
  */
 class CatalogUnitOfWorkTest {
     private static final String REFUSED_COMMENT = "refused by the store";
@@ -114,6 +114,28 @@ class CatalogUnitOfWorkTest {
             assertThat(changes).isEmpty();
             core.sql("ALTER NETWORK RULE office SET VALUE_LIST = ('10.0.0.0/16')");
             assertThat(changes).containsExactly(new Change.NetworkPoliciesChanged());
+        }
+    }
+
+    @StoreTest
+    void aRuleAPolicyUsesCannotBeReplacedAndStaysAsItWas(TestStore store) {
+        try (CoreFixture core = CoreFixture.on(store.database())) {
+            core.sql("CREATE NETWORK RULE office TYPE = IPV4 VALUE_LIST = ('10.0.0.0/8')",
+                    "CREATE NETWORK POLICY office_only ALLOWED_NETWORK_RULE_LIST = ('office')");
+            List<Change> changes = new CopyOnWriteArrayList<>();
+            core.core().changes().subscribe(Change.class, changes::add);
+
+            assertThat(errorCode(() -> core.sql(
+                    "CREATE OR REPLACE NETWORK RULE office TYPE = IPV4 VALUE_LIST = ('192.168.0.0/16')")))
+                    .isEqualTo("003554");
+
+            assertThat(store.value("SELECT value_list FROM network_rules WHERE name = 'OFFICE'"))
+                    .isEqualTo("10.0.0.0/8");
+            assertThat(changes).isEmpty();
+            core.sql("ALTER NETWORK POLICY office_only UNSET ALLOWED_NETWORK_RULE_LIST",
+                    "CREATE OR REPLACE NETWORK RULE office TYPE = IPV4 VALUE_LIST = ('192.168.0.0/16')");
+            assertThat(store.value("SELECT value_list FROM network_rules WHERE name = 'OFFICE'"))
+                    .isEqualTo("192.168.0.0/16");
         }
     }
 
