@@ -1,5 +1,6 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.ObjectName;
 import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
@@ -150,7 +151,7 @@ public final class RoleCatalog {
                 requireOwnership(actor, requireExisting(objectName));
                 roles.updateOwner(objectName, newOwner);
             }
-            case INTEGRATION -> integrations.transfer(actor, objectName, newOwner);
+            case INTEGRATION -> integrations.objects().transfer(actor, ObjectName.of(objectName), newOwner);
             default -> throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "OWNERSHIP ON " + kind);
         }
     }

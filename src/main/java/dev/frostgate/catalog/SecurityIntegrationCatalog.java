@@ -1,5 +1,6 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.ObjectName;
 import dev.frostgate.catalog.property.PropertyDeclaration;
 import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.catalog.property.PropertyValues;
@@ -19,8 +20,6 @@ import java.util.Optional;
  * are is its {@link IntegrationType}'s business.
  */
 public final class SecurityIntegrationCatalog {
-    private static final String KIND = "integration";
-
     private final SecurityIntegrationRepository repository;
     private final IntegrationTypes types;
     private final AuthenticationPolicyRepository authenticationPolicies;
@@ -32,6 +31,8 @@ public final class SecurityIntegrationCatalog {
     private final SecurityIntegrationEditor editor;
     private final Clock clock;
     private final String accountName;
+    private final Lifecycle kind = new Lifecycle();
+    private final ObjectLifecycle<SecurityIntegration> lifecycle;
 
     public SecurityIntegrationCatalog(SecurityIntegrationRepository repository, IntegrationTypes types,
                                       NetworkPolicyRepository networkPolicies,
@@ -50,67 +51,26 @@ public final class SecurityIntegrationCatalog {
         this.editor = new SecurityIntegrationEditor(name -> networkPolicies.findPolicy(name).isPresent());
         this.clock = clock;
         this.accountName = accountName;
+        this.lifecycle = new ObjectLifecycle<>(kind, accessControl::requireOwnership, transactions);
     }
 
-    /** CREATE [OR REPLACE] SECURITY INTEGRATION [IF NOT EXISTS]: false when IF NOT EXISTS found one. */
-    public boolean create(Actor actor, String name, List<PropertySetting> properties, boolean orReplace,
-            boolean ifNotExists) {
-        return transactions.inTransaction(() -> createInTransaction(actor, name, properties, orReplace, ifNotExists));
-    }
-
-    private boolean createInTransaction(Actor actor, String name, List<PropertySetting> properties, boolean orReplace,
-                                        boolean ifNotExists) {
-        accessControl.requireOnAccount(actor, Privilege.CREATE_INTEGRATION, accountName);
-        PropertySetting typeProperty = properties.stream()
-                .filter(property -> property.name().equals(SecurityIntegrationEditor.TYPE)).findFirst()
-                .orElseThrow(() -> SecurityIntegrationEditor.missing(SecurityIntegrationEditor.TYPE));
-        IntegrationType type = types.require(PropertyValues.text(typeProperty.name(), typeProperty.value()));
-        // Validated before the name is looked at, so a bad statement is reported even for an existing name.
-        SecurityIntegration fresh = editor.create(type, new SecurityIntegration(name, type.name(), true,
-                Optional.empty(), Optional.of(actor.primaryRole()), clock.instant(), Map.of()), properties);
-        Optional<SecurityIntegration> existing = repository.find(name);
-        if (!Existence.mayCreate(existing, orReplace, ifNotExists, name)) {
-            return false;
-        }
-        existing.ifPresent(found -> requireOwnership(actor, found));
-        repository.save(fresh);
-        existing.ifPresent(replaced -> forgetGrants(name));
-        changes.publish(new Change.IntegrationsChanged());
-        return true;
-    }
-
-    public void alterSet(Actor actor, String name, List<PropertySetting> properties, boolean ifExists) {
-        findForChange(actor, name, ifExists).ifPresent(integration ->
-                save(editor.set(types.of(integration), integration, properties)));
-    }
-
-    public void alterUnset(Actor actor, String name, List<String> parameterNames, boolean ifExists) {
-        findForChange(actor, name, ifExists).ifPresent(integration ->
-                save(editor.unset(types.of(integration), integration, parameterNames)));
+    /** ALTER, GRANT OWNERSHIP and DROP of integrations: the shared object lifecycle (CREATE: {@link #create}). */
+    public ObjectLifecycle<SecurityIntegration> objects() {
+        return lifecycle;
     }
 
     /**
-     * DROP; refused (003554) while an authentication policy names the integration. The integration and the
-     * grants on it go in one unit of work.
+     * CREATE [OR REPLACE] SECURITY INTEGRATION [IF NOT EXISTS]: false when IF NOT EXISTS found one. The statement
+     * is validated before the name is looked at, so a bad statement is reported even for an existing name (and
+     * under IF NOT EXISTS); then the lifecycle creates it, in the same unit of work.
      */
-    public boolean drop(Actor actor, String name, boolean ifExists) {
-        return transactions.inTransaction(() -> dropInTransaction(actor, name, ifExists));
-    }
-
-    private boolean dropInTransaction(Actor actor, String name, boolean ifExists) {
-        Optional<SecurityIntegration> found = findForChange(actor, name, ifExists);
-        if (found.isEmpty()) {
-            return false;
-        }
-        authenticationPolicies.list().stream().filter(policy -> policy.securityIntegrations().contains(name))
-                .findFirst().ifPresent(policy -> {
-                    throw new FrostgateException(ErrorCode.OBJECT_IN_USE, "Integration '" + name + "' cannot be "
-                            + "dropped because authentication policy '" + policy.name() + "' uses it.");
-                });
-        boolean dropped = repository.delete(name);
-        forgetGrants(name);
-        changes.publish(new Change.IntegrationsChanged());
-        return dropped;
+    public boolean create(Actor actor, ObjectName name, List<PropertySetting> properties, boolean orReplace,
+                          boolean ifNotExists) {
+        return transactions.inTransaction(() -> {
+            kind.requireMayCreate(actor, name);
+            kind.created(actor, name, properties);
+            return lifecycle.create(actor, name, properties, orReplace, ifNotExists);
+        });
     }
 
     /**
@@ -124,9 +84,13 @@ public final class SecurityIntegrationCatalog {
         changes.publish(new Change.GrantsChanged());
     }
 
-    /** GRANT OWNERSHIP ON INTEGRATION: the owner (or MANAGE GRANTS) hands it to an existing role. */
-    public void transfer(Actor actor, String name, String newOwner) {
-        findForChange(actor, name, false).ifPresent(integration -> save(integration.withOwner(newOwner)));
+    /** DROP is refused (003554) while an authentication policy names the integration. */
+    private void requireUnused(String name) {
+        authenticationPolicies.list().stream().filter(policy -> policy.securityIntegrations().contains(name))
+                .findFirst().ifPresent(policy -> {
+                    throw new FrostgateException(ErrorCode.OBJECT_IN_USE, "Integration '" + name + "' cannot be "
+                            + "dropped because authentication policy '" + policy.name() + "' uses it.");
+                });
     }
 
     /** DESCRIBE: the owner or a role with any privilege on it; others are told it does not exist. */
@@ -183,21 +147,100 @@ public final class SecurityIntegrationCatalog {
                 .anyMatch(privilege -> authorization.holds(privilege, ObjectKind.INTEGRATION, integration.name()));
     }
 
-    private void save(SecurityIntegration integration) {
-        repository.save(integration);
-        changes.publish(new Change.IntegrationsChanged());
+    private FrostgateException notFound(String name) {
+        return lifecycle.notFound(name);
     }
 
-    private Optional<SecurityIntegration> findForChange(Actor actor, String name, boolean ifExists) {
-        return Existence.forChange(repository.find(name), ifExists, () -> notFound(name),
-                integration -> requireOwnership(actor, integration));
-    }
+    /** Security integrations as an {@link ObjectLifecycle} kind. */
+    private final class Lifecycle implements ObjectLifecycle.Kind<SecurityIntegration> {
+        @Override
+        public String displayName() {
+            return "Integration";
+        }
 
-    private void requireOwnership(Actor actor, SecurityIntegration integration) {
-        accessControl.requireOwnership(actor, integration.owner(), KIND, integration.name());
-    }
+        @Override
+        public Optional<SecurityIntegration> find(String name) {
+            return repository.find(name);
+        }
 
-    static FrostgateException notFound(String name) {
-        return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "Integration", name);
+        @Override
+        public String nameOf(SecurityIntegration integration) {
+            return integration.name();
+        }
+
+        @Override
+        public Optional<String> ownerOf(SecurityIntegration integration) {
+            return integration.owner();
+        }
+
+        @Override
+        public void requireMayCreate(Actor actor, ObjectName name) {
+            accessControl.requireOnAccount(actor, Privilege.CREATE_INTEGRATION, accountName);
+        }
+
+        /** The TYPE setting picks the type, and so the properties the rest may name. */
+        @Override
+        public SecurityIntegration created(Actor actor, ObjectName name, List<PropertySetting> properties) {
+            PropertySetting typeProperty = properties.stream()
+                    .filter(property -> property.name().equals(SecurityIntegrationEditor.TYPE)).findFirst()
+                    .orElseThrow(() -> SecurityIntegrationEditor.missing(SecurityIntegrationEditor.TYPE));
+            IntegrationType type = types.require(PropertyValues.text(typeProperty.name(), typeProperty.value()));
+            return editor.create(type, new SecurityIntegration(name.name(), type.name(), true, Optional.empty(),
+                    Optional.of(actor.primaryRole()), clock.instant(), Map.of()), properties);
+        }
+
+        @Override
+        public SecurityIntegration set(SecurityIntegration integration, List<PropertySetting> properties) {
+            return editor.set(types.of(integration), integration, properties);
+        }
+
+        @Override
+        public SecurityIntegration unset(SecurityIntegration integration, List<String> propertyNames) {
+            return editor.unset(types.of(integration), integration, propertyNames);
+        }
+
+        /** Snowflake has no RENAME for security integrations, and neither does the door. */
+        @Override
+        public SecurityIntegration renamed(SecurityIntegration integration, String newName) {
+            throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "ALTER SECURITY INTEGRATION RENAME");
+        }
+
+        @Override
+        public SecurityIntegration ownedBy(SecurityIntegration integration, String role) {
+            return integration.withOwner(role);
+        }
+
+        @Override
+        public void insert(SecurityIntegration integration) {
+            repository.save(integration);
+        }
+
+        @Override
+        public void update(SecurityIntegration before, SecurityIntegration after) {
+            repository.save(after);
+        }
+
+        /** The integration and the grants on it, in the command's unit of work. */
+        @Override
+        public void delete(SecurityIntegration integration) {
+            repository.delete(integration.name());
+            forgetGrants(integration.name());
+        }
+
+        /**
+         * Only DROP is guarded: a replacement keeps the name the authentication policies use, so they still name
+         * an integration (as before the lifecycle).
+         */
+        @Override
+        public void requireRemovable(Actor actor, SecurityIntegration integration, ObjectLifecycle.Removal removal) {
+            if (removal == ObjectLifecycle.Removal.DROPPED) {
+                requireUnused(integration.name());
+            }
+        }
+
+        @Override
+        public void changed(SecurityIntegration integration) {
+            changes.publish(new Change.IntegrationsChanged());
+        }
     }
 }

@@ -5,7 +5,9 @@ import static dev.frostgate.exec.ResultTable.row;
 import dev.frostgate.catalog.IntegrationType;
 import dev.frostgate.catalog.SecurityIntegration;
 import dev.frostgate.catalog.SecurityIntegrationCatalog;
+import dev.frostgate.catalog.property.ObjectName;
 import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.sql.QualifiedName;
 import dev.frostgate.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ final class SecurityIntegrationStatements implements ObjectStatements {
 
     @Override
     public ResultTable create(SessionContext context, Statement.CreateObject create) {
-        boolean created = catalog.create(context.actor(), create.name().name(),
+        boolean created = catalog.create(context.actor(), name(create.name()),
                 SqlProperties.settings(create.properties()),
                 create.orReplace(), create.ifNotExists());
         return ResultTable.created("Integration", create.name().name(), created);
@@ -34,20 +36,20 @@ final class SecurityIntegrationStatements implements ObjectStatements {
 
     @Override
     public ResultTable alterSet(SessionContext context, Statement.AlterObjectSet alter) {
-        catalog.alterSet(context.actor(), alter.name().name(), SqlProperties.settings(alter.properties()),
+        catalog.objects().alterSet(context.actor(), name(alter.name()), SqlProperties.settings(alter.properties()),
                 alter.ifExists());
         return ResultTable.success();
     }
 
     @Override
     public ResultTable alterUnset(SessionContext context, Statement.AlterObjectUnset alter) {
-        catalog.alterUnset(context.actor(), alter.name().name(), alter.propertyNames(), alter.ifExists());
+        catalog.objects().alterUnset(context.actor(), name(alter.name()), alter.propertyNames(), alter.ifExists());
         return ResultTable.success();
     }
 
     @Override
     public ResultTable drop(SessionContext context, Statement.DropObject drop) {
-        return ResultTable.dropped(drop.name().name(), catalog.drop(context.actor(), drop.name().name(),
+        return ResultTable.dropped(drop.name().name(), catalog.objects().drop(context.actor(), name(drop.name()),
                 drop.ifExists()));
     }
 
@@ -76,5 +78,10 @@ final class SecurityIntegrationStatements implements ObjectStatements {
                         integration.createdOn()))
                 .toList();
         return new ResultTable(SHOW_COLUMNS, rows, StatementKind.SHOW);
+    }
+
+    /** Integrations are account objects: only the name's own part counts. */
+    private static ObjectName name(QualifiedName name) {
+        return ObjectName.of(name.name());
     }
 }
