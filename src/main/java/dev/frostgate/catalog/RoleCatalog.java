@@ -1,6 +1,9 @@
 package dev.frostgate.catalog;
 
 import dev.frostgate.catalog.property.ObjectName;
+import dev.frostgate.catalog.property.PropertyDeclaration;
+import dev.frostgate.catalog.property.PropertyModel;
+import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.catalog.property.PropertyValues;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
@@ -21,6 +24,7 @@ public final class RoleCatalog {
     private final Transactions transactions;
     private final Clock clock;
     private final String accountName;
+    private final ObjectLifecycle<Role> lifecycle;
 
     public RoleCatalog(RoleRepository roles, UserCatalog users, NamespaceCatalog namespaces,
                        AccessControl accessControl, SecurityIntegrationCatalog integrations, ChangeFeed changes,
@@ -34,46 +38,12 @@ public final class RoleCatalog {
         this.accessControl = accessControl;
         this.clock = clock;
         this.accountName = accountName;
+        this.lifecycle = new ObjectLifecycle<>(new Lifecycle(), accessControl::requireOwnership, transactions);
     }
 
-    public boolean create(Actor actor, String name, Optional<String> comment, boolean orReplace, boolean ifNotExists) {
-        return transactions.inTransaction(() -> createInTransaction(actor, name, comment, orReplace, ifNotExists));
-    }
-
-    private boolean createInTransaction(Actor actor, String name, Optional<String> comment, boolean orReplace,
-                                        boolean ifNotExists) {
-        accessControl.requireOnAccount(actor, Privilege.CREATE_ROLE, accountName);
-        Optional<Role> existing = roles.find(name);
-        if (existing.isPresent()) {
-            if (ifNotExists) {
-                return false;
-            }
-            if (!orReplace || SystemRoles.isSystemRole(name)) {
-                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name);
-            }
-            requireOwnership(actor, existing.get());
-            roles.delete(name);
-        }
-        roles.insert(new Role(name, comment, Optional.of(actor.primaryRole()), clock.instant()));
-        changes.publish(new Change.GrantsChanged());
-        return true;
-    }
-
-    public boolean drop(Actor actor, String name, boolean ifExists) {
-        Optional<Role> found = roles.find(name);
-        if (found.isEmpty()) {
-            if (ifExists) {
-                return false;
-            }
-            throw notFound(name);
-        }
-        if (SystemRoles.isSystemRole(name)) {
-            throw new FrostgateException(ErrorCode.CANNOT_DROP_SELF, "Cannot drop system role '" + name + "'.");
-        }
-        requireOwnership(actor, found.get());
-        boolean dropped = roles.delete(name);
-        changes.publish(new Change.GrantsChanged());
-        return dropped;
+    /** CREATE [OR REPLACE] [IF NOT EXISTS], GRANT OWNERSHIP and DROP of roles: the shared object lifecycle. */
+    public ObjectLifecycle<Role> objects() {
+        return lifecycle;
     }
 
     public List<Role> list() {
@@ -147,10 +117,7 @@ public final class RoleCatalog {
                 users.requireOwnership(actor, users.requireExisting(objectName));
                 users.changeOwner(objectName, newOwner);
             }
-            case ROLE -> {
-                requireOwnership(actor, requireExisting(objectName));
-                roles.updateOwner(objectName, newOwner);
-            }
+            case ROLE -> lifecycle.transfer(actor, ObjectName.of(objectName), newOwner);
             case INTEGRATION -> integrations.objects().transfer(actor, ObjectName.of(objectName), newOwner);
             default -> throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "OWNERSHIP ON " + kind);
         }
@@ -265,5 +232,99 @@ public final class RoleCatalog {
 
     static FrostgateException notFound(String name) {
         return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "Role", name);
+    }
+
+    /**
+     * Roles as an {@link ObjectLifecycle} kind. A role has only a COMMENT; its name is referenced by every grant,
+     * owner and default role, so it is never renamed. Dropping a role takes the grants of, to and on it along.
+     */
+    private final class Lifecycle implements ObjectLifecycle.Kind<Role> {
+        private static final PropertyModel PROPERTIES = PropertyModel.of("ROLE", PropertyDeclaration.text("COMMENT"));
+
+        @Override
+        public String displayName() {
+            return "Role";
+        }
+
+        @Override
+        public Optional<Role> find(String name) {
+            return roles.find(name);
+        }
+
+        @Override
+        public String nameOf(Role role) {
+            return role.name();
+        }
+
+        @Override
+        public Optional<String> ownerOf(Role role) {
+            return role.owner();
+        }
+
+        @Override
+        public void requireMayCreate(Actor actor, ObjectName name) {
+            accessControl.requireOnAccount(actor, Privilege.CREATE_ROLE, accountName);
+        }
+
+        @Override
+        public Role created(Actor actor, ObjectName name, List<PropertySetting> properties) {
+            return set(new Role(name.name(), Optional.empty(), Optional.of(actor.primaryRole()), clock.instant()),
+                    properties);
+        }
+
+        @Override
+        public Role set(Role role, List<PropertySetting> properties) {
+            Optional<String> comment = PROPERTIES.read(properties).stream().findFirst().map(PropertyModel.Read::value);
+            return comment.isEmpty() ? role : new Role(role.name(), comment, role.owner(), role.createdOn());
+        }
+
+        @Override
+        public Role unset(Role role, List<String> propertyNames) {
+            PROPERTIES.unset(propertyNames);
+            return new Role(role.name(), Optional.empty(), role.owner(), role.createdOn());
+        }
+
+        @Override
+        public Role renamed(Role role, String newName) {
+            throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "ALTER ROLE RENAME");
+        }
+
+        @Override
+        public Role ownedBy(Role role, String owner) {
+            return new Role(role.name(), role.comment(), Optional.of(owner), role.createdOn());
+        }
+
+        @Override
+        public void insert(Role role) {
+            roles.insert(role);
+        }
+
+        @Override
+        public void update(Role before, Role after) {
+            roles.update(after);
+        }
+
+        @Override
+        public void delete(Role role) {
+            roles.delete(role.name());
+        }
+
+        /** The system roles stay: replacing one is a name clash, dropping one is refused as Snowflake does. */
+        @Override
+        public void requireRemovable(Actor actor, Role role, ObjectLifecycle.Removal removal) {
+            if (!SystemRoles.isSystemRole(role.name())) {
+                return;
+            }
+            throw switch (removal) {
+                case REPLACED -> new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, role.name());
+                case DROPPED -> new FrostgateException(ErrorCode.CANNOT_DROP_SELF,
+                        "Cannot drop system role '" + role.name() + "'.");
+            };
+        }
+
+        @Override
+        public void changed(Role role) {
+            changes.publish(new Change.GrantsChanged());
+        }
     }
 }

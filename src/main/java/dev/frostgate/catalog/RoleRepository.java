@@ -12,7 +12,8 @@ public interface RoleRepository {
 
     void insert(Role role);
 
-    void updateOwner(String roleName, String owner);
+    /** Writes the role's comment and owner (its name and creation time never change). */
+    void update(Role role);
 
     /** Removes the role, its grants to others, grants of it, and privileges granted to it. */
     boolean delete(String name);

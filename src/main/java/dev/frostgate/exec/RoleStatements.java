@@ -7,6 +7,9 @@ import dev.frostgate.catalog.ObjectKind;
 import dev.frostgate.catalog.Privilege;
 import dev.frostgate.catalog.PrivilegeGrant;
 import dev.frostgate.catalog.Role;
+import dev.frostgate.catalog.property.ObjectName;
+import dev.frostgate.catalog.property.PropertySetting;
+import dev.frostgate.catalog.property.PropertyValue;
 import dev.frostgate.catalog.RoleCatalog;
 import dev.frostgate.catalog.RoleGrant;
 import dev.frostgate.catalog.RoleHierarchy;
@@ -38,13 +41,16 @@ final class RoleStatements {
     }
 
     ResultTable create(SessionContext context, Statement.CreateRole create) {
-        boolean created = roles.create(context.actor(), create.name(), create.comment(), create.orReplace(),
-                create.ifNotExists());
+        List<PropertySetting> properties = create.comment()
+                .map(comment -> List.of(new PropertySetting("COMMENT", new PropertyValue.Text(comment))))
+                .orElse(List.of());
+        boolean created = roles.objects().create(context.actor(), ObjectName.of(create.name()), properties,
+                create.orReplace(), create.ifNotExists());
         return ResultTable.created("Role", create.name(), created);
     }
 
     ResultTable drop(SessionContext context, Statement.DropRole drop) {
-        boolean dropped = roles.drop(context.actor(), drop.name(), drop.ifExists());
+        boolean dropped = roles.objects().drop(context.actor(), ObjectName.of(drop.name()), drop.ifExists());
         return ResultTable.dropped(drop.name(), dropped);
     }
 

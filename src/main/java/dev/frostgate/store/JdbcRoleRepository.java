@@ -39,8 +39,8 @@ public final class JdbcRoleRepository implements RoleRepository {
     }
 
     @Override
-    public void updateOwner(String roleName, String owner) {
-        jdbc.update("UPDATE roles SET owner = ? WHERE name = ?", owner, roleName);
+    public void update(Role role) {
+        jdbc.update("UPDATE roles SET comment = ?, owner = ? WHERE name = ?", role.comment(), role.owner(), role.name());
     }
 
     @Override

@@ -158,7 +158,7 @@ class GrantsTest {
         }
 
         @Override
-        public void updateOwner(String roleName, String owner) {
+        public void update(Role role) {
             throw new UnsupportedOperationException();
         }
 

@@ -111,14 +111,14 @@ class RoleRepositoryTest {
     }
 
     @StoreTest
-    void updateOwnerChangesOnlyTheOwnerOfThatRole(TestStore store) {
+    void updateChangesOnlyTheCommentAndOwnerOfThatRole(TestStore store) {
         store.roles().insert(new Role("ANALYST", Optional.of("c"), Optional.of("USERADMIN"), at(1)));
         store.roles().insert(new Role("OTHER", Optional.empty(), Optional.of("USERADMIN"), at(2)));
 
-        store.roles().updateOwner("ANALYST", "SECURITYADMIN");
+        store.roles().update(new Role("ANALYST", Optional.of("d"), Optional.of("SECURITYADMIN"), at(9)));
 
         assertThat(store.roles().find("ANALYST"))
-                .contains(new Role("ANALYST", Optional.of("c"), Optional.of("SECURITYADMIN"), at(1)));
+                .contains(new Role("ANALYST", Optional.of("d"), Optional.of("SECURITYADMIN"), at(1)));
         assertThat(store.roles().find("OTHER").orElseThrow().owner()).contains("USERADMIN");
     }
 
