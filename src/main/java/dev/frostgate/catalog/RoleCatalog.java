@@ -113,10 +113,7 @@ public final class RoleCatalog {
     public void grantOwnership(Actor actor, ObjectKind kind, String objectName, String newOwner) {
         requireExisting(newOwner);
         switch (kind) {
-            case USER -> {
-                users.requireOwnership(actor, users.requireExisting(objectName));
-                users.changeOwner(objectName, newOwner);
-            }
+            case USER -> users.objects().transfer(actor, ObjectName.of(objectName), newOwner);
             case ROLE -> lifecycle.transfer(actor, ObjectName.of(objectName), newOwner);
             case INTEGRATION -> integrations.objects().transfer(actor, ObjectName.of(objectName), newOwner);
             default -> throw new FrostgateException(ErrorCode.UNSUPPORTED_FEATURE, "OWNERSHIP ON " + kind);

@@ -1,5 +1,6 @@
 package dev.frostgate.catalog;
 
+import dev.frostgate.catalog.property.ObjectName;
 import dev.frostgate.catalog.property.PropertySetting;
 import dev.frostgate.change.Change;
 import dev.frostgate.change.ChangeFeed;
@@ -8,6 +9,7 @@ import dev.frostgate.error.ErrorCode;
 import dev.frostgate.error.FrostgateException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
-/** Creating, changing, dropping and reading users, with their privilege checks. */
+/**
+ * Users: CREATE, ALTER, RENAME, GRANT OWNERSHIP and DROP through the shared {@link ObjectLifecycle}, with the
+ * rules only users have (password policy and history, the user type's properties, unique login names, the
+ * network lock-out guard, their tokens disabled with them), and reading them with their privilege checks.
+ */
 public final class UserCatalog {
     /** Properties a user may change on itself without OWNERSHIP. */
     private static final Set<String> SELF_SERVICE_PROPERTIES = Set.of("DEFAULT_ROLE", "DEFAULT_SECONDARY_ROLES");
@@ -31,15 +36,14 @@ public final class UserCatalog {
     private final PasswordHasher passwordHasher;
     private final Clock clock;
     private final ChangeFeed changes;
-    private final Transactions transactions;
     private final String accountName;
+    private final ObjectLifecycle<User> lifecycle;
 
     public UserCatalog(UserRepository users, ProgrammaticAccessTokenRepository tokens, AccessControl accessControl,
                        NetworkPolicyCatalog networkPolicies, ParameterPolicyCatalog passwordPolicies,
                        PasswordHasher passwordHasher, ChangeFeed changes, Transactions transactions, Clock clock,
                        String accountName) {
         this.users = users;
-        this.transactions = transactions;
         this.changes = changes;
         this.tokens = tokens;
         this.passwordPolicies = passwordPolicies;
@@ -49,62 +53,26 @@ public final class UserCatalog {
         this.passwordHasher = passwordHasher;
         this.clock = clock;
         this.accountName = accountName;
+        this.lifecycle = new ObjectLifecycle<>(new Lifecycle(), accessControl::requireOwnership, transactions);
     }
 
-    /**
-     * Returns false when IF NOT EXISTS found the user already there. OR REPLACE drops the old user and creates
-     * the new one in one unit of work: a failure between the two leaves the old user as it was.
-     */
-    public boolean create(Actor actor, String name, List<PropertySetting> properties, boolean orReplace,
-            boolean ifNotExists) {
-        return transactions.inTransaction(() -> createInTransaction(actor, name, properties, orReplace, ifNotExists));
-    }
-
-    private boolean createInTransaction(Actor actor, String name, List<PropertySetting> properties, boolean orReplace,
-                                        boolean ifNotExists) {
-        accessControl.requireOnAccount(actor, Privilege.CREATE_USER, accountName);
-        Optional<User> existing = users.find(name);
-        if (existing.isPresent()) {
-            if (ifNotExists) {
-                return false;
-            }
-            if (!orReplace) {
-                throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, name);
-            }
-            requireOwnership(actor, existing.get());
-        }
-        Instant now = clock.instant();
-        // A new id also when replacing: the replaced user's grants, tokens and policies were keyed by its id and
-        // go with it, so the new user of that name inherits none of them.
-        User user = editor.set(User.builder(UserId.random(), name, now), properties, now, passwordCheck(name))
-                .owner(Optional.of(actor.primaryRole())).build();
-        UserPropertyEditor.checkTypeConsistency(user);
-        if (user.networkPolicy().isPresent()) {
-            networkPolicies.checkUserAttachment(actor, user.name(), user.networkPolicy());
-        }
-        requireUniqueLoginName(user, existing.map(User::name));
-        existing.ifPresent(old -> {
-            // The row lock makes this wait for a PAT ADD for the old user in flight, so that its token goes too.
-            requireLocked(old.name());
-            users.delete(old.name());
-        });
-        users.insert(user);
-        existing.ifPresent(old -> changed(old.name()));
-        return true;
+    /** CREATE, ALTER, RENAME, GRANT OWNERSHIP and DROP of users: the shared object lifecycle. */
+    public ObjectLifecycle<User> objects() {
+        return lifecycle;
     }
 
     /**
      * The password policy that governs the user (the account's for a new user) decides what is strong
-     * enough, and how many previous passwords may not come back (PASSWORD_HISTORY).
+     * enough, and how many of {@code previous}'s passwords may not come back (PASSWORD_HISTORY).
      */
-    private UserPropertyEditor.PasswordCheck passwordCheck(String userName) {
+    private UserPropertyEditor.PasswordCheck passwordCheck(String userName, Optional<User> previous) {
         return password -> {
             Optional<ParameterPolicy> policy = passwordPolicies.effectivePolicy(userName);
             PasswordRules.check(policy, password);
             int history = policy.map(found -> found.value("PASSWORD_HISTORY")).orElse(0);
             if (history > 0) {
-                users.find(userName).ifPresent(user -> {
-                    List<String> recent = new java.util.ArrayList<>();
+                previous.ifPresent(user -> {
+                    List<String> recent = new ArrayList<>();
                     user.passwordHash().ifPresent(recent::add);
                     recent.addAll(user.passwordHistory());
                     if (recent.stream().limit(history).anyMatch(hash -> passwordHasher.verify(password, hash))) {
@@ -121,15 +89,11 @@ public final class UserCatalog {
         if (before.passwordHash().isEmpty() || before.passwordHash().equals(after.passwordHash())) {
             return after;
         }
-        List<String> history = new java.util.ArrayList<>();
+        List<String> history = new ArrayList<>();
         history.add(before.passwordHash().get());
         history.addAll(before.passwordHistory());
         return after.toBuilder().passwordHistory(history.subList(0, Math.min(history.size(),
                 User.PASSWORD_HISTORY_LIMIT))).build();
-    }
-
-    private void changed(String userName) {
-        changes.publish(new Change.UserChanged(userName));
     }
 
     /** Creates the bootstrap administrator; only used on an empty store. */
@@ -142,91 +106,6 @@ public final class UserCatalog {
 
     public boolean isEmpty() {
         return !users.hasAny();
-    }
-
-    public void alterSet(Actor actor, String name, List<PropertySetting> properties, boolean ifExists) {
-        Instant now = clock.instant();
-        alter(actor, name, ifExists, properties.stream().map(PropertySetting::name).toList(),
-                user -> editor.set(user, properties, now, passwordCheck(name)));
-    }
-
-    public void alterUnset(Actor actor, String name, List<String> propertyNames, boolean ifExists) {
-        alter(actor, name, ifExists, propertyNames, user -> editor.unset(user, propertyNames));
-    }
-
-    /**
-     * Applies a change to an existing user. Changing only self-service properties of oneself needs no
-     * privilege; anything else needs ownership (or MANAGE GRANTS). The user's row, its tokens' DISABLED and a
-     * network policy's lock-out check are one unit of work.
-     */
-    private void alter(Actor actor, String name, boolean ifExists, List<String> touchedProperties,
-                       UnaryOperator<User.Builder> change) {
-        transactions.runInTransaction(() -> alterInTransaction(actor, name, ifExists, touchedProperties, change));
-    }
-
-    private void alterInTransaction(Actor actor, String name, boolean ifExists, List<String> touchedProperties,
-                                    UnaryOperator<User.Builder> change) {
-        Optional<User> found = findForAlter(name, ifExists);
-        if (found.isEmpty()) {
-            return;
-        }
-        User user = found.get();
-        boolean selfService = user.name().equals(actor.userName())
-                && SELF_SERVICE_PROPERTIES.containsAll(touchedProperties);
-        if (!selfService) {
-            requireOwnership(actor, user);
-        }
-        User changed = rememberPreviousPassword(user, change.apply(user.toBuilder()).build());
-        UserPropertyEditor.checkTypeConsistency(changed);
-        requireUniqueLoginName(changed, Optional.of(user.name()));
-        boolean networkPolicyChanged = !changed.networkPolicy().equals(user.networkPolicy());
-        if (networkPolicyChanged) {
-            networkPolicies.checkUserAttachment(actor, user.name(), changed.networkPolicy());
-        }
-        users.update(user, changed);
-        boolean lockedByAdministrator = touchedProperties.contains(UserProperty.MINS_TO_UNLOCK.name())
-                && changed.lockedUntil().isPresent();
-        if ((changed.disabled() && !user.disabled()) || lockedByAdministrator) {
-            // Disabled or administratively locked users' tokens stay DISABLED after re-enabling or unlocking,
-            // until MODIFY … SET DISABLED = FALSE; the temporary lock after failed logins leaves them alone.
-            tokens.disableAll(user.name());
-        }
-        changed(user.name());
-        if (networkPolicyChanged) {
-            changes.publish(new Change.NetworkPoliciesChanged());
-        }
-    }
-
-    public void rename(Actor actor, String name, String newName, boolean ifExists) {
-        Optional<User> found = findForAlter(name, ifExists);
-        if (found.isEmpty()) {
-            return;
-        }
-        User user = found.get();
-        requireOwnership(actor, user);
-        if (users.find(newName).isPresent()) {
-            throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS, newName);
-        }
-        users.update(user, user.toBuilder().name(newName).build());
-        changed(user.name());
-    }
-
-    /** Returns false when IF EXISTS found nothing to drop. */
-    public boolean drop(Actor actor, String name, boolean ifExists) {
-        Optional<User> found = users.find(name);
-        if (found.isEmpty()) {
-            if (ifExists) {
-                return false;
-            }
-            throw notFound(name);
-        }
-        requireOwnership(actor, found.get());
-        if (name.equals(actor.userName())) {
-            throw new FrostgateException(ErrorCode.CANNOT_DROP_SELF, "Cannot drop the current user.");
-        }
-        boolean deleted = users.delete(name);
-        changed(name);
-        return deleted;
     }
 
     /** A user the actor may describe: itself, one it owns, or one it may MONITOR. */
@@ -281,26 +160,10 @@ public final class UserCatalog {
         return users.findLocked(name).orElseThrow(() -> notFound(name));
     }
 
-    void requireOwnership(Actor actor, User user) {
-        accessControl.requireOwnership(actor, user.owner(), "user", user.name());
-    }
-
-    void changeOwner(String userName, String role) {
-        User user = requireExisting(userName);
-        users.update(user, user.toBuilder().owner(Optional.of(role)).build());
-    }
-
-    private Optional<User> findForAlter(String name, boolean ifExists) {
-        Optional<User> found = users.find(name);
-        if (found.isEmpty() && !ifExists) {
-            throw notFound(name);
-        }
-        return found;
-    }
-
-    private void requireUniqueLoginName(User user, Optional<String> replacing) {
+    /** A replaced user is deleted before its successor is judged, so only another user's login name counts. */
+    private void requireUniqueLoginName(User user) {
         users.findByLoginName(user.loginName())
-                .filter(other -> !other.name().equals(user.name()) && !replacing.equals(Optional.of(other.name())))
+                .filter(other -> !other.name().equals(user.name()))
                 .ifPresent(other -> {
                     throw new FrostgateException(ErrorCode.OBJECT_ALREADY_EXISTS,
                             user.loginName().toUpperCase(Locale.ROOT));
@@ -309,5 +172,148 @@ public final class UserCatalog {
 
     static FrostgateException notFound(String name) {
         return new FrostgateException(ErrorCode.OBJECT_DOES_NOT_EXIST, "User", name);
+    }
+
+    /** Users as an {@link ObjectLifecycle} kind. */
+    private final class Lifecycle implements ObjectLifecycle.Kind<User> {
+        @Override
+        public String displayName() {
+            return "User";
+        }
+
+        @Override
+        public Optional<User> find(String name) {
+            return users.find(name);
+        }
+
+        /**
+         * Locked: concurrent decisions about the user take turns (a PAT ADD in flight for a user being replaced
+         * either finishes first, so its token goes with the user, or sees the new one).
+         */
+        @Override
+        public Optional<User> findForChange(String name) {
+            return users.findLocked(name);
+        }
+
+        @Override
+        public String nameOf(User user) {
+            return user.name();
+        }
+
+        @Override
+        public Optional<String> ownerOf(User user) {
+            return user.owner();
+        }
+
+        @Override
+        public void requireMayCreate(Actor actor, ObjectName name) {
+            accessControl.requireOnAccount(actor, Privilege.CREATE_USER, accountName);
+        }
+
+        /**
+         * A new id also when replacing: the replaced user's grants, tokens and policies were keyed by its id and
+         * went with it, so the new user of that name inherits none of them (nor its password history).
+         */
+        @Override
+        public User created(Actor actor, ObjectName name, List<PropertySetting> properties) {
+            Instant now = clock.instant();
+            User user = editor.set(User.builder(UserId.random(), name.name(), now), properties, now,
+                    passwordCheck(name.name(), Optional.empty())).owner(Optional.of(actor.primaryRole())).build();
+            UserPropertyEditor.checkTypeConsistency(user);
+            requireUniqueLoginName(user);
+            return user;
+        }
+
+        @Override
+        public User set(User user, List<PropertySetting> properties) {
+            Instant now = clock.instant();
+            return edited(user, editor.set(user.toBuilder(), properties, now,
+                    passwordCheck(user.name(), Optional.of(user))).build());
+        }
+
+        @Override
+        public User unset(User user, List<String> propertyNames) {
+            return edited(user, editor.unset(user.toBuilder(), propertyNames).build());
+        }
+
+        /** SET and UNSET alike: a password they replace (UNSET too) goes into the history, then the rules. */
+        private User edited(User before, User after) {
+            User changed = rememberPreviousPassword(before, after);
+            UserPropertyEditor.checkTypeConsistency(changed);
+            requireUniqueLoginName(changed);
+            return changed;
+        }
+
+        @Override
+        public User renamed(User user, String newName) {
+            return user.toBuilder().name(newName).build();
+        }
+
+        @Override
+        public User ownedBy(User user, String role) {
+            return user.toBuilder().owner(Optional.of(role)).build();
+        }
+
+        @Override
+        public void insert(User user) {
+            users.insert(user);
+        }
+
+        /** Only what changed is written: a login's lock-out counter written meanwhile survives. */
+        @Override
+        public void update(User before, User after) {
+            users.update(before, after);
+        }
+
+        /** Everything that hangs on the user (grants, tokens, sessions, policy attachments) goes with it. */
+        @Override
+        public void delete(User user) {
+            users.delete(user.name());
+        }
+
+        /** A user cannot drop itself; CREATE OR REPLACE of the current user is not refused. */
+        @Override
+        public void requireRemovable(Actor actor, User user, ObjectLifecycle.Removal removal) {
+            if (removal == ObjectLifecycle.Removal.DROPPED && user.name().equals(actor.userName())) {
+                throw new FrostgateException(ErrorCode.CANNOT_DROP_SELF, "Cannot drop the current user.");
+            }
+        }
+
+        /**
+         * A network policy the user now has must exist and, set on oneself, must not lock the caller out; judged
+         * as written, so a refusal rolls the change back. A user just disabled or locked by an administrator
+         * (MINS_TO_UNLOCK set, which moves the lock) has its tokens DISABLED: they stay so after re-enabling or
+         * unlocking, until MODIFY … SET DISABLED = FALSE, while the lock after failed logins (which leaves the
+         * lock where it was) leaves them alone.
+         */
+        @Override
+        public void written(Actor actor, Optional<User> before, User after) {
+            boolean networkPolicyChanged = !after.networkPolicy().equals(before.flatMap(User::networkPolicy));
+            if (networkPolicyChanged) {
+                networkPolicies.checkUserAttachment(actor, after.name(), after.networkPolicy());
+            }
+            before.ifPresent(previous -> {
+                boolean disabled = after.disabled() && !previous.disabled();
+                boolean lockedByAdministrator = after.lockedUntil().isPresent()
+                        && !after.lockedUntil().equals(previous.lockedUntil());
+                if (disabled || lockedByAdministrator) {
+                    tokens.disableAll(previous.name());
+                }
+                if (networkPolicyChanged) {
+                    changes.publish(new Change.NetworkPoliciesChanged());
+                }
+            });
+        }
+
+        @Override
+        public boolean mayAlterUnowned(Actor actor, User user, List<String> propertyNames) {
+            return user.name().equals(actor.userName()) && SELF_SERVICE_PROPERTIES.containsAll(propertyNames);
+        }
+
+        /** Under the name it had: a renamed user's sessions and caches are keyed by the old one. */
+        @Override
+        public void changed(User user) {
+            changes.publish(new Change.UserChanged(user.name()));
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.frostgate.catalog.User;
 import dev.frostgate.catalog.UserCatalog;
 import dev.frostgate.catalog.UserProperty;
 import dev.frostgate.catalog.UserPublicKey;
+import dev.frostgate.catalog.property.ObjectName;
 import dev.frostgate.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,32 +37,32 @@ final class UserStatements {
     }
 
     ResultTable create(SessionContext context, Statement.CreateUser create) {
-        boolean created = users.create(context.actor(), create.name(), SqlProperties.settings(create.properties()),
-                create.orReplace(),
-                create.ifNotExists());
+        boolean created = users.objects().create(context.actor(), ObjectName.of(create.name()),
+                SqlProperties.settings(create.properties()), create.orReplace(), create.ifNotExists());
         return ResultTable.created("User", create.name(), created);
     }
 
+    /** ALTER USER without a name changes the current user. */
     ResultTable alterSet(SessionContext context, Statement.AlterUserSet alter) {
-        users.alterSet(context.actor(), alter.name().orElse(context.actor().userName()),
-                SqlProperties.settings(alter.properties()),
-                alter.ifExists());
+        users.objects().alterSet(context.actor(), ObjectName.of(alter.name().orElse(context.actor().userName())),
+                SqlProperties.settings(alter.properties()), alter.ifExists());
         return ResultTable.success();
     }
 
     ResultTable alterUnset(SessionContext context, Statement.AlterUserUnset alter) {
-        users.alterUnset(context.actor(), alter.name().orElse(context.actor().userName()), alter.propertyNames(),
-                alter.ifExists());
+        users.objects().alterUnset(context.actor(), ObjectName.of(alter.name().orElse(context.actor().userName())),
+                alter.propertyNames(), alter.ifExists());
         return ResultTable.success();
     }
 
     ResultTable rename(SessionContext context, Statement.AlterUserRename rename) {
-        users.rename(context.actor(), rename.name(), rename.newName(), rename.ifExists());
+        users.objects().rename(context.actor(), ObjectName.of(rename.name()), ObjectName.of(rename.newName()),
+                rename.ifExists());
         return ResultTable.success();
     }
 
     ResultTable drop(SessionContext context, Statement.DropUser drop) {
-        boolean dropped = users.drop(context.actor(), drop.name(), drop.ifExists());
+        boolean dropped = users.objects().drop(context.actor(), ObjectName.of(drop.name()), drop.ifExists());
         return ResultTable.dropped(drop.name(), dropped);
     }
 
